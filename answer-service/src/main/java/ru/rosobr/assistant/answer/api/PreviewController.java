@@ -1,0 +1,43 @@
+package ru.rosobr.assistant.answer.api;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+
+import ru.rosobr.assistant.answer.matching.MatchResult;
+import ru.rosobr.assistant.answer.matching.Matcher;
+import ru.rosobr.assistant.contracts.OrgType;
+
+/** {@code POST /api/answers/preview}: what the service would decide, without side effects. */
+@RestController
+@RequestMapping("/api/answers")
+public class PreviewController {
+
+    /** Request body; orgType is optional. */
+    public record PreviewRequest(String text, OrgType orgType) {
+    }
+
+    /** Response body (contract). */
+    public record PreviewResponse(String decision, String topic, String entryId, double score) {
+    }
+
+    private final Matcher matcher;
+
+    public PreviewController(Matcher matcher) {
+        this.matcher = matcher;
+    }
+
+    @PostMapping("/preview")
+    public PreviewResponse preview(@RequestBody PreviewRequest request) {
+        if (request == null || request.text() == null || request.text().isBlank()) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "поле text обязательно и не может быть пустым");
+        }
+        MatchResult r = matcher.match(request.text(), request.orgType());
+        boolean showEntry = r.decision() == ru.rosobr.assistant.answer.matching.Decision.MATCHED;
+        return new PreviewResponse(r.decision().name(), showEntry ? r.best().topic() : null,
+                showEntry ? r.best().id() : null, r.score());
+    }
+}

@@ -1,0 +1,60 @@
+package ru.rosobr.assistant.answer.kb.internal;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.List;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.transaction.reactive.TransactionalOperator;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import tools.jackson.core.type.TypeReference;
+
+import ru.rosobr.assistant.answer.kb.KbEntry;
+import ru.rosobr.assistant.answer.kb.KnowledgeBase;
+import ru.rosobr.assistant.contracts.events.KbEntryPublished.Audience;
+import ru.rosobr.assistant.platform.json.EventCodec;
+
+/** Loads the starter base (kb/starter-kb.json) on first start: entries already present are left as they are. */
+public class StarterKbSeeder {
+
+    private static final Logger log = LoggerFactory.getLogger(StarterKbSeeder.class);
+
+    /** An entry as written in the seed file. */
+    record SeedEntry(String id, String topic, String question, List<String> phrasings, String answer,
+                     String legalBasis, Audience audience) {
+    }
+
+    private final KbRepository repository;
+    private final KnowledgeBase kb;
+    private final TransactionalOperator tx;
+
+    public StarterKbSeeder(KbRepository repository, KnowledgeBase kb, TransactionalOperator tx) {
+        this.repository = repository;
+        this.kb = kb;
+        this.tx = tx;
+    }
+
+    public static List<KbEntry> starterEntries() {
+        try (InputStream in = new ClassPathResource("kb/starter-kb.json").getInputStream()) {
+            List<SeedEntry> seed = EventCodec.mapper().readValue(in, new TypeReference<List<SeedEntry>>() {
+            });
+            return seed.stream().map(s -> new KbEntry(s.id(), s.topic(), s.question(), s.phrasings(), s.answer(),
+                    s.legalBasis(), s.audience(), KbEntry.Status.VERIFIED, 1)).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public Mono<Long> seed() {
+        return Flux.fromIterable(starterEntries())
+                .concatMap(entry -> repository.exists(entry.id())
+                        .flatMap(exists -> exists ? Mono.<KbEntry>empty() : kb.save(entry, "starter")))
+                .count()
+                .as(tx::transactional)
+                .doOnNext(n -> log.info("starter knowledge base: {} new entries", n));
+    }
+}

@@ -1,0 +1,92 @@
+package ru.rosobr.assistant.contracts;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+import ru.rosobr.assistant.contracts.events.AiJudged;
+import ru.rosobr.assistant.contracts.events.AnswerMatched;
+import ru.rosobr.assistant.contracts.events.AnswerUnmatched;
+import ru.rosobr.assistant.contracts.events.AppealAssigned;
+import ru.rosobr.assistant.contracts.events.AppealEscalated;
+import ru.rosobr.assistant.contracts.events.AppealOffTopic;
+import ru.rosobr.assistant.contracts.events.AppealOverdue;
+import ru.rosobr.assistant.contracts.events.AppealRated;
+import ru.rosobr.assistant.contracts.events.AppealReceived;
+import ru.rosobr.assistant.contracts.events.HumanRequested;
+import ru.rosobr.assistant.contracts.events.KbEntryPublished;
+import ru.rosobr.assistant.contracts.events.OperatorReplied;
+import ru.rosobr.assistant.contracts.events.OutboundDelivery;
+import ru.rosobr.assistant.contracts.events.OutboundMessage;
+import ru.rosobr.assistant.contracts.events.RatingReminderDue;
+
+/**
+ * The topic registry: every topic of the system, its event type, its single writer, partitions,
+ * retention and key. Services declare (create) the topics they write from here and nowhere else.
+ */
+public final class Topics {
+
+    public static final String INTAKE = "intake-service";
+    public static final String ANSWER = "answer-service";
+    public static final String ROUTING = "routing-service";
+    public static final String OPERATOR = "operator-service";
+    public static final String FOLLOWUP = "followup-service";
+
+    private static final Duration WEEK = Duration.ofDays(7);
+    private static final Duration MONTH = Duration.ofDays(30);
+
+    public static final Topic<AppealReceived> APPEAL_RECEIVED =
+            new Topic<>("appeal.received.v1", AppealReceived.class, INTAKE, 6, MONTH, Topic.Key.APPEAL_ID);
+    public static final Topic<AnswerMatched> ANSWER_MATCHED =
+            new Topic<>("appeal.answer.matched.v1", AnswerMatched.class, ANSWER, 6, MONTH, Topic.Key.APPEAL_ID);
+    public static final Topic<AnswerUnmatched> ANSWER_UNMATCHED =
+            new Topic<>("appeal.answer.unmatched.v1", AnswerUnmatched.class, ANSWER, 6, MONTH, Topic.Key.APPEAL_ID);
+    public static final Topic<AppealOffTopic> APPEAL_OFFTOPIC =
+            new Topic<>("appeal.offtopic.v1", AppealOffTopic.class, ANSWER, 6, MONTH, Topic.Key.APPEAL_ID);
+    public static final Topic<HumanRequested> HUMAN_REQUESTED =
+            new Topic<>("appeal.human-requested.v1", HumanRequested.class, INTAKE, 6, MONTH, Topic.Key.APPEAL_ID);
+    public static final Topic<AppealAssigned> APPEAL_ASSIGNED =
+            new Topic<>("appeal.assigned.v1", AppealAssigned.class, ROUTING, 6, MONTH, Topic.Key.APPEAL_ID);
+    public static final Topic<OperatorReplied> OPERATOR_REPLIED =
+            new Topic<>("appeal.operator-replied.v1", OperatorReplied.class, OPERATOR, 6, MONTH, Topic.Key.APPEAL_ID);
+    public static final Topic<AiJudged> AI_JUDGED =
+            new Topic<>("appeal.ai-judged.v1", AiJudged.class, OPERATOR, 6, MONTH, Topic.Key.APPEAL_ID);
+    public static final Topic<AppealRated> APPEAL_RATED =
+            new Topic<>("appeal.rated.v1", AppealRated.class, INTAKE, 6, MONTH, Topic.Key.APPEAL_ID);
+    public static final Topic<RatingReminderDue> RATING_REMINDER_DUE =
+            new Topic<>("appeal.rating-reminder-due.v1", RatingReminderDue.class, FOLLOWUP, 6, MONTH, Topic.Key.APPEAL_ID);
+    public static final Topic<AppealOverdue> APPEAL_OVERDUE =
+            new Topic<>("appeal.overdue.v1", AppealOverdue.class, FOLLOWUP, 6, MONTH, Topic.Key.APPEAL_ID);
+    public static final Topic<AppealEscalated> APPEAL_ESCALATED =
+            new Topic<>("appeal.escalated.v1", AppealEscalated.class, OPERATOR, 6, MONTH, Topic.Key.APPEAL_ID);
+    public static final Topic<KbEntryPublished> KB_ENTRY_PUBLISHED =
+            new Topic<>("kb.entry.published.v1", KbEntryPublished.class, OPERATOR, 1, Duration.ofDays(365), Topic.Key.ENTRY_ID);
+    public static final Topic<OutboundMessage> OUTBOUND_MESSAGES =
+            new Topic<>("outbound.messages.v1", OutboundMessage.class, FOLLOWUP, 12, WEEK, Topic.Key.TEACHER_ID);
+    public static final Topic<OutboundDelivery> OUTBOUND_DELIVERY =
+            new Topic<>("outbound.delivery.v1", OutboundDelivery.class, INTAKE, 6, WEEK, Topic.Key.TEACHER_ID);
+
+    public static final List<Topic<?>> ALL = List.of(
+            APPEAL_RECEIVED, ANSWER_MATCHED, ANSWER_UNMATCHED, APPEAL_OFFTOPIC, HUMAN_REQUESTED,
+            APPEAL_ASSIGNED, OPERATOR_REPLIED, AI_JUDGED, APPEAL_RATED, RATING_REMINDER_DUE,
+            APPEAL_OVERDUE, APPEAL_ESCALATED, KB_ENTRY_PUBLISHED, OUTBOUND_MESSAGES, OUTBOUND_DELIVERY);
+
+    private Topics() {
+    }
+
+    public static Optional<Topic<?>> byName(String name) {
+        return ALL.stream().filter(t -> t.name().equals(name)).findFirst();
+    }
+
+    /** The topic that carries the given event type (each type travels on exactly one topic). */
+    @SuppressWarnings("unchecked")
+    public static <T extends Event> Topic<T> of(Class<T> eventType) {
+        return (Topic<T>) ALL.stream().filter(t -> t.eventType().equals(eventType)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no topic carries " + eventType.getName()));
+    }
+
+    /** Topics written by the given service. */
+    public static List<Topic<?>> writtenBy(String service) {
+        return ALL.stream().filter(t -> t.writer().equals(service)).toList();
+    }
+}

@@ -1,0 +1,96 @@
+package ru.rosobr.assistant.platform;
+
+import java.util.List;
+
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.TopicConfig;
+import org.springframework.beans.factory.ObjectProvider;
+import io.r2dbc.spi.ConnectionFactory;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.ConsumerFactory;
+import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.transaction.ReactiveTransactionManager;
+import org.springframework.transaction.reactive.TransactionalOperator;
+
+import ru.rosobr.assistant.contracts.Topics;
+import ru.rosobr.assistant.platform.messaging.EventSubscription;
+import ru.rosobr.assistant.platform.messaging.IdempotentConsumer;
+import ru.rosobr.assistant.platform.messaging.SubscriptionContainers;
+import ru.rosobr.assistant.platform.outbox.Outbox;
+import ru.rosobr.assistant.platform.outbox.OutboxRelay;
+import ru.rosobr.assistant.platform.process.ParentWatchdog;
+
+/** Wires the outbox, its relay, the subscriptions and the topic declarations into every service. */
+@AutoConfiguration(afterName = {
+        "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration",
+        "org.springframework.boot.r2dbc.autoconfigure.R2dbcAutoConfiguration",
+        "org.springframework.boot.r2dbc.autoconfigure.R2dbcTransactionManagerAutoConfiguration",
+        "org.springframework.boot.data.r2dbc.autoconfigure.DataR2dbcAutoConfiguration"})
+@EnableConfigurationProperties(PlatformProperties.class)
+public class PlatformAutoConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    DatabaseClient databaseClient(ConnectionFactory connectionFactory) {
+        return DatabaseClient.create(connectionFactory);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    TransactionalOperator transactionalOperator(ReactiveTransactionManager transactionManager) {
+        return TransactionalOperator.create(transactionManager);
+    }
+
+    @Bean
+    Outbox outbox(DatabaseClient db, PlatformProperties props) {
+        return new Outbox(db, props.serviceName());
+    }
+
+    @Bean
+    OutboxRelay outboxRelay(DatabaseClient db, TransactionalOperator tx, KafkaTemplate<String, String> kafka,
+                            PlatformProperties props) {
+        return new OutboxRelay(db, tx, kafka, props.outboxInterval());
+    }
+
+    @Bean
+    IdempotentConsumer idempotentConsumer(DatabaseClient db, TransactionalOperator tx) {
+        return new IdempotentConsumer(db, tx);
+    }
+
+    @Bean
+    SubscriptionContainers subscriptionContainers(ObjectProvider<EventSubscription<?>> subscriptions,
+                                                  ConsumerFactory<String, String> consumerFactory,
+                                                  IdempotentConsumer idempotent, DatabaseClient db,
+                                                  PlatformProperties props) {
+        List<EventSubscription<?>> list = subscriptions.orderedStream().toList();
+        return new SubscriptionContainers(list, consumerFactory, idempotent, db, props.serviceName(),
+                props.concurrency());
+    }
+
+    /**
+     * Every service declares every topic of the registry: creation is idempotent, and a consumer that starts
+     * before the writer finds its topic in place. Broker auto-creation stays off.
+     */
+    @Bean
+    KafkaAdmin.NewTopics registryTopics(PlatformProperties props) {
+        NewTopic[] topics = Topics.ALL.stream()
+                .map(t -> TopicBuilder.name(t.name())
+                        .partitions(t.partitions())
+                        .replicas(props.replicationFactor())
+                        .config(TopicConfig.RETENTION_MS_CONFIG, String.valueOf(t.retention().toMillis()))
+                        .build())
+                .toArray(NewTopic[]::new);
+        return new KafkaAdmin.NewTopics(topics);
+    }
+
+    @Bean
+    ParentWatchdog parentWatchdog(PlatformProperties props) {
+        return new ParentWatchdog(props.parentPid());
+    }
+}
