@@ -7,6 +7,7 @@ import org.apache.kafka.common.config.TopicConfig;
 import org.springframework.beans.factory.ObjectProvider;
 import io.r2dbc.spi.ConnectionFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -24,7 +25,6 @@ import ru.rosobr.assistant.platform.messaging.IdempotentConsumer;
 import ru.rosobr.assistant.platform.messaging.SubscriptionContainers;
 import ru.rosobr.assistant.platform.outbox.Outbox;
 import ru.rosobr.assistant.platform.outbox.OutboxRelay;
-import ru.rosobr.assistant.platform.process.ParentWatchdog;
 
 /** Wires the outbox, its relay, the subscriptions and the topic declarations into every service. */
 @AutoConfiguration(afterName = {
@@ -32,6 +32,8 @@ import ru.rosobr.assistant.platform.process.ParentWatchdog;
         "org.springframework.boot.r2dbc.autoconfigure.R2dbcAutoConfiguration",
         "org.springframework.boot.r2dbc.autoconfigure.R2dbcTransactionManagerAutoConfiguration",
         "org.springframework.boot.data.r2dbc.autoconfigure.DataR2dbcAutoConfiguration"})
+@ConditionalOnClass(name = {"org.springframework.kafka.core.KafkaTemplate",
+        "org.springframework.r2dbc.core.DatabaseClient"})
 @EnableConfigurationProperties(PlatformProperties.class)
 public class PlatformAutoConfiguration {
 
@@ -87,10 +89,5 @@ public class PlatformAutoConfiguration {
                         .build())
                 .toArray(NewTopic[]::new);
         return new KafkaAdmin.NewTopics(topics);
-    }
-
-    @Bean
-    ParentWatchdog parentWatchdog(PlatformProperties props) {
-        return new ParentWatchdog(props.parentPid());
     }
 }
