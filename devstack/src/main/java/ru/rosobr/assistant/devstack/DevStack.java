@@ -1,0 +1,389 @@
+package ru.rosobr.assistant.devstack;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.kafka.common.Uuid;
+
+import ru.rosobr.assistant.testkit.LocalPostgres;
+
+/**
+ * Starts the whole system on one machine: PostgreSQL (the local server, or an embedded one), a KRaft Kafka broker
+ * (kafka.Kafka from the Maven artifacts) and the seven services, each a separate JVM with its log in
+ * {@code .devstack/logs/<service>.log}. {@link #stop()} stops them all; a shutdown hook does it on Ctrl-C.
+ */
+public final class DevStack implements AutoCloseable {
+
+    private final StackConfig config;
+    private final Path logs;
+    private final String java;
+    private final Map<String, Process> processes = new LinkedHashMap<>();
+    private LocalPostgres.Server postgres;
+    private Process kafka;
+    private String jwtSecret;
+    private volatile boolean stopping;
+
+    public DevStack(StackConfig config) {
+        this.config = config;
+        this.logs = config.dataDir().resolve("logs");
+        this.java = ProcessHandle.current().info().command().orElse("java");
+    }
+
+    public StackConfig config() {
+        return config;
+    }
+
+    public String gatewayUrl() {
+        return "http://localhost:" + config.gatewayPort();
+    }
+
+    public LocalPostgres.Server postgres() {
+        return postgres;
+    }
+
+    /** Starts everything and waits until every service reports UP; throws (after stopping) if one does not. */
+    public DevStack start(Duration timeout) {
+        long t0 = System.nanoTime();
+        try {
+            Files.createDirectories(logs);
+            startPostgres();
+            startKafka();
+            jwtSecret = config.jwtSecret() != null ? config.jwtSecret() : randomSecret();
+            for (String service : StackConfig.SERVICES) {
+                processes.put(service, startService(service));
+            }
+            long deadline = t0 + timeout.toNanos();
+            for (String service : StackConfig.SERVICES) {
+                awaitHealthy(service, deadline);
+            }
+            log("все сервисы в состоянии UP за %.1f с", (System.nanoTime() - t0) / 1e9);
+            return this;
+        } catch (IOException e) {
+            stop();
+            throw new UncheckedIOException(e);
+        } catch (RuntimeException e) {
+            stop();
+            throw e;
+        }
+    }
+
+    private void startPostgres() {
+        postgres = LocalPostgres.findRunning().orElseGet(() -> {
+            log("PostgreSQL на %s не отвечает — запускаю встроенный (данные в %s)",
+                    System.getenv().getOrDefault("PGPORT", "5432"), config.dataDir().resolve("pg"));
+            return LocalPostgres.startEmbedded(config.dataDir().resolve("pg"), config.embeddedPgPort());
+        });
+        postgres.ensureDatabase(config.database());
+        log("PostgreSQL: %s:%d, база %s", postgres.host(), postgres.port(), config.database());
+    }
+
+    private void startKafka() throws IOException {
+        ensurePortFree(config.kafkaPort(), "KAFKA_PORT");
+        ensurePortFree(config.controllerPort(), "KAFKA_CONTROLLER_PORT");
+        Path dir = config.dataDir().resolve("kafka");
+        Path data = dir.resolve("data");
+        Files.createDirectories(data);
+        Path properties = dir.resolve("server.properties");
+        Files.writeString(properties, String.join("\n",
+                "process.roles=broker,controller",
+                "node.id=1",
+                "controller.quorum.voters=1@127.0.0.1:" + config.controllerPort(),
+                "listeners=PLAINTEXT://127.0.0.1:" + config.kafkaPort() + ",CONTROLLER://127.0.0.1:"
+                        + config.controllerPort(),
+                "advertised.listeners=PLAINTEXT://127.0.0.1:" + config.kafkaPort(),
+                "controller.listener.names=CONTROLLER",
+                "inter.broker.listener.name=PLAINTEXT",
+                "listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT",
+                "log.dirs=" + data.toAbsolutePath(),
+                "num.partitions=1",
+                "offsets.topic.replication.factor=1",
+                "transaction.state.log.replication.factor=1",
+                "transaction.state.log.min.isr=1",
+                "share.coordinator.state.topic.replication.factor=1",
+                "share.coordinator.state.topic.min.isr=1",
+                "auto.create.topics.enable=false",
+                "group.initial.rebalance.delay.ms=0",
+                "") );
+        String classpath = System.getProperty("java.class.path");
+        if (!Files.exists(data.resolve("meta.properties"))) {
+            Process format = new ProcessBuilder(java, "-Xmx256m", "-cp", classpath, "kafka.tools.StorageTool",
+                    "format", "-t", Uuid.randomUuid().toString(), "-c", properties.toString())
+                    .redirectErrorStream(true)
+                    .redirectOutput(logs.resolve("kafka-format.log").toFile())
+                    .start();
+            try {
+                if (!format.waitFor(60, TimeUnit.SECONDS) || format.exitValue() != 0) {
+                    throw new IllegalStateException("kafka storage format failed, see " + logs.resolve("kafka-format.log"));
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        kafka = new ProcessBuilder(java, "-Xms128m", "-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+                "-Dkafka.logs.dir=" + logs.toAbsolutePath(), "-cp", classpath, "kafka.Kafka", properties.toString())
+                .redirectErrorStream(true)
+                .redirectOutput(logs.resolve("kafka.log").toFile())
+                .start();
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (!portOpen(config.kafkaPort())) {
+            if (!kafka.isAlive()) {
+                throw new IllegalStateException("Kafka exited, see " + logs.resolve("kafka.log") + "\n" + tail("kafka"));
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("Kafka did not open port " + config.kafkaPort());
+            }
+            pause(200);
+        }
+        log("Kafka (KRaft): 127.0.0.1:%d", config.kafkaPort());
+    }
+
+    private Process startService(String service) throws IOException {
+        Path jar = config.root().resolve(service).resolve("target").resolve(service + ".jar");
+        if (!Files.exists(jar)) {
+            throw new IllegalStateException("нет " + jar + " — соберите проект: ./mvnw -DskipTests package");
+        }
+        int port = config.ports().get(service);
+        ensurePortFree(port, StackConfig.PORT_VARIABLES.get(service));
+        Path cds = config.dataDir().resolve("cds");
+        Files.createDirectories(cds);
+        List<String> cmd = new ArrayList<>(List.of(java,
+                "-Xms64m", "-Xmx256m", "-Xss512k", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+                // class-data sharing archive per service: the second start is markedly faster
+                "-XX:+AutoCreateSharedArchive", "-XX:SharedArchiveFile=" + cds.resolve(service + ".jsa"),
+                "-Dassistant.parent-pid=" + ProcessHandle.current().pid(),
+                "-Dfile.encoding=UTF-8",
+                "-jar", jar.toString()));
+        ProcessBuilder pb = new ProcessBuilder(cmd)
+                .redirectErrorStream(true)
+                .redirectOutput(logs.resolve(service + ".log").toFile());
+        Map<String, String> env = pb.environment();
+        env.put("PGHOST", postgres.host());
+        env.put("PGPORT", String.valueOf(postgres.port()));
+        env.put("PGUSER", postgres.user());
+        env.put("PGPASSWORD", postgres.password() == null ? "" : postgres.password());
+        env.put("PGDATABASE", config.database());
+        env.put("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:" + config.kafkaPort());
+        env.put("ASSISTANT_JWT_SECRET", jwtSecret);
+        env.put("DEMO_DATA", "true");
+        env.putIfAbsent("WEBCHAT_ENABLED", "true");
+        config.ports().forEach((s, p) -> {
+            env.put(StackConfig.PORT_VARIABLES.get(s), String.valueOf(p));
+            String prefix = StackConfig.PORT_VARIABLES.get(s).replace("_PORT", "");
+            env.put(prefix + "_URL", "http://127.0.0.1:" + p);
+        });
+        env.putAll(config.extraEnv());
+        return pb.start();
+    }
+
+    private void awaitHealthy(String service, long deadlineNanos) {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        URI health = URI.create("http://127.0.0.1:" + config.ports().get(service) + "/actuator/health");
+        while (true) {
+            Process p = processes.get(service);
+            if (!p.isAlive()) {
+                throw new IllegalStateException(service + " завершился с кодом " + p.exitValue() + ", журнал: "
+                        + logs.resolve(service + ".log") + "\n" + tail(service));
+            }
+            try {
+                HttpResponse<String> r = http.send(HttpRequest.newBuilder(health).timeout(Duration.ofSeconds(3)).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                if (r.statusCode() == 200 && r.body().contains("\"UP\"")) {
+                    log("%-18s UP  http://localhost:%d", service, config.ports().get(service));
+                    return;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            if (System.nanoTime() > deadlineNanos) {
+                throw new IllegalStateException(service + " не перешёл в UP вовремя, журнал: "
+                        + logs.resolve(service + ".log") + "\n" + tail(service));
+            }
+            pause(500);
+        }
+    }
+
+    /** Stops services (gateway first), then the broker, then an embedded PostgreSQL. Idempotent. */
+    public synchronized void stop() {
+        if (stopping) {
+            return;
+        }
+        stopping = true;
+        List<String> order = new ArrayList<>(processes.keySet());
+        Collections.reverse(order);
+        for (String service : order) {
+            terminate(processes.get(service));
+        }
+        for (String service : order) {
+            awaitExit(processes.get(service), 20);
+        }
+        if (kafka != null) {
+            terminate(kafka);
+            awaitExit(kafka, 30);
+        }
+        if (postgres != null && postgres.embedded() != null) {
+            postgres.close();
+        }
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+
+    private static void terminate(Process p) {
+        if (p != null && p.isAlive()) {
+            p.descendants().forEach(ProcessHandle::destroy);
+            p.destroy();
+        }
+    }
+
+    private static void awaitExit(Process p, int seconds) {
+        if (p == null) {
+            return;
+        }
+        try {
+            if (!p.waitFor(seconds, TimeUnit.SECONDS)) {
+                p.descendants().forEach(ProcessHandle::destroyForcibly);
+                p.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            p.destroyForcibly();
+        }
+    }
+
+    /** Resident memory of the whole stack (services + broker), in MiB; 0 where /proc is not available. */
+    public long residentMemoryMiB() {
+        List<Process> all = new ArrayList<>(processes.values());
+        if (kafka != null) {
+            all.add(kafka);
+        }
+        long kib = 0;
+        for (Process p : all) {
+            try {
+                for (String line : Files.readAllLines(Path.of("/proc/" + p.pid() + "/status"))) {
+                    if (line.startsWith("VmRSS:")) {
+                        kib += Long.parseLong(line.replaceAll("\\D", ""));
+                    }
+                }
+            } catch (IOException e) {
+                return 0;
+            }
+        }
+        return kib / 1024;
+    }
+
+    private String tail(String name) {
+        try {
+            List<String> lines = Files.readAllLines(logs.resolve(name + ".log"), StandardCharsets.UTF_8);
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
+        } catch (IOException e) {
+            return "(журнал недоступен: " + e.getMessage() + ")";
+        }
+    }
+
+    private static void ensurePortFree(int port, String variable) {
+        if (portOpen(port)) {
+            throw new IllegalStateException("порт " + port + " уже занят — освободите его или задайте другой через "
+                    + variable);
+        }
+    }
+
+    static boolean portOpen(int port) {
+        try (Socket s = new Socket()) {
+            s.connect(new InetSocketAddress("127.0.0.1", port), 300);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String randomSecret() {
+        byte[] bytes = new byte[48];
+        new SecureRandom().nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    static void log(String format, Object... args) {
+        System.out.println("[dev-stack] " + String.format(format, args));
+    }
+
+    /** {@code ./run.sh}: start, print where everything is, wait for Ctrl-C. */
+    public static void main(String[] args) throws InterruptedException {
+        Path root = Path.of(System.getProperty("devstack.root", ".")).toAbsolutePath().normalize();
+        DevStack stack = new DevStack(StackConfig.fromEnvironment(root));
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            log("останавливаю…");
+            stack.stop();
+            log("остановлено");
+        }, "dev-stack-stop"));
+        long t0 = System.nanoTime();
+        try {
+            stack.start(Duration.ofSeconds(Long.parseLong(System.getenv().getOrDefault("DEVSTACK_TIMEOUT", "240"))));
+        } catch (RuntimeException e) {
+            System.err.println("[dev-stack] не удалось запустить: " + e.getMessage());
+            System.exit(1);
+        }
+        String g = stack.gatewayUrl();
+        System.out.println();
+        System.out.println("================ Помощник Рособрнадзора запущен ================");
+        System.out.printf("Запуск занял %.1f с, память стека (RSS): %d МиБ%n", (System.nanoTime() - t0) / 1e9,
+                stack.residentMemoryMiB());
+        System.out.println("Консоль оператора:   " + g + "/console/");
+        System.out.println("Симулятор педагога:  " + g + "/simulator/");
+        System.out.println("API (шлюз):          " + g + "/api/…");
+        System.out.println("Демо-входы (пароль demo): operator58, operator33 (операторы регионов 58 и 33),");
+        System.out.println("                          head58 (руководитель региона 58), federal, admin, kbeditor");
+        System.out.println("Сервисы:");
+        stack.config().ports().forEach((s, p) -> System.out.printf("  %-18s http://localhost:%d  (журнал %s)%n", s, p,
+                stack.logs.resolve(s + ".log")));
+        System.out.println("  kafka              127.0.0.1:" + stack.config().kafkaPort());
+        System.out.println("  postgresql         " + stack.postgres().host() + ":" + stack.postgres().port() + "/"
+                + stack.config().database());
+        System.out.println("Остановить: Ctrl-C");
+        System.out.println("================================================================");
+        // wait until stopped; report a service that dies on its own
+        while (true) {
+            for (var e : stack.processes.entrySet()) {
+                if (!e.getValue().isAlive() && !stack.stopping) {
+                    log("ВНИМАНИЕ: %s завершился (код %d), журнал %s", e.getKey(), e.getValue().exitValue(),
+                            stack.logs.resolve(e.getKey() + ".log"));
+                    stack.processes.remove(e.getKey());
+                    break;
+                }
+            }
+            Thread.sleep(2000);
+        }
+    }
+}

@@ -1,0 +1,69 @@
+package ru.rosobr.assistant.devstack;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Where and how the dev stack runs.
+ *
+ * @param root           repository root (the service jars are under {@code <module>/target/<module>.jar})
+ * @param dataDir        broker data, embedded PostgreSQL data, logs
+ * @param database       PostgreSQL database the services share (one schema each)
+ * @param kafkaPort      broker listener port
+ * @param controllerPort KRaft controller port
+ * @param ports          service name → HTTP port; the gateway last
+ * @param jwtSecret      HS256 secret for console tokens
+ * @param embeddedPgPort port for the embedded PostgreSQL when no local server answers
+ * @param extraEnv       more environment for every service (channel tokens and the like)
+ */
+public record StackConfig(Path root, Path dataDir, String database, int kafkaPort, int controllerPort,
+                          Map<String, Integer> ports, String jwtSecret, int embeddedPgPort,
+                          Map<String, String> extraEnv) {
+
+    /** The services in start order; the gateway is the entry point. */
+    public static final String[] SERVICES = {"answer-service", "intake-service", "routing-service",
+        "operator-service", "analytics-service", "followup-service", "gateway"};
+
+    /** The environment variable that sets a service's port (and the default port). */
+    static final Map<String, String> PORT_VARIABLES = Map.of(
+            "gateway", "GATEWAY_PORT", "intake-service", "INTAKE_PORT", "answer-service", "ANSWER_PORT",
+            "routing-service", "ROUTING_PORT", "operator-service", "OPERATOR_PORT",
+            "analytics-service", "ANALYTICS_PORT", "followup-service", "FOLLOWUP_PORT");
+    static final Map<String, Integer> DEFAULT_PORTS = Map.of(
+            "gateway", 8080, "intake-service", 8081, "answer-service", 8082, "routing-service", 8083,
+            "operator-service", 8084, "analytics-service", 8085, "followup-service", 8086);
+
+    /** Configuration from the environment, with the documented defaults. */
+    public static StackConfig fromEnvironment(Path root) {
+        Map<String, Integer> ports = new LinkedHashMap<>();
+        for (String service : SERVICES) {
+            ports.put(service, Integer.parseInt(env(PORT_VARIABLES.get(service),
+                    String.valueOf(DEFAULT_PORTS.get(service)))));
+        }
+        Map<String, String> extra = new LinkedHashMap<>();
+        for (String name : new String[] {"MAX_API_BASE_URL", "MAX_BOT_TOKEN", "MAX_WEBHOOK_SECRET",
+            "MAX_WEBHOOK_URL", "VK_API_BASE_URL", "VK_ACCESS_TOKEN", "VK_SECRET", "VK_CONFIRMATION",
+            "VK_API_VERSION", "WEBCHAT_ENABLED"}) {
+            Optional.ofNullable(System.getenv(name)).ifPresent(v -> extra.put(name, v));
+        }
+        return new StackConfig(root, Path.of(env("DEVSTACK_DIR", root.resolve(".devstack").toString())),
+                env("PGDATABASE", "rosobr"),
+                Integer.parseInt(env("KAFKA_PORT", "9092")),
+                Integer.parseInt(env("KAFKA_CONTROLLER_PORT", "9093")),
+                ports,
+                System.getenv("ASSISTANT_JWT_SECRET"),
+                Integer.parseInt(env("EMBEDDED_PG_PORT", "55432")),
+                extra);
+    }
+
+    private static String env(String name, String fallback) {
+        String v = System.getenv(name);
+        return v == null || v.isBlank() ? fallback : v;
+    }
+
+    public int gatewayPort() {
+        return ports.get("gateway");
+    }
+}
