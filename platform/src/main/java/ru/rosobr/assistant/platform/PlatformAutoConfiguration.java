@@ -72,7 +72,7 @@ public class PlatformAutoConfiguration {
                                                   PlatformProperties props) {
         List<EventSubscription<?>> list = subscriptions.orderedStream().toList();
         return new SubscriptionContainers(list, consumerFactory, idempotent, db, props.serviceName(),
-                props.concurrency());
+                props.concurrency(), props.retryFor());
     }
 
     /**

@@ -10,10 +10,11 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param replicationFactor replication of the topics this service declares
  * @param concurrency       consumer threads per subscribed topic
  * @param parentPid         when set (dev stack), the service exits as soon as that process is gone
+ * @param retryFor          how long a consumer retries a failing event before it is dead-lettered
  */
 @ConfigurationProperties("assistant")
 public record PlatformProperties(String serviceName, Duration outboxInterval, Integer replicationFactor,
-                                 Integer concurrency, Long parentPid) {
+                                 Integer concurrency, Long parentPid, Duration retryFor) {
     public PlatformProperties {
         if (serviceName == null || serviceName.isBlank()) {
             throw new IllegalStateException("assistant.service-name must be set");
@@ -21,5 +22,6 @@ public record PlatformProperties(String serviceName, Duration outboxInterval, In
         outboxInterval = outboxInterval == null ? Duration.ofMillis(100) : outboxInterval;
         replicationFactor = replicationFactor == null ? 1 : replicationFactor;
         concurrency = concurrency == null ? 1 : concurrency;
+        retryFor = retryFor == null ? Duration.ofSeconds(30) : retryFor;
     }
 }

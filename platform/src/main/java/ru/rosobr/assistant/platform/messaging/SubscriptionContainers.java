@@ -15,6 +15,7 @@ import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.listener.MessageListener;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.util.backoff.ExponentialBackOff;
+import tools.jackson.core.JacksonException;
 
 import ru.rosobr.assistant.contracts.Event;
 import ru.rosobr.assistant.platform.json.EventCodec;
@@ -31,15 +32,16 @@ public class SubscriptionContainers implements SmartLifecycle {
     private volatile boolean running;
 
     public SubscriptionContainers(List<EventSubscription<?>> subscriptions, ConsumerFactory<String, String> factory,
-                                  IdempotentConsumer idempotent, DatabaseClient db, String group, int concurrency) {
+                                  IdempotentConsumer idempotent, DatabaseClient db, String group, int concurrency,
+                                  Duration retryFor) {
         for (EventSubscription<?> subscription : subscriptions) {
-            containers.add(container(subscription, factory, idempotent, db, group, concurrency));
+            containers.add(container(subscription, factory, idempotent, db, group, concurrency, retryFor));
         }
     }
 
     private static <T extends Event> ConcurrentMessageListenerContainer<String, String> container(
             EventSubscription<T> sub, ConsumerFactory<String, String> factory, IdempotentConsumer idempotent,
-            DatabaseClient db, String group, int concurrency) {
+            DatabaseClient db, String group, int concurrency, Duration retryFor) {
         String topicName = sub.topic().name();
         ContainerProperties props = new ContainerProperties(topicName);
         props.setGroupId(group);
@@ -57,9 +59,12 @@ public class SubscriptionContainers implements SmartLifecycle {
         container.setBeanName(group + "-" + topicName);
         ExponentialBackOff backOff = new ExponentialBackOff(200, 2.0);
         backOff.setMaxInterval(5_000);
-        backOff.setMaxElapsedTime(30_000);
-        container.setCommonErrorHandler(new DefaultErrorHandler(
-                (record, ex) -> deadLetter(db, group, record, ex), backOff));
+        backOff.setMaxElapsedTime(retryFor.toMillis());
+        DefaultErrorHandler errorHandler = new DefaultErrorHandler(
+                (record, ex) -> deadLetter(db, group, record, ex), backOff);
+        // a record that is not valid JSON for its topic will never become valid: dead-letter it at once
+        errorHandler.addNotRetryableExceptions(JacksonException.class);
+        container.setCommonErrorHandler(errorHandler);
         return container;
     }
 
