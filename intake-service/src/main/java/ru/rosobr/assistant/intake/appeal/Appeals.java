@@ -1,0 +1,59 @@
+package ru.rosobr.assistant.intake.appeal;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import reactor.core.publisher.Mono;
+
+import ru.rosobr.assistant.contracts.events.OutboundMessage;
+import ru.rosobr.assistant.intake.appeal.internal.AppealRepository;
+
+/** The appeals intake opened, their state inferred from what was delivered, their ratings and hand-overs. */
+public class Appeals {
+
+    private final AppealRepository repository;
+
+    public Appeals(AppealRepository repository) {
+        this.repository = repository;
+    }
+
+    public Mono<Appeal> open(UUID appealId, String teacherId, String region, String question, Instant createdAt) {
+        return repository.insert(appealId, teacherId, region, question, createdAt);
+    }
+
+    /** Reads the appeal and locks it until the transaction ends, so that button presses on it are serialised. */
+    public Mono<Appeal> lock(UUID appealId) {
+        return repository.findForUpdate(appealId);
+    }
+
+    public Mono<Appeal> find(UUID appealId) {
+        return repository.find(appealId);
+    }
+
+    /**
+     * Applies what an outbound message says about the appeal: its state moves forward by the message kind; an
+     * answer (AI or specialist) becomes the one the next rating applies to. Emits false for an appeal intake
+     * does not know.
+     */
+    public Mono<Boolean> onOutbound(UUID appealId, OutboundMessage.Kind kind, UUID messageId, String text) {
+        Mono<Long> answer = switch (kind) {
+            case AI_ANSWER -> repository.recordAiAnswer(appealId, messageId, text);
+            case OPERATOR_REPLY -> repository.recordAnswer(appealId, messageId);
+            default -> repository.exists(appealId).map(found -> found ? 1L : 0L);
+        };
+        Mono<Long> state = AppealState.after(kind)
+                .map(next -> repository.advance(appealId, next))
+                .orElse(Mono.just(0L));
+        return answer.flatMap(found -> state.thenReturn(found > 0));
+    }
+
+    /** Records the rating of the appeal's current answer; emits false when that answer was rated before. */
+    public Mono<Boolean> rate(UUID appealId, UUID answerId, int rating) {
+        return repository.insertRating(appealId, answerId, rating).map(inserted -> inserted > 0);
+    }
+
+    /** Marks the hand-over to a specialist; emits false when it had been asked for before. */
+    public Mono<Boolean> markHumanRequested(UUID appealId) {
+        return repository.markHumanRequested(appealId).map(updated -> updated > 0);
+    }
+}

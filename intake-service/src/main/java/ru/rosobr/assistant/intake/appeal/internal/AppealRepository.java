@@ -1,0 +1,98 @@
+package ru.rosobr.assistant.intake.appeal.internal;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import io.r2dbc.spi.Readable;
+import org.springframework.r2dbc.core.DatabaseClient;
+import reactor.core.publisher.Mono;
+
+import ru.rosobr.assistant.intake.appeal.Appeal;
+import ru.rosobr.assistant.intake.appeal.AppealState;
+
+/** Rows of the appeals and ratings tables. */
+public class AppealRepository {
+
+    private static final String COLUMNS = "appeal_id, teacher_id, region, question, created_at, state, "
+            + "last_ai_answer, last_answer_id, human_requested_at";
+
+    private final DatabaseClient db;
+
+    public AppealRepository(DatabaseClient db) {
+        this.db = db;
+    }
+
+    public Mono<Appeal> insert(UUID appealId, String teacherId, String region, String question, Instant createdAt) {
+        return db.sql("insert into appeals (appeal_id, teacher_id, region, question, created_at, state) "
+                        + "values (:id, :teacher, :region, :question, :at, :state) returning " + COLUMNS)
+                .bind("id", appealId)
+                .bind("teacher", teacherId)
+                .bind("region", region)
+                .bind("question", question)
+                .bind("at", createdAt)
+                .bind("state", AppealState.OPEN.name())
+                .map(AppealRepository::appeal)
+                .one();
+    }
+
+    public Mono<Appeal> find(UUID appealId) {
+        return db.sql("select " + COLUMNS + " from appeals where appeal_id = :id")
+                .bind("id", appealId).map(AppealRepository::appeal).one();
+    }
+
+    public Mono<Appeal> findForUpdate(UUID appealId) {
+        return db.sql("select " + COLUMNS + " from appeals where appeal_id = :id for update")
+                .bind("id", appealId).map(AppealRepository::appeal).one();
+    }
+
+    public Mono<Boolean> exists(UUID appealId) {
+        return db.sql("select 1 from appeals where appeal_id = :id").bind("id", appealId).fetch().first()
+                .hasElement();
+    }
+
+    public Mono<Long> recordAiAnswer(UUID appealId, UUID messageId, String text) {
+        return db.sql("update appeals set last_ai_answer = :text, last_answer_id = :answer, updated_at = now() "
+                        + "where appeal_id = :id")
+                .bind("id", appealId).bind("answer", messageId).bind("text", text)
+                .fetch().rowsUpdated();
+    }
+
+    public Mono<Long> recordAnswer(UUID appealId, UUID messageId) {
+        return db.sql("update appeals set last_answer_id = :answer, updated_at = now() where appeal_id = :id")
+                .bind("id", appealId).bind("answer", messageId)
+                .fetch().rowsUpdated();
+    }
+
+    /** Moves the appeal to the state unless it is already there or further on. */
+    public Mono<Long> advance(UUID appealId, AppealState next) {
+        String[] from = next.predecessors().stream().map(Enum::name).toArray(String[]::new);
+        if (from.length == 0) {
+            return Mono.just(0L);
+        }
+        return db.sql("update appeals set state = :next, updated_at = now() "
+                        + "where appeal_id = :id and state = any(:from)")
+                .bind("id", appealId).bind("next", next.name()).bind("from", from)
+                .fetch().rowsUpdated();
+    }
+
+    public Mono<Long> insertRating(UUID appealId, UUID answerId, int rating) {
+        return db.sql("insert into ratings (appeal_id, answer_id, rating) values (:id, :answer, :rating) "
+                        + "on conflict do nothing")
+                .bind("id", appealId).bind("answer", answerId).bind("rating", rating)
+                .fetch().rowsUpdated();
+    }
+
+    public Mono<Long> markHumanRequested(UUID appealId) {
+        return db.sql("update appeals set human_requested_at = now(), updated_at = now() "
+                        + "where appeal_id = :id and human_requested_at is null")
+                .bind("id", appealId)
+                .fetch().rowsUpdated();
+    }
+
+    private static Appeal appeal(Readable r) {
+        return new Appeal(r.get("appeal_id", UUID.class), r.get("teacher_id", String.class),
+                r.get("region", String.class), r.get("question", String.class), r.get("created_at", Instant.class),
+                AppealState.valueOf(r.get("state", String.class)), r.get("last_ai_answer", String.class),
+                r.get("last_answer_id", UUID.class), r.get("human_requested_at", Instant.class));
+    }
+}
