@@ -1,0 +1,54 @@
+package ru.rosobr.assistant.operator.appeals;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.r2dbc.core.Parameter;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/** The audit log of operator actions; written in the transaction of the action it records. */
+public class AuditTrail {
+
+    private final DatabaseClient db;
+
+    public AuditTrail(DatabaseClient db) {
+        this.db = db;
+    }
+
+    public Mono<Void> record(String actor, String action, UUID appealId, String region, String details) {
+        return db.sql("insert into audit_log (actor, action, appeal_id, region, details) "
+                        + "values (:actor, :action, :appeal, :region, :details)")
+                .bind("actor", actor)
+                .bind("action", action)
+                .bind("appeal", Parameter.fromOrEmpty(appealId, UUID.class))
+                .bind("region", Parameter.fromOrEmpty(region, String.class))
+                .bind("details", Parameter.fromOrEmpty(details, String.class))
+                .then();
+    }
+
+    /** Newest first; {@code region} null = every region. */
+    public Flux<AuditEntry> find(String region, UUID appealId, int limit) {
+        StringBuilder sql = new StringBuilder(
+                "select id, actor, action, appeal_id, region, details, at from audit_log where true");
+        Map<String, Object> params = new LinkedHashMap<>();
+        if (region != null) {
+            sql.append(" and region = :region");
+            params.put("region", region);
+        }
+        if (appealId != null) {
+            sql.append(" and appeal_id = :appeal");
+            params.put("appeal", appealId);
+        }
+        sql.append(" order by id desc limit :limit");
+        params.put("limit", limit);
+        return db.sql(sql.toString()).bindValues(params)
+                .map((r, m) -> new AuditEntry(r.get("id", Long.class), r.get("actor", String.class),
+                        r.get("action", String.class), r.get("appeal_id", UUID.class), r.get("region", String.class),
+                        r.get("details", String.class), r.get("at", Instant.class)))
+                .all();
+    }
+}

@@ -1,0 +1,19 @@
+package ru.rosobr.assistant.operator.auth;
+
+import java.time.Clock;
+import java.time.Duration;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The token issuer: key from ASSISTANT_JWT_SECRET, lifetime from assistant.jwt.expiry (default 8 hours). */
+@Configuration(proxyBeanMethods = false)
+public class AuthConfiguration {
+
+    @Bean
+    TokenIssuer tokenIssuer(@Value("${assistant.jwt.secret:}") String secret,
+                            @Value("${assistant.jwt.expiry:8h}") Duration expiry) {
+        return new TokenIssuer(secret, expiry, Clock.systemUTC());
+    }
+}

@@ -1,0 +1,369 @@
+package ru.rosobr.assistant.operator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import ru.rosobr.assistant.contracts.OrgType;
+import ru.rosobr.assistant.contracts.Topics;
+import ru.rosobr.assistant.contracts.events.AiJudged;
+import ru.rosobr.assistant.contracts.events.AppealAssigned;
+import ru.rosobr.assistant.contracts.events.AppealAssigned.Target;
+import ru.rosobr.assistant.contracts.events.AppealEscalated;
+import ru.rosobr.assistant.contracts.events.AppealOverdue;
+import ru.rosobr.assistant.contracts.events.OperatorReplied;
+import ru.rosobr.assistant.platform.security.JwtSupport;
+import ru.rosobr.assistant.testkit.KafkaProbe;
+import ru.rosobr.assistant.testkit.ServiceTestSupport;
+import ru.rosobr.assistant.testkit.TestJwt;
+
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "assistant.demo-data=true")
+@AutoConfigureWebTestClient
+class OperatorServiceIT {
+
+    private static final Duration WAIT = Duration.ofSeconds(30);
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) {
+        ServiceTestSupport.register(registry, "operator");
+    }
+
+    @Autowired
+    WebTestClient web;
+
+    // ---- helpers -------------------------------------------------------------------------------------------
+
+    private String login(String username) {
+        Map<?, ?> body = web.post().uri("/api/auth/login")
+                .bodyValue(Map.of("username", username, "password", "demo"))
+                .exchange().expectStatus().isOk()
+                .expectBody(Map.class).returnResult().getResponseBody();
+        return (String) body.get("accessToken");
+    }
+
+    /** Routing's decision for a new appeal of the region, published on the real topic. */
+    private static AppealAssigned assign(String region, String operator) {
+        AppealAssigned e = AppealAssigned.of(UUID.randomUUID(), region, Target.OPERATOR, operator,
+                "UNMATCHED:LEAST_LOADED_ON_SHIFT", "t-" + UUID.randomUUID(), "Кузнецова Ольга Викторовна",
+                OrgType.SCHOOL, "Обязан ли учитель составлять отчёт о посещаемости кружка каждую неделю?",
+                Instant.parse("2025-03-03T07:15:00Z"), "reports", "Кандидат ответа из базы знаний", 0.37);
+        KafkaProbe.publish(Topics.APPEAL_ASSIGNED, e);
+        return e;
+    }
+
+    private WebTestClient.RequestHeadersSpec<?> get(String token, String uri) {
+        return web.get().uri(uri).header("Authorization", "Bearer " + token);
+    }
+
+    private WebTestClient.RequestHeadersSpec<?> post(String token, String uri, Object body) {
+        return web.post().uri(uri).header("Authorization", "Bearer " + token).bodyValue(body);
+    }
+
+    /** Waits until the consumer has the appeal (the card opens for the given user). */
+    private void awaitCard(String token, UUID appealId) {
+        Awaitility.await().atMost(WAIT).untilAsserted(() ->
+                get(token, "/api/console/appeals/" + appealId).exchange().expectStatus().isOk());
+    }
+
+    private long version(String token, UUID appealId) {
+        Map<?, ?> card = get(token, "/api/console/appeals/" + appealId).exchange().expectStatus().isOk()
+                .expectBody(Map.class).returnResult().getResponseBody();
+        return ((Number) card.get("version")).longValue();
+    }
+
+    // ---- auth ------------------------------------------------------------------------------------------------
+
+    @Test
+    void loginIssuesATokenTheConsoleAccepts() {
+        web.post().uri("/api/auth/login").bodyValue(Map.of("username", "operator58", "password", "demo"))
+                .exchange().expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.accessToken").isNotEmpty()
+                .jsonPath("$.expiresIn").isEqualTo(8 * 3600)
+                .jsonPath("$.username").isEqualTo("operator58")
+                .jsonPath("$.roles[0]").isEqualTo("OPERATOR")
+                .jsonPath("$.region").isEqualTo("58")
+                .jsonPath("$.regionName").isEqualTo("Пензенская область");
+
+        String token = login("operator58");
+        var jwt = JwtSupport.decoder(TestJwt.SECRET).decode(token).block();
+        assertThat(jwt.getSubject()).isEqualTo("operator58");
+        assertThat(jwt.getClaimAsStringList(JwtSupport.ROLES)).containsExactly("OPERATOR");
+
+        get(token, "/api/auth/me").exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.username").isEqualTo("operator58")
+                .jsonPath("$.region").isEqualTo("58");
+        get(login("federal"), "/api/auth/me").exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.roles[0]").isEqualTo("FEDERAL")
+                .jsonPath("$.region").doesNotExist();
+    }
+
+    @Test
+    void wrongPasswordOrUnknownUserGets401WithAReason() {
+        web.post().uri("/api/auth/login").bodyValue(Map.of("username", "operator58", "password", "wrong"))
+                .exchange().expectStatus().isUnauthorized()
+                .expectBody().jsonPath("$.detail").isEqualTo("Неверный логин или пароль")
+                .jsonPath("$.accessToken").doesNotExist();
+        web.post().uri("/api/auth/login").bodyValue(Map.of("username", "nobody", "password", "demo"))
+                .exchange().expectStatus().isUnauthorized()
+                .expectBody().jsonPath("$.detail").isEqualTo("Неверный логин или пароль");
+        web.post().uri("/api/auth/login").bodyValue(Map.of("username", "operator58"))
+                .exchange().expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.detail").isEqualTo("Укажите логин и пароль");
+        web.post().uri("/api/auth/login").contentType(MediaType.APPLICATION_JSON).bodyValue("{\"username\":")
+                .exchange().expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.detail").isEqualTo("Некорректный запрос: проверьте JSON и параметры");
+    }
+
+    @Test
+    void consoleNeedsAValidTokenAndAConsoleRole() {
+        web.get().uri("/api/console/appeals").exchange()
+                .expectStatus().isUnauthorized()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.detail").isEqualTo("Требуется вход: нет действительного токена доступа");
+        web.get().uri("/api/console/appeals").header("Authorization", "Bearer garbage.token.here").exchange()
+                .expectStatus().isUnauthorized();
+        web.post().uri("/api/console/appeals/" + UUID.randomUUID() + "/replies").bodyValue(Map.of("text", "x"))
+                .exchange().expectStatus().isUnauthorized();
+        web.get().uri("/api/auth/me").exchange().expectStatus().isUnauthorized();
+        get(login("kbeditor"), "/api/console/appeals").exchange().expectStatus().isForbidden()
+                .expectBody().jsonPath("$.detail").isEqualTo("Недостаточно прав для этого действия");
+        web.get().uri("/actuator/health").exchange().expectStatus().isOk();
+    }
+
+    // ---- region isolation ------------------------------------------------------------------------------------
+
+    @Test
+    void appealOfRegion58IsVisibleToRegion58AndFederalOnly() {
+        String op58 = login("operator58");
+        String op33 = login("operator33");
+        AppealAssigned e = assign("58", "operator58");
+        awaitCard(op58, e.appealId());
+
+        get(op58, "/api/console/appeals").exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$[?(@.id == '" + e.appealId() + "')].status").isEqualTo("NEW")
+                .jsonPath("$[?(@.id == '" + e.appealId() + "')].teacherFio").isEqualTo("Кузнецова Ольга Викторовна")
+                .jsonPath("$[?(@.id == '" + e.appealId() + "')].text").isEqualTo(e.text())
+                .jsonPath("$[?(@.id == '" + e.appealId() + "')].region").isEqualTo("58")
+                .jsonPath("$[?(@.id == '" + e.appealId() + "')].createdAt").isEqualTo("2025-03-03T07:15:00Z");
+        get(login("head58"), "/api/console/appeals").exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$[?(@.id == '" + e.appealId() + "')].status").isEqualTo("NEW");
+        get(login("federal"), "/api/console/appeals?region=58").exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$[?(@.id == '" + e.appealId() + "')].status").isEqualTo("NEW");
+
+        // operator33: not in the list, and every endpoint answers as for an unknown appeal
+        get(op33, "/api/console/appeals").exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$[?(@.id == '" + e.appealId() + "')]").doesNotExist()
+                .jsonPath("$[?(@.region == '58')]").doesNotExist();
+        get(op33, "/api/console/appeals?region=58").exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.length()").isEqualTo(0);
+        get(op33, "/api/console/appeals/" + e.appealId()).exchange().expectStatus().isNotFound()
+                .expectBody().jsonPath("$.detail").isEqualTo("Обращение не найдено");
+        post(op33, "/api/console/appeals/" + e.appealId() + "/replies", Map.of("text", "Чужой ответ"))
+                .exchange().expectStatus().isNotFound();
+        post(op33, "/api/console/appeals/" + e.appealId() + "/judgement", Map.of("verdict", "WRONG"))
+                .exchange().expectStatus().isNotFound();
+        post(op33, "/api/console/appeals/" + e.appealId() + "/escalate", Map.of("reason", "Не наш регион"))
+                .exchange().expectStatus().isNotFound();
+        // a token of region 33 made by hand does no better
+        String forged33 = TestJwt.token("operator33", List.of("OPERATOR"), "33");
+        get(forged33, "/api/console/appeals/" + e.appealId()).exchange().expectStatus().isNotFound();
+
+        // nothing was changed by the refused attempts
+        get(op58, "/api/console/appeals/" + e.appealId()).exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.status").isEqualTo("NEW")
+                .jsonPath("$.version").isEqualTo(0)
+                .jsonPath("$.timeline[?(@.kind == 'OPERATOR_REPLY')]").doesNotExist();
+    }
+
+    @Test
+    void cardShowsTheTeacherTheQuestionTheAiCandidateAndTheRouting() {
+        String op58 = login("operator58");
+        AppealAssigned e = assign("58", "operator58");
+        awaitCard(op58, e.appealId());
+        get(op58, "/api/console/appeals/" + e.appealId()).exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.teacherFio").isEqualTo("Кузнецова Ольга Викторовна")
+                .jsonPath("$.orgType").isEqualTo("SCHOOL")
+                .jsonPath("$.regionName").isEqualTo("Пензенская область")
+                .jsonPath("$.regionZone").isEqualTo("Europe/Moscow")
+                .jsonPath("$.assignedOperator").isEqualTo("operator58")
+                .jsonPath("$.aiAnswer").isEqualTo("Кандидат ответа из базы знаний")
+                .jsonPath("$.aiScore").isEqualTo(0.37)
+                .jsonPath("$.timeline[0].kind").isEqualTo("TEACHER_QUESTION")
+                .jsonPath("$.timeline[0].text").isEqualTo(e.text())
+                .jsonPath("$.timeline[1].kind").isEqualTo("AI_CANDIDATE")
+                .jsonPath("$.timeline[2].kind").isEqualTo("SYSTEM")
+                .jsonPath("$.timeline[2].text").isEqualTo("Назначено оператору operator58.");
+    }
+
+    // ---- replies ---------------------------------------------------------------------------------------------
+
+    @Test
+    void replyIsStoredAndPublishedForTheTeacher() {
+        String op58 = login("operator58");
+        AppealAssigned e = assign("58", "operator58");
+        awaitCard(op58, e.appealId());
+
+        String text = "Нет, еженедельный отчёт не требуется: достаточно журнала посещаемости.";
+        Map<?, ?> reply = post(op58, "/api/console/appeals/" + e.appealId() + "/replies", Map.of("text", text))
+                .exchange().expectStatus().isCreated()
+                .expectHeader().exists("Location")
+                .expectBody(Map.class).returnResult().getResponseBody();
+        assertThat(reply.get("text")).isEqualTo(text);
+        assertThat(reply.get("operatorId")).isEqualTo("operator58");
+        assertThat(reply.get("appealStatus")).isEqualTo("ANSWERED");
+        String replyId = (String) reply.get("id");
+
+        OperatorReplied published = KafkaProbe.await(Topics.OPERATOR_REPLIED,
+                r -> r.appealId().equals(e.appealId()), WAIT);
+        assertThat(published.replyId()).hasToString(replyId);
+        assertThat(published.text()).isEqualTo(text);
+        assertThat(published.operatorId()).isEqualTo("operator58");
+        assertThat(published.teacherId()).isEqualTo(e.teacherId());
+        assertThat(published.region()).isEqualTo("58");
+
+        get(op58, "/api/console/appeals/" + e.appealId()).exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.status").isEqualTo("ANSWERED")
+                .jsonPath("$.timeline[?(@.kind == 'OPERATOR_REPLY')].text").isEqualTo(text);
+        get(op58, "/api/console/appeals?status=ANSWERED").exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$[?(@.id == '" + e.appealId() + "')].status").isEqualTo("ANSWERED");
+        get(op58, "/api/console/appeals?status=NEW").exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$[?(@.id == '" + e.appealId() + "')]").doesNotExist();
+        get(login("head58"), "/api/console/audit?appealId=" + e.appealId()).exchange().expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$[0].action").isEqualTo("REPLY")
+                .jsonPath("$[0].actor").isEqualTo("operator58");
+        get(op58, "/api/console/audit").exchange().expectStatus().isForbidden();
+    }
+
+    @Test
+    void badRepliesAreRefusedWithAReasonAndNothingIsSent() {
+        String op58 = login("operator58");
+        AppealAssigned e = assign("58", "operator58");
+        awaitCard(op58, e.appealId());
+        String uri = "/api/console/appeals/" + e.appealId() + "/replies";
+
+        post(op58, uri, Map.of("text", "")).exchange().expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.detail").isEqualTo("Текст ответа не может быть пустым");
+        post(op58, uri, Map.of("text", "   \n ")).exchange().expectStatus().isBadRequest();
+        post(op58, uri, Map.of()).exchange().expectStatus().isBadRequest();
+        post(op58, uri, Map.of("text", "а".repeat(20_000))).exchange().expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.detail")
+                .isEqualTo("Ответ слишком длинный: 20000 символов, допускается не более 4000");
+        web.post().uri(uri).header("Authorization", "Bearer " + op58).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"text\": ").exchange().expectStatus().isBadRequest();
+        post(op58, "/api/console/appeals/" + UUID.randomUUID() + "/replies", Map.of("text", "Ответ"))
+                .exchange().expectStatus().isNotFound()
+                .expectBody().jsonPath("$.detail").isEqualTo("Обращение не найдено");
+        get(op58, "/api/console/appeals/" + UUID.randomUUID()).exchange().expectStatus().isNotFound();
+        get(op58, "/api/console/appeals/not-a-uuid").exchange().expectStatus().isNotFound();
+        get(op58, "/api/console/appeals?status=BOGUS").exchange().expectStatus().isBadRequest();
+
+        // exactly 4000 characters is still fine
+        post(op58, uri, Map.of("text", "б".repeat(4000))).exchange().expectStatus().isCreated();
+        get(op58, "/api/console/appeals/" + e.appealId()).exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.timeline[?(@.kind == 'OPERATOR_REPLY')].text").isEqualTo("б".repeat(4000));
+        assertThat(KafkaProbe.awaitCount(Topics.OPERATOR_REPLIED, r -> r.appealId().equals(e.appealId()), 1, WAIT))
+                .hasSize(1);
+        assertThat(KafkaProbe.all(Topics.OPERATOR_REPLIED, r -> r.appealId().equals(e.appealId()))).hasSize(1);
+    }
+
+    @Test
+    void secondReplyAgainstAStaleVersionIsToldAndTheFirstIsKept() {
+        String op58 = login("operator58");
+        String head58 = login("head58");
+        AppealAssigned e = assign("58", "operator58");
+        awaitCard(op58, e.appealId());
+        long seen = version(op58, e.appealId());
+        String uri = "/api/console/appeals/" + e.appealId() + "/replies";
+
+        post(op58, uri, Map.of("text", "Первый ответ", "version", seen)).exchange().expectStatus().isCreated();
+        post(head58, uri, Map.of("text", "Второй ответ", "version", seen)).exchange()
+                .expectStatus().isEqualTo(409)
+                .expectBody().jsonPath("$.detail").value(d -> assertThat((String) d)
+                        .startsWith("Обращение уже изменил другой сотрудник"));
+
+        get(op58, "/api/console/appeals/" + e.appealId()).exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.timeline[?(@.kind == 'OPERATOR_REPLY')].text").isEqualTo("Первый ответ")
+                .jsonPath("$.version").isEqualTo(seen + 1);
+        // with the fresh version the second one goes through
+        post(head58, uri, Map.of("text", "Второй ответ", "version", seen + 1)).exchange().expectStatus().isCreated();
+    }
+
+    // ---- judgement, escalation, overdue ----------------------------------------------------------------------
+
+    @Test
+    void judgingTheAiAnswerIsPublished() {
+        String op58 = login("operator58");
+        AppealAssigned e = assign("58", "operator58");
+        awaitCard(op58, e.appealId());
+        String uri = "/api/console/appeals/" + e.appealId() + "/judgement";
+
+        post(op58, uri, Map.of("verdict", "MAYBE")).exchange().expectStatus().isBadRequest();
+        post(op58, uri, Map.of("verdict", "PARTIAL", "comment", "Не указан срок хранения"))
+                .exchange().expectStatus().isCreated()
+                .expectBody().jsonPath("$.verdict").isEqualTo("PARTIAL");
+        AiJudged judged = KafkaProbe.await(Topics.AI_JUDGED, j -> j.appealId().equals(e.appealId()), WAIT);
+        assertThat(judged.verdict()).isEqualTo(AiJudged.Verdict.PARTIAL);
+        assertThat(judged.operatorId()).isEqualTo("operator58");
+        assertThat(judged.comment()).isEqualTo("Не указан срок хранения");
+    }
+
+    @Test
+    void escalationHandsTheAppealToFederalStaff() {
+        String op58 = login("operator58");
+        String federal = login("federal");
+        AppealAssigned e = assign("58", "operator58");
+        awaitCard(op58, e.appealId());
+        String uri = "/api/console/appeals/" + e.appealId();
+
+        post(op58, uri + "/escalate", Map.of("reason", " ")).exchange().expectStatus().isBadRequest();
+        post(federal, uri + "/escalate", Map.of("reason", "Сами себе")).exchange().expectStatus().isForbidden();
+        post(op58, uri + "/escalate", Map.of("reason", "Нужна позиция Рособрнадзора"))
+                .exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.status").isEqualTo("FEDERAL");
+        AppealEscalated escalated = KafkaProbe.await(Topics.APPEAL_ESCALATED,
+                x -> x.appealId().equals(e.appealId()), WAIT);
+        assertThat(escalated.escalatedBy()).isEqualTo("operator58");
+        assertThat(escalated.reason()).isEqualTo("Нужна позиция Рособрнадзора");
+
+        post(op58, uri + "/escalate", Map.of("reason", "Ещё раз")).exchange().expectStatus().isEqualTo(409);
+        post(op58, uri + "/replies", Map.of("text", "Отвечу сам")).exchange().expectStatus().isEqualTo(409);
+        get(federal, "/api/console/appeals?status=FEDERAL").exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$[?(@.id == '" + e.appealId() + "')].status").isEqualTo("FEDERAL");
+        post(federal, uri + "/replies", Map.of("text", "Позиция Рособрнадзора: …")).exchange()
+                .expectStatus().isCreated();
+    }
+
+    @Test
+    void overdueNoticeFlagsTheAppeal() {
+        String op58 = login("operator58");
+        AppealAssigned e = assign("58", "operator58");
+        awaitCard(op58, e.appealId());
+        KafkaProbe.publish(Topics.APPEAL_OVERDUE, AppealOverdue.of(e.appealId(), "58",
+                Instant.parse("2025-03-10T15:00:00Z")));
+        Awaitility.await().atMost(WAIT).untilAsserted(() ->
+                get(op58, "/api/console/appeals/" + e.appealId()).exchange().expectStatus().isOk().expectBody()
+                        .jsonPath("$.overdue").isEqualTo(true)
+                        .jsonPath("$.status").isEqualTo("NEW")
+                        .jsonPath("$.timeline[?(@.kind == 'SYSTEM')].text").value(texts ->
+                                assertThat(texts.toString()).contains("до 10.03.2025 18:00")));
+        get(op58, "/api/console/appeals?overdue=true").exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$[?(@.id == '" + e.appealId() + "')].overdue").isEqualTo(true);
+    }
+}

@@ -1,0 +1,50 @@
+package ru.rosobr.assistant.routing.api;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Flux;
+
+import ru.rosobr.assistant.platform.reference.Regions;
+import ru.rosobr.assistant.platform.security.JwtSupport;
+import ru.rosobr.assistant.routing.roster.Roster;
+import ru.rosobr.assistant.routing.roster.RosterEntry;
+
+/** {@code GET /api/routing/operators}: the roster (ADMIN, FEDERAL: every region; REGIONAL_HEAD: their own). */
+@RestController
+@RequestMapping("/api/routing")
+public class RosterController {
+
+    /** One operator as the console shows them. */
+    public record OperatorView(String username, String region, String regionName, boolean onShift, int openAppeals,
+                               Instant lastAssignedAt, Instant idleSince) {
+        static OperatorView of(RosterEntry e) {
+            return new OperatorView(e.username(), e.region(),
+                    Regions.find(e.region()).map(Regions.Region::name).orElse(null), e.onShift(), e.openAppeals(),
+                    e.lastAssignedAt(), e.idleSince());
+        }
+    }
+
+    private final Roster roster;
+
+    public RosterController(Roster roster) {
+        this.roster = roster;
+    }
+
+    @GetMapping("/operators")
+    public Flux<OperatorView> operators(@AuthenticationPrincipal Jwt jwt) {
+        List<String> roles = jwt.getClaimAsStringList(JwtSupport.ROLES);
+        boolean allRegions = roles != null && (roles.contains("ADMIN") || roles.contains("FEDERAL"));
+        if (allRegions) {
+            return roster.all().map(OperatorView::of);
+        }
+        // a regional head sees their own region only; a token without a region sees nothing
+        String region = jwt.getClaimAsString(JwtSupport.REGION);
+        return region == null ? Flux.empty() : roster.inRegion(region).map(OperatorView::of);
+    }
+}

@@ -1,0 +1,43 @@
+package ru.rosobr.assistant.routing.assignment;
+
+import java.util.Objects;
+
+import ru.rosobr.assistant.contracts.events.AppealAssigned.Target;
+
+/**
+ * What routing decided for one appeal.
+ *
+ * @param target     operator, region queue or federal queue
+ * @param operatorId the chosen operator when target is OPERATOR, otherwise null
+ * @param rule       the rule that produced the decision
+ */
+public record RoutingDecision(Target target, String operatorId, Rule rule) {
+
+    /** The rules of issue 5, one per outcome. */
+    public enum Rule {
+        /** on-shift operator of the region with the fewest open appeals, ties by the longest idle */
+        LEAST_LOADED_ON_SHIFT,
+        /** the region has operators but none is on shift: the region's queue */
+        NO_OPERATOR_ON_SHIFT,
+        /** the region has no operators at all: federal queue */
+        NO_REGIONAL_OPERATORS,
+        /** the region escalated: federal queue */
+        ESCALATED
+    }
+
+    public RoutingDecision {
+        Objects.requireNonNull(target);
+        Objects.requireNonNull(rule);
+        if ((target == Target.OPERATOR) != (operatorId != null)) {
+            throw new IllegalArgumentException("an operator is named exactly when the target is OPERATOR");
+        }
+    }
+
+    /**
+     * The {@code reason} carried by {@code appeal.assigned}: {@code TRIGGER:RULE}, e.g.
+     * {@code HUMAN_REQUESTED:LEAST_LOADED_ON_SHIFT}, so consumers know both why the appeal came and where it went.
+     */
+    public String reason(Trigger trigger) {
+        return trigger.name() + ":" + rule.name();
+    }
+}

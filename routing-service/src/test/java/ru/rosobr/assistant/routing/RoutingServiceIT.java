@@ -1,0 +1,203 @@
+package ru.rosobr.assistant.routing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import ru.rosobr.assistant.contracts.OrgType;
+import ru.rosobr.assistant.contracts.Topics;
+import ru.rosobr.assistant.contracts.events.AnswerUnmatched;
+import ru.rosobr.assistant.contracts.events.AppealAssigned;
+import ru.rosobr.assistant.contracts.events.AppealAssigned.Target;
+import ru.rosobr.assistant.contracts.events.AppealEscalated;
+import ru.rosobr.assistant.contracts.events.HumanRequested;
+import ru.rosobr.assistant.contracts.events.OperatorReplied;
+import ru.rosobr.assistant.routing.roster.Roster;
+import ru.rosobr.assistant.routing.roster.RosterEntry;
+import ru.rosobr.assistant.testkit.KafkaProbe;
+import ru.rosobr.assistant.testkit.ServiceTestSupport;
+import ru.rosobr.assistant.testkit.TestJwt;
+
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "assistant.demo-data=true")
+@AutoConfigureWebTestClient
+class RoutingServiceIT {
+
+    private static final Duration WAIT = Duration.ofSeconds(30);
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) {
+        ServiceTestSupport.register(registry, "routing");
+    }
+
+    @Autowired
+    WebTestClient web;
+
+    @Autowired
+    Roster roster;
+
+    @Autowired
+    DatabaseClient db;
+
+    private static AnswerUnmatched unmatched(String region) {
+        return AnswerUnmatched.of(UUID.randomUUID(), region, "t-" + UUID.randomUUID(), "Петрова Анна Сергеевна",
+                OrgType.SCHOOL, "Какие документы нужны для аттестации на высшую категорию?",
+                Instant.parse("2025-03-03T07:15:00Z"), "attestation", "kb-attestation-1", "Кандидат ответа", 0.41);
+    }
+
+    private static AppealAssigned awaitAssigned(UUID appealId) {
+        return KafkaProbe.await(Topics.APPEAL_ASSIGNED, a -> a.appealId().equals(appealId), WAIT);
+    }
+
+    private RosterEntry operator(String username) {
+        return roster.all().filter(e -> e.username().equals(username)).blockFirst();
+    }
+
+    private void awaitProcessed(UUID eventId) {
+        Awaitility.await().atMost(WAIT).until(() -> db.sql("select 1 from processed_events where event_id = :id")
+                .bind("id", eventId).fetch().first().hasElement().block());
+    }
+
+    @Test
+    void unmatchedAppealOfRegion58GoesToOperator58WithItsSnapshot() {
+        int openBefore = operator("operator58").openAppeals();
+        AnswerUnmatched e = unmatched("58");
+        KafkaProbe.publish(Topics.ANSWER_UNMATCHED, e);
+
+        AppealAssigned a = awaitAssigned(e.appealId());
+        assertThat(a.target()).isEqualTo(Target.OPERATOR);
+        assertThat(a.operatorId()).isEqualTo("operator58");
+        assertThat(a.reason()).isEqualTo("UNMATCHED:LEAST_LOADED_ON_SHIFT");
+        assertThat(a.region()).isEqualTo("58");
+        assertThat(a.teacherId()).isEqualTo(e.teacherId());
+        assertThat(a.teacherFio()).isEqualTo("Петрова Анна Сергеевна");
+        assertThat(a.orgType()).isEqualTo(OrgType.SCHOOL);
+        assertThat(a.text()).isEqualTo(e.text());
+        assertThat(a.receivedAt()).isEqualTo(e.receivedAt());
+        assertThat(a.aiTopic()).isEqualTo("attestation");
+        assertThat(a.aiAnswer()).isEqualTo("Кандидат ответа");
+        assertThat(a.aiScore()).isEqualTo(0.41);
+
+        RosterEntry op = operator("operator58");
+        assertThat(op.openAppeals()).isEqualTo(openBefore + 1);
+        assertThat(op.lastAssignedAt()).isNotNull();
+    }
+
+    @Test
+    void theSameAppealIsAssignedOncePerTrigger() {
+        AnswerUnmatched first = unmatched("33");
+        // the same decision published again under a new event id (e.g. a replayed upstream)
+        AnswerUnmatched again = new AnswerUnmatched(UUID.randomUUID(), Instant.now(), AnswerUnmatched.VERSION,
+                first.appealId(), "33", first.teacherId(), first.teacherFio(), first.orgType(), first.text(),
+                first.receivedAt(), first.candidateTopic(), first.candidateEntryId(), first.candidateAnswer(),
+                first.score());
+        KafkaProbe.publish(Topics.ANSWER_UNMATCHED, first);
+        KafkaProbe.publish(Topics.ANSWER_UNMATCHED, again);
+        KafkaProbe.publish(Topics.ANSWER_UNMATCHED, first); // and a plain redelivery
+
+        assertThat(awaitAssigned(first.appealId()).operatorId()).isEqualTo("operator33");
+        awaitProcessed(again.eventId());
+        Long rows = db.sql("select count(*) as n from assignments where appeal_id = :id").bind("id", first.appealId())
+                .map((r, m) -> r.get("n", Long.class)).one().block();
+        assertThat(rows).isEqualTo(1L);
+        assertThat(KafkaProbe.all(Topics.APPEAL_ASSIGNED, a -> a.appealId().equals(first.appealId()))).hasSize(1);
+    }
+
+    @Test
+    void regionWithoutOperatorsGoesToTheFederalQueue() {
+        AnswerUnmatched e = unmatched("77");
+        KafkaProbe.publish(Topics.ANSWER_UNMATCHED, e);
+        AppealAssigned a = awaitAssigned(e.appealId());
+        assertThat(a.target()).isEqualTo(Target.FEDERAL_QUEUE);
+        assertThat(a.operatorId()).isNull();
+        assertThat(a.reason()).isEqualTo("UNMATCHED:NO_REGIONAL_OPERATORS");
+    }
+
+    @Test
+    void regionWithNobodyOnShiftGoesToTheRegionQueue() {
+        roster.addIfAbsent("operator50", "50", false).block();
+        HumanRequested e = HumanRequested.of(UUID.randomUUID(), "50", "t-50", "Сидоров Пётр Ильич", OrgType.SPO,
+                "Нужно ли вести журнал инструктажей?", Instant.now(), "ИИ-ответ, который не помог");
+        KafkaProbe.publish(Topics.HUMAN_REQUESTED, e);
+        AppealAssigned a = awaitAssigned(e.appealId());
+        assertThat(a.target()).isEqualTo(Target.REGION_QUEUE);
+        assertThat(a.reason()).isEqualTo("HUMAN_REQUESTED:NO_OPERATOR_ON_SHIFT");
+        assertThat(a.aiAnswer()).isEqualTo("ИИ-ответ, который не помог");
+        assertThat(operator("operator50").openAppeals()).isZero();
+    }
+
+    @Test
+    void escalationMovesTheAppealToTheFederalQueueWithTheStoredSnapshot() {
+        roster.addIfAbsent("operator61", "61", true).block();
+        AnswerUnmatched e = unmatched("61");
+        KafkaProbe.publish(Topics.ANSWER_UNMATCHED, e);
+        assertThat(awaitAssigned(e.appealId()).operatorId()).isEqualTo("operator61");
+        assertThat(operator("operator61").openAppeals()).isEqualTo(1);
+
+        KafkaProbe.publish(Topics.APPEAL_ESCALATED, AppealEscalated.of(e.appealId(), "61", "operator61",
+                "Требуется разъяснение федерального уровня"));
+        AppealAssigned federal = KafkaProbe.await(Topics.APPEAL_ASSIGNED,
+                a -> a.appealId().equals(e.appealId()) && a.target() == Target.FEDERAL_QUEUE, WAIT);
+        assertThat(federal.reason()).isEqualTo("ESCALATED:ESCALATED");
+        assertThat(federal.teacherFio()).isEqualTo(e.teacherFio());
+        assertThat(federal.text()).isEqualTo(e.text());
+        assertThat(federal.aiAnswer()).isEqualTo(e.candidateAnswer());
+        assertThat(operator("operator61").openAppeals()).isZero();
+    }
+
+    @Test
+    void operatorReplyReleasesTheOperator() {
+        roster.addIfAbsent("operator62", "62", true).block();
+        AnswerUnmatched e = unmatched("62");
+        KafkaProbe.publish(Topics.ANSWER_UNMATCHED, e);
+        assertThat(awaitAssigned(e.appealId()).operatorId()).isEqualTo("operator62");
+        assertThat(operator("operator62").openAppeals()).isEqualTo(1);
+
+        OperatorReplied reply = OperatorReplied.of(e.appealId(), "62", e.teacherId(), UUID.randomUUID(),
+                "operator62", "Ответ специалиста");
+        KafkaProbe.publish(Topics.OPERATOR_REPLIED, reply);
+        KafkaProbe.publish(Topics.OPERATOR_REPLIED, OperatorReplied.of(e.appealId(), "62", e.teacherId(),
+                UUID.randomUUID(), "operator62", "Дополнение к ответу"));
+        Awaitility.await().atMost(WAIT).until(() -> operator("operator62").openAppeals() == 0);
+        awaitProcessed(reply.eventId());
+        assertThat(operator("operator62").openAppeals()).isZero();
+    }
+
+    @Test
+    void rosterApiNeedsATokenAndAnAllowedRole() {
+        web.get().uri("/api/routing/operators").exchange()
+                .expectStatus().isUnauthorized()
+                .expectBody().jsonPath("$.detail").isEqualTo("Требуется вход: нет действительного токена доступа");
+        web.get().uri("/api/routing/operators").header("Authorization", "Bearer not-a-token").exchange()
+                .expectStatus().isUnauthorized();
+        web.get().uri("/api/routing/operators")
+                .header("Authorization", "Bearer " + TestJwt.token("operator58", List.of("OPERATOR"), "58"))
+                .exchange().expectStatus().isForbidden();
+
+        web.get().uri("/api/routing/operators")
+                .header("Authorization", "Bearer " + TestJwt.token("federal", List.of("FEDERAL"), null))
+                .exchange().expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$[?(@.username == 'operator58')].region").isEqualTo("58")
+                .jsonPath("$[?(@.username == 'operator58')].onShift").isEqualTo(true)
+                .jsonPath("$[?(@.username == 'operator33')].regionName").isEqualTo("Владимирская область");
+
+        web.get().uri("/api/routing/operators")
+                .header("Authorization", "Bearer " + TestJwt.token("head33", List.of("REGIONAL_HEAD"), "33"))
+                .exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.length()").isEqualTo(1).jsonPath("$[0].username").isEqualTo("operator33");
+    }
+}
