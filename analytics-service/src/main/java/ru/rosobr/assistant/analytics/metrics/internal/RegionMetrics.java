@@ -1,0 +1,145 @@
+package ru.rosobr.assistant.analytics.metrics.internal;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+
+import ru.rosobr.assistant.analytics.projection.Measure;
+import ru.rosobr.assistant.analytics.summary.RegionSummary;
+import ru.rosobr.assistant.analytics.summary.RegionStatistics;
+
+/**
+ * Prometheus view of the projection, per region: counters such as {@code assistant_appeals_received_total{region}}
+ * and the gauge {@code assistant_rating_average{region}}. The values are read from the database (the projection
+ * is the truth, committed exactly once), not incremented in memory — a retried transaction cannot double them and
+ * a restart does not reset them.
+ */
+public class RegionMetrics implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(RegionMetrics.class);
+
+    private final RegionStatistics statistics;
+    private final MeterRegistry registry;
+    private final Duration interval;
+    /** Strong references: Micrometer holds function meters' state objects weakly. */
+    private final Map<String, AtomicReference<RegionSummary>> byRegion = new ConcurrentHashMap<>();
+    private ScheduledExecutorService executor;
+
+    public RegionMetrics(RegionStatistics statistics, MeterRegistry registry, Duration interval) {
+        this.statistics = statistics;
+        this.registry = registry;
+        this.interval = interval;
+    }
+
+    /** Re-reads the all-time totals; registers the meters of a region the first time it appears. */
+    public void refresh() {
+        List<RegionSummary> totals = statistics.totals().block(Duration.ofSeconds(30));
+        if (totals == null) {
+            return;
+        }
+        for (RegionSummary s : totals) {
+            byRegion.computeIfAbsent(s.region(), this::register).set(s);
+        }
+    }
+
+    private AtomicReference<RegionSummary> register(String region) {
+        AtomicReference<RegionSummary> ref = new AtomicReference<>(RegionStatistics.empty(region));
+        String name = ref.get().regionName() == null ? region : ref.get().regionName();
+        Tags tags = Tags.of("region", region, "region_name", name);
+        for (Measure m : Measure.values()) {
+            Tags t = m.verdict() == null ? tags : tags.and("verdict", m.verdict());
+            FunctionCounter.builder(m.metric(), ref, r -> value(r.get(), m))
+                    .tags(t)
+                    .description(description(m))
+                    .register(registry);
+        }
+        FunctionCounter.builder("assistant.ratings", ref, r -> r.get().ratingCount())
+                .tags(tags)
+                .description("Оценённые обращения (по последней оценке)")
+                .register(registry);
+        Gauge.builder("assistant.rating.average", ref,
+                        r -> r.get().ratingAvg() == null ? Double.NaN : r.get().ratingAvg())
+                .tags(tags)
+                .description("Средняя оценка ответов, 1–5")
+                .register(registry);
+        return ref;
+    }
+
+    private static double value(RegionSummary s, Measure m) {
+        return switch (m) {
+            case RECEIVED -> s.received();
+            case AUTO_ANSWERED -> s.autoAnswered();
+            case UNMATCHED -> s.unmatched();
+            case HUMAN_REQUESTED -> s.humanRequested();
+            case ROUTED -> s.routed();
+            case ANSWERED -> s.answered();
+            case OFFTOPIC -> s.offTopic();
+            case OVERDUE -> s.overdue();
+            case ESCALATED -> s.escalated();
+            case REMINDED -> s.remindersSent();
+            case AI_CORRECT -> s.aiCorrect();
+            case AI_PARTIAL -> s.aiPartial();
+            case AI_WRONG -> s.aiWrong();
+        };
+    }
+
+    private static String description(Measure m) {
+        return switch (m) {
+            case RECEIVED -> "Поступившие обращения";
+            case AUTO_ANSWERED -> "Обращения с ответом из базы знаний";
+            case UNMATCHED -> "Обращения без проверенного ответа";
+            case HUMAN_REQUESTED -> "Запросы «передать специалисту»";
+            case ROUTED -> "Обращения, переданные специалистам";
+            case ANSWERED -> "Обращения с ответом специалиста";
+            case OFFTOPIC -> "Вопросы не по теме";
+            case OVERDUE -> "Просроченные обращения";
+            case ESCALATED -> "Переданные на федеральный уровень";
+            case REMINDED -> "Отправленные напоминания об оценке";
+            case AI_CORRECT, AI_PARTIAL, AI_WRONG -> "Оценки операторами ответа ИИ";
+        };
+    }
+
+    private void tick() {
+        try {
+            refresh();
+        } catch (RuntimeException e) {
+            log.warn("metrics refresh failed, will retry: {}", e.toString());
+        }
+    }
+
+    @Override
+    public synchronized void start() {
+        executor = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "analytics-metrics");
+            t.setDaemon(true);
+            return t;
+        });
+        executor.scheduleWithFixedDelay(this::tick, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public synchronized void stop() {
+        if (executor != null) {
+            executor.shutdownNow();
+            executor = null;
+        }
+    }
+
+    @Override
+    public synchronized boolean isRunning() {
+        return executor != null;
+    }
+}

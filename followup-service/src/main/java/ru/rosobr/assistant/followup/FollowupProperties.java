@@ -1,0 +1,22 @@
+package ru.rosobr.assistant.followup;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * @param reminderDelay      how long after an answer the teacher is asked (once) to rate it; P4D
+ * @param answerWorkingDays  the answer deadline for an appeal handed to a human, in working days; 5
+ * @param pollInterval       how often the scheduler looks for due timers; PT1S
+ */
+@ConfigurationProperties("assistant.followup")
+public record FollowupProperties(Duration reminderDelay, Integer answerWorkingDays, Duration pollInterval) {
+    public FollowupProperties {
+        reminderDelay = reminderDelay == null ? Duration.ofDays(4) : reminderDelay;
+        answerWorkingDays = answerWorkingDays == null ? 5 : answerWorkingDays;
+        pollInterval = pollInterval == null ? Duration.ofSeconds(1) : pollInterval;
+        if (reminderDelay.isNegative() || answerWorkingDays < 1 || pollInterval.isNegative() || pollInterval.isZero()) {
+            throw new IllegalStateException("assistant.followup: delays must be positive, working days >= 1");
+        }
+    }
+}

@@ -1,0 +1,21 @@
+package ru.rosobr.assistant.followup.calendar;
+
+import java.time.Clock;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The production calendar and the clock every time decision of the service reads (replaceable in tests). */
+@Configuration(proxyBeanMethods = false)
+public class CalendarConfiguration {
+
+    @Bean
+    WorkingCalendar workingCalendar() {
+        return WorkingCalendar.fromClasspath();
+    }
+
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+}

@@ -1,0 +1,55 @@
+package ru.rosobr.assistant.followup.flow;
+
+import java.time.Clock;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import ru.rosobr.assistant.contracts.Topics;
+import ru.rosobr.assistant.contracts.events.AnswerMatched;
+import ru.rosobr.assistant.contracts.events.AppealAssigned;
+import ru.rosobr.assistant.contracts.events.AppealOffTopic;
+import ru.rosobr.assistant.contracts.events.AppealRated;
+import ru.rosobr.assistant.contracts.events.OperatorReplied;
+import ru.rosobr.assistant.followup.FollowupProperties;
+import ru.rosobr.assistant.followup.calendar.WorkingCalendar;
+import ru.rosobr.assistant.followup.flow.internal.FollowupFlow;
+import ru.rosobr.assistant.followup.timers.Timers;
+import ru.rosobr.assistant.platform.messaging.EventSubscription;
+import ru.rosobr.assistant.platform.outbox.Outbox;
+
+/** Consumes answered / off-topic / assigned / replied / rated; emits outbound messages and schedules timers. */
+@Configuration(proxyBeanMethods = false)
+public class FlowConfiguration {
+
+    @Bean
+    FollowupFlow followupFlow(Outbox outbox, Timers timers, WorkingCalendar calendar, Clock clock,
+                              FollowupProperties props) {
+        return new FollowupFlow(outbox, timers, calendar, clock, props.reminderDelay(), props.answerWorkingDays());
+    }
+
+    @Bean
+    EventSubscription<AnswerMatched> onAnswerMatched(FollowupFlow flow) {
+        return EventSubscription.on(Topics.ANSWER_MATCHED, flow::onMatched);
+    }
+
+    @Bean
+    EventSubscription<AppealOffTopic> onOffTopic(FollowupFlow flow) {
+        return EventSubscription.on(Topics.APPEAL_OFFTOPIC, flow::onOffTopic);
+    }
+
+    @Bean
+    EventSubscription<AppealAssigned> onAssigned(FollowupFlow flow) {
+        return EventSubscription.on(Topics.APPEAL_ASSIGNED, flow::onAssigned);
+    }
+
+    @Bean
+    EventSubscription<OperatorReplied> onOperatorReplied(FollowupFlow flow) {
+        return EventSubscription.on(Topics.OPERATOR_REPLIED, flow::onOperatorReplied);
+    }
+
+    @Bean
+    EventSubscription<AppealRated> onRated(FollowupFlow flow) {
+        return EventSubscription.on(Topics.APPEAL_RATED, flow::onRated);
+    }
+}

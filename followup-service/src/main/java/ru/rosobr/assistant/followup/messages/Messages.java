@@ -1,0 +1,105 @@
+package ru.rosobr.assistant.followup.messages;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import ru.rosobr.assistant.contracts.events.AppealAssigned;
+import ru.rosobr.assistant.contracts.events.OutboundMessage;
+import ru.rosobr.assistant.contracts.events.OutboundMessage.Button;
+import ru.rosobr.assistant.contracts.events.OutboundMessage.Kind;
+
+/**
+ * What the teacher reads: the texts (in Russian) and the buttons of every outbound message. Button payloads are
+ * the contract with intake-service: {@code rate:<appealId>:<1-5>} and {@code human:<appealId>}.
+ */
+public final class Messages {
+
+    public static final String HAND_OVER_TEXT = "Не помогло — передать специалисту";
+
+    public static final String DECLINE_TEXT = """
+            Извините, на этот вопрос я ответить не смогу. Я помогаю только с вопросами документационной нагрузки \
+            педагогов: какие документы учитель, воспитатель или преподаватель обязан вести (рабочие программы, \
+            журналы, планы, отчёты, характеристики), а какие требовать от него не вправе. Если у вас есть такой \
+            вопрос — напишите его, пожалуйста, и я постараюсь помочь.""";
+
+    public static final String REMINDER_TEXT = """
+            Пожалуйста, оцените ответ на ваш вопрос: насколько он вам помог? Выберите оценку от 1 до 5 — \
+            это поможет нам отвечать точнее. Спасибо!""";
+
+    private static final DateTimeFormatter DAY_MONTH = DateTimeFormatter.ofPattern("dd.MM");
+
+    private Messages() {
+    }
+
+    /** Five rating buttons, «⭐ 1» … «⭐ 5». */
+    public static List<Button> ratingButtons(UUID appealId) {
+        List<Button> buttons = new ArrayList<>(5);
+        for (int n = 1; n <= 5; n++) {
+            buttons.add(new Button("⭐ " + n, "rate:" + appealId + ":" + n));
+        }
+        return List.copyOf(buttons);
+    }
+
+    public static Button handOverButton(UUID appealId) {
+        return new Button(HAND_OVER_TEXT, "human:" + appealId);
+    }
+
+    /** The verified answer, with its legal basis when the answer text does not already name it. */
+    public static String aiAnswerText(String answerText, String legalBasis) {
+        String text = answerText.strip();
+        if (legalBasis == null || legalBasis.isBlank() || normalized(text).contains(normalized(legalBasis))) {
+            return text;
+        }
+        return text + "\n\nОснование: " + legalBasis.strip();
+    }
+
+    public static String statusText(AppealAssigned.Target target, LocalDate deadline) {
+        String who = target == AppealAssigned.Target.FEDERAL_QUEUE
+                ? "специалисту Рособрнадзора"
+                : "специалисту вашего региона";
+        return "Ваш вопрос передан " + who + ", срок ответа — до " + DAY_MONTH.format(deadline) + ".";
+    }
+
+    public static OutboundMessage aiAnswer(Instant now, String teacherId, String region, UUID appealId,
+                                           String answerText, String legalBasis) {
+        List<Button> buttons = new ArrayList<>(ratingButtons(appealId));
+        buttons.add(handOverButton(appealId));
+        return message(now, teacherId, region, appealId, Kind.AI_ANSWER, true, aiAnswerText(answerText, legalBasis),
+                buttons);
+    }
+
+    public static OutboundMessage decline(Instant now, String teacherId, String region, UUID appealId) {
+        return message(now, teacherId, region, appealId, Kind.DECLINE, true, DECLINE_TEXT, List.of());
+    }
+
+    public static OutboundMessage status(Instant now, String teacherId, String region, UUID appealId,
+                                         AppealAssigned.Target target, LocalDate deadline) {
+        return message(now, teacherId, region, appealId, Kind.STATUS, true, statusText(target, deadline), List.of());
+    }
+
+    public static OutboundMessage operatorReply(Instant now, String teacherId, String region, UUID appealId,
+                                                String text) {
+        return message(now, teacherId, region, appealId, Kind.OPERATOR_REPLY, true, text.strip(),
+                ratingButtons(appealId));
+    }
+
+    /** Not urgent: delivery holds it for the teacher's daytime as well. */
+    public static OutboundMessage ratingReminder(Instant now, String teacherId, String region, UUID appealId) {
+        return message(now, teacherId, region, appealId, Kind.RATING_REMINDER, false, REMINDER_TEXT,
+                ratingButtons(appealId));
+    }
+
+    private static OutboundMessage message(Instant now, String teacherId, String region, UUID appealId, Kind kind,
+                                           boolean urgent, String text, List<Button> buttons) {
+        return new OutboundMessage(UUID.randomUUID(), now, OutboundMessage.VERSION, teacherId, region, appealId, kind,
+                urgent, text, buttons);
+    }
+
+    private static String normalized(String s) {
+        return s.replaceAll("\\s+", " ").toLowerCase(java.util.Locale.ROOT);
+    }
+}

@@ -1,0 +1,320 @@
+package ru.rosobr.assistant.followup;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import ru.rosobr.assistant.contracts.OrgType;
+import ru.rosobr.assistant.contracts.Topics;
+import ru.rosobr.assistant.contracts.events.AnswerMatched;
+import ru.rosobr.assistant.contracts.events.AppealAssigned;
+import ru.rosobr.assistant.contracts.events.AppealOffTopic;
+import ru.rosobr.assistant.contracts.events.AppealOverdue;
+import ru.rosobr.assistant.contracts.events.AppealRated;
+import ru.rosobr.assistant.contracts.events.OperatorReplied;
+import ru.rosobr.assistant.contracts.events.OutboundMessage;
+import ru.rosobr.assistant.contracts.events.OutboundMessage.Kind;
+import ru.rosobr.assistant.contracts.events.RatingReminderDue;
+import ru.rosobr.assistant.followup.timers.internal.TimerScheduler;
+import ru.rosobr.assistant.testkit.KafkaProbe;
+import ru.rosobr.assistant.testkit.ServiceTestSupport;
+
+/**
+ * The follow-up service on the real broker and the real PostgreSQL. Time is a {@link MutableClock} that starts on
+ * Tuesday 10.03.2026 at noon in Moscow and is moved forward by the tests, so a four-day reminder and a
+ * five-working-day deadline fire in seconds.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "assistant.followup.poll-interval=PT0.2S")
+@AutoConfigureWebTestClient
+class FollowupServiceIT {
+
+    private static final Duration WAIT = Duration.ofSeconds(30);
+    private static final Instant T0 = Instant.parse("2026-03-10T09:00:00Z");
+
+    @TestConfiguration
+    static class TestClock {
+        @Bean
+        @Primary
+        MutableClock testClock() {
+            return new MutableClock(T0);
+        }
+    }
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) {
+        ServiceTestSupport.register(registry, "followup");
+    }
+
+    @Autowired
+    MutableClock clock;
+
+    @Autowired
+    DatabaseClient db;
+
+    @Autowired
+    WebTestClient web;
+
+    @Autowired
+    TimerScheduler scheduler;
+
+    private static String teacher() {
+        return "t-" + UUID.randomUUID();
+    }
+
+    private static AnswerMatched matched(UUID appeal, String region, String teacherId, Instant at) {
+        return new AnswerMatched(UUID.randomUUID(), at, AnswerMatched.VERSION, appeal, region, teacherId, "ktp",
+                "ktp-1", 1, 0.91, "Тематическое планирование — раздел рабочей программы, а не отдельный документ.",
+                "приказ Минпросвещения России № 779 от 06.11.2024");
+    }
+
+    private static AppealAssigned assigned(UUID appeal, String region, String teacherId, Instant at,
+                                           AppealAssigned.Target target) {
+        return new AppealAssigned(UUID.randomUUID(), at, AppealAssigned.VERSION, appeal, region, target,
+                target == AppealAssigned.Target.OPERATOR ? "operator" + region : null, "test", teacherId,
+                "Иванова Мария Петровна", OrgType.SCHOOL, "Нужно ли сдавать отчёт о погоде?", at, null, null, 0.1);
+    }
+
+    private static OperatorReplied replied(UUID appeal, String region, String teacherId, Instant at, String text) {
+        return new OperatorReplied(UUID.randomUUID(), at, OperatorReplied.VERSION, appeal, region, teacherId,
+                UUID.randomUUID(), "operator" + region, text);
+    }
+
+    private static OutboundMessage awaitOutbound(UUID appeal, Kind kind) {
+        return KafkaProbe.await(Topics.OUTBOUND_MESSAGES, m -> appeal.equals(m.appealId()) && m.kind() == kind, WAIT);
+    }
+
+    private long outboxCount(UUID appeal, String topic, String contains) {
+        return db.sql("select count(*) as n from outbox where topic = :t and payload like :a and payload like :c")
+                .bind("t", topic)
+                .bind("a", "%\"appealId\":\"" + appeal + "\"%")
+                .bind("c", "%" + contains + "%")
+                .map((r, m) -> r.get("n", Long.class)).one().block();
+    }
+
+    private void awaitProcessed(UUID eventId) {
+        await().atMost(WAIT).until(() -> db.sql("select count(*) as n from processed_events where event_id = :id")
+                .bind("id", eventId).map((r, m) -> r.get("n", Long.class)).one().block() == 1L);
+    }
+
+    private record TimerRow(String state, Instant dueAt, String cancelReason) {
+    }
+
+    private TimerRow timer(UUID appeal, String kind) {
+        return db.sql("select state, due_at, cancel_reason from timers where appeal_id = :a and kind = :k")
+                .bind("a", appeal).bind("k", kind)
+                .map((r, m) -> new TimerRow(r.get("state", String.class), r.get("due_at", Instant.class),
+                        r.get("cancel_reason", String.class)))
+                .one().block();
+    }
+
+    @Test
+    void matchedAnswerGoesOutOnceWithRatingsAndHandOverAndSchedulesTheReminderInTheTeachersDaytime() {
+        UUID appeal = UUID.randomUUID();
+        String teacherId = teacher();
+        AnswerMatched e = matched(appeal, "58", teacherId, T0);
+        KafkaProbe.publish(Topics.ANSWER_MATCHED, e);
+        KafkaProbe.publish(Topics.ANSWER_MATCHED, e); // redelivery
+
+        OutboundMessage m = awaitOutbound(appeal, Kind.AI_ANSWER);
+        assertThat(m.teacherId()).isEqualTo(teacherId);
+        assertThat(m.urgent()).isTrue();
+        assertThat(m.text()).startsWith("Тематическое планирование")
+                .contains("Основание: приказ Минпросвещения России № 779");
+        assertThat(m.buttons()).hasSize(6);
+        assertThat(m.buttons().subList(0, 5)).allMatch(b -> b.payload().startsWith("rate:" + appeal + ":"));
+        assertThat(m.buttons().get(4).payload()).isEqualTo("rate:" + appeal + ":5");
+        assertThat(m.buttons().get(5).payload()).isEqualTo("human:" + appeal);
+        assertThat(m.buttons().get(5).text()).isEqualTo("Не помогло — передать специалисту");
+
+        // Moscow: noon + 4 days is daytime, so exactly four days later
+        assertThat(timer(appeal, "REMINDER").dueAt()).isEqualTo(Instant.parse("2026-03-14T09:00:00Z"));
+        assertThat(KafkaProbe.all(Topics.OUTBOUND_MESSAGES,
+                o -> appeal.equals(o.appealId()) && o.kind() == Kind.AI_ANSWER)).hasSize(1);
+
+        // Kamchatka: the same instant is 21:00 there, so the reminder waits for 08:00 local (20:00 UTC)
+        UUID farEast = UUID.randomUUID();
+        KafkaProbe.publish(Topics.ANSWER_MATCHED, matched(farEast, "41", teacher(), T0));
+        awaitOutbound(farEast, Kind.AI_ANSWER);
+        assertThat(timer(farEast, "REMINDER").dueAt()).isEqualTo(Instant.parse("2026-03-14T20:00:00Z"));
+    }
+
+    @Test
+    void offTopicQuestionGetsOnePoliteDecline() {
+        UUID appeal = UUID.randomUUID();
+        KafkaProbe.publish(Topics.APPEAL_OFFTOPIC, new AppealOffTopic(UUID.randomUUID(), clock.instant(),
+                AppealOffTopic.VERSION, appeal, "33", teacher(), 0.01));
+        OutboundMessage m = awaitOutbound(appeal, Kind.DECLINE);
+        assertThat(m.urgent()).isTrue();
+        assertThat(m.text()).startsWith("Извините").contains("документационной нагрузки педагогов");
+        assertThat(m.buttons()).isEmpty();
+    }
+
+    @Test
+    void firstAssignmentTellsTheDeadlineAndAReassignmentDoesNotRepeatIt() {
+        UUID appeal = UUID.randomUUID();
+        String teacherId = teacher();
+        // Friday 06.03.2026, noon in Moscow; Sunday 8 March is moved to Monday 9 March
+        Instant friday = Instant.parse("2026-03-06T09:00:00Z");
+        KafkaProbe.publish(Topics.APPEAL_ASSIGNED, assigned(appeal, "58", teacherId, friday,
+                AppealAssigned.Target.OPERATOR));
+
+        OutboundMessage status = awaitOutbound(appeal, Kind.STATUS);
+        assertThat(status.text())
+                .isEqualTo("Ваш вопрос передан специалисту вашего региона, срок ответа — до 16.03.");
+        assertThat(status.urgent()).isTrue();
+        assertThat(timer(appeal, "OVERDUE").dueAt()).isEqualTo(Instant.parse("2026-03-16T21:00:00Z"));
+
+        AppealAssigned again = assigned(appeal, "58", teacherId, friday.plus(Duration.ofDays(2)),
+                AppealAssigned.Target.FEDERAL_QUEUE);
+        KafkaProbe.publish(Topics.APPEAL_ASSIGNED, again);
+        awaitProcessed(again.eventId());
+        assertThat(outboxCount(appeal, Topics.OUTBOUND_MESSAGES.name(), "\"kind\":\"STATUS\"")).isEqualTo(1);
+        assertThat(timer(appeal, "OVERDUE").dueAt()).isEqualTo(Instant.parse("2026-03-16T21:00:00Z"));
+    }
+
+    @Test
+    void operatorReplyGoesOutWithRatingsStopsTheDeadlineAndSchedulesTheReminder() {
+        UUID appeal = UUID.randomUUID();
+        String teacherId = teacher();
+        Instant at = clock.instant();
+        KafkaProbe.publish(Topics.APPEAL_ASSIGNED, assigned(appeal, "33", teacherId, at,
+                AppealAssigned.Target.OPERATOR));
+        awaitOutbound(appeal, Kind.STATUS);
+
+        String text = "Добрый день! Отчёт о погоде не входит в перечень документов учителя.";
+        KafkaProbe.publish(Topics.OPERATOR_REPLIED, replied(appeal, "33", teacherId, at.plusSeconds(60), text));
+        OutboundMessage reply = awaitOutbound(appeal, Kind.OPERATOR_REPLY);
+        assertThat(reply.text()).isEqualTo(text);
+        assertThat(reply.urgent()).isTrue();
+        assertThat(reply.buttons()).hasSize(5).allMatch(b -> b.payload().startsWith("rate:" + appeal + ":"));
+
+        TimerRow overdue = timer(appeal, "OVERDUE");
+        assertThat(overdue.state()).isEqualTo("CANCELLED");
+        assertThat(overdue.cancelReason()).isEqualTo("REPLIED");
+        assertThat(timer(appeal, "REMINDER").state()).isEqualTo("PENDING");
+    }
+
+    @Test
+    void reminderFiresOnceAndNotAfterARating() {
+        String region = "58";
+        UUID remind = UUID.randomUUID();
+        UUID rated = UUID.randomUUID();
+        String teacherA = teacher();
+        String teacherB = teacher();
+        Instant at = clock.instant();
+        KafkaProbe.publish(Topics.ANSWER_MATCHED, matched(remind, region, teacherA, at));
+        KafkaProbe.publish(Topics.ANSWER_MATCHED, matched(rated, region, teacherB, at));
+        awaitOutbound(remind, Kind.AI_ANSWER);
+        awaitOutbound(rated, Kind.AI_ANSWER);
+
+        KafkaProbe.publish(Topics.APPEAL_RATED, AppealRated.of(rated, region, teacherB, 4));
+        await().atMost(WAIT).until(() -> "CANCELLED".equals(timer(rated, "REMINDER").state()));
+
+        Instant due = timer(remind, "REMINDER").dueAt();
+        assertThat(due).isAfterOrEqualTo(at.plus(Duration.ofDays(4)));
+        clock.advanceTo(due.plusSeconds(1));
+
+        RatingReminderDue reminderDue = KafkaProbe.await(Topics.RATING_REMINDER_DUE,
+                r -> r.appealId().equals(remind), WAIT);
+        assertThat(reminderDue.teacherId()).isEqualTo(teacherA);
+        OutboundMessage reminder = awaitOutbound(remind, Kind.RATING_REMINDER);
+        assertThat(reminder.urgent()).isFalse();
+        assertThat(reminder.text()).startsWith("Пожалуйста, оцените ответ на ваш вопрос");
+        assertThat(reminder.buttons()).hasSize(5).allMatch(b -> b.payload().startsWith("rate:" + remind + ":"));
+        assertThat(timer(remind, "REMINDER").state()).isEqualTo("FIRED");
+
+        // the rated appeal: its reminder stays cancelled although it is long due
+        assertThat(timer(rated, "REMINDER").state()).isEqualTo("CANCELLED");
+        assertThat(outboxCount(rated, Topics.OUTBOUND_MESSAGES.name(), "RATING_REMINDER")).isZero();
+        assertThat(outboxCount(rated, Topics.RATING_REMINDER_DUE.name(), "")).isZero();
+
+        // a later answer to the reminded appeal does not bring a second reminder
+        OperatorReplied later = replied(remind, region, teacherA, clock.instant(), "Дополнение к ответу.");
+        KafkaProbe.publish(Topics.OPERATOR_REPLIED, later);
+        awaitOutbound(remind, Kind.OPERATOR_REPLY);
+        clock.advance(Duration.ofDays(10));
+        scheduler.fireDue(); // one pass after the clock moved: nothing of this appeal is pending any more
+        assertThat(timer(remind, "REMINDER").state()).isEqualTo("FIRED");
+        assertThat(outboxCount(remind, Topics.OUTBOUND_MESSAGES.name(), "RATING_REMINDER")).isEqualTo(1);
+        assertThat(outboxCount(remind, Topics.RATING_REMINDER_DUE.name(), "")).isEqualTo(1);
+    }
+
+    @Test
+    void theSpecialistsReplyIsANewAnswerToRemindAboutEvenAfterTheAiAnswerWasRated() {
+        UUID appeal = UUID.randomUUID();
+        String teacherId = teacher();
+        Instant at = clock.instant();
+        KafkaProbe.publish(Topics.ANSWER_MATCHED, matched(appeal, "58", teacherId, at));
+        awaitOutbound(appeal, Kind.AI_ANSWER);
+        KafkaProbe.publish(Topics.APPEAL_RATED, AppealRated.of(appeal, "58", teacherId, 2));
+        await().atMost(WAIT).until(() -> "CANCELLED".equals(timer(appeal, "REMINDER").state()));
+        assertThat(timer(appeal, "REMINDER").cancelReason()).isEqualTo("RATED");
+
+        KafkaProbe.publish(Topics.APPEAL_ASSIGNED, assigned(appeal, "58", teacherId, at.plusSeconds(60),
+                AppealAssigned.Target.OPERATOR));
+        awaitOutbound(appeal, Kind.STATUS);
+        Instant replyAt = at.plusSeconds(3600);
+        KafkaProbe.publish(Topics.OPERATOR_REPLIED, replied(appeal, "58", teacherId, replyAt, "Ответ специалиста."));
+        awaitOutbound(appeal, Kind.OPERATOR_REPLY);
+        TimerRow reminder = timer(appeal, "REMINDER");
+        assertThat(reminder.dueAt()).isAfterOrEqualTo(replyAt.plus(Duration.ofDays(4)));
+        assertThat(reminder.cancelReason()).isNull();
+        assertThat(reminder.state()).isEqualTo("PENDING");
+    }
+
+    @Test
+    void overdueFiresWhenNobodyRepliesInFiveWorkingDays() {
+        UUID silent = UUID.randomUUID();
+        UUID answered = UUID.randomUUID();
+        String teacherA = teacher();
+        String teacherB = teacher();
+        Instant at = clock.instant();
+        KafkaProbe.publish(Topics.APPEAL_ASSIGNED, assigned(silent, "33", teacherA, at,
+                AppealAssigned.Target.REGION_QUEUE));
+        KafkaProbe.publish(Topics.APPEAL_ASSIGNED, assigned(answered, "33", teacherB, at,
+                AppealAssigned.Target.OPERATOR));
+        awaitOutbound(silent, Kind.STATUS);
+        awaitOutbound(answered, Kind.STATUS);
+        KafkaProbe.publish(Topics.OPERATOR_REPLIED, replied(answered, "33", teacherB, at.plusSeconds(5), "Ответ."));
+        awaitOutbound(answered, Kind.OPERATOR_REPLY);
+
+        Instant deadline = timer(silent, "OVERDUE").dueAt();
+        assertThat(deadline).isAfter(at.plus(Duration.ofDays(5)));
+        clock.advanceTo(deadline.plusSeconds(1));
+
+        AppealOverdue overdue = KafkaProbe.await(Topics.APPEAL_OVERDUE, o -> o.appealId().equals(silent), WAIT);
+        assertThat(overdue.deadline()).isEqualTo(deadline);
+        assertThat(overdue.region()).isEqualTo("33");
+        assertThat(timer(silent, "OVERDUE").state()).isEqualTo("FIRED");
+        assertThat(timer(answered, "OVERDUE").state()).isEqualTo("CANCELLED");
+        assertThat(outboxCount(answered, Topics.APPEAL_OVERDUE.name(), "")).isZero();
+    }
+
+    @Test
+    void deadlineEndpointUsesTheSameCalendar() {
+        web.get().uri("/api/followup/deadline?region=58&from=2025-12-26T09:00:00Z").exchange()
+                .expectStatus().isOk().expectBody()
+                .jsonPath("$.deadlineDay").isEqualTo("2026-01-14")
+                .jsonPath("$.workingDays").isEqualTo(5);
+        web.get().uri("/api/followup/deadline?region=99").exchange()
+                .expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.detail").value(d -> assertThat((String) d).contains("код региона"));
+        web.get().uri("/api/followup/deadline?region=58&from=вчера").exchange().expectStatus().isBadRequest();
+    }
+}
