@@ -9,7 +9,7 @@ modules="answer-service intake-service routing-service operator-service analytic
 stale=0
 for m in $modules; do
   jar="$m/target/$m.jar"
-  if [ ! -f "$jar" ] || [ -n "$(find "$m/src" "$m/pom.xml" -newer "$jar" -print -quit 2>/dev/null)" ]; then stale=1; fi
+  if [ ! -f "$jar" ] || [ -n "$(find "$m/src/main" "$m/pom.xml" -newer "$jar" -print -quit 2>/dev/null)" ]; then stale=1; fi
 done
 [ -d devstack/target/lib ] || stale=1
 for shared in contracts platform testkit console pom.xml; do
