@@ -6,14 +6,20 @@ create table kb_entries (
     phrasings    text        not null default '[]',  -- JSON array of alternative phrasings
     answer       text        not null,
     legal_basis  text,
-    audience     text        not null default 'ALL', -- ALL | SCHOOL | SPO | DOO
+    audience     text        not null default 'ALL', -- ALL, or a comma list of SCHOOL, SPO, DOO
     status       text        not null,               -- DRAFT | VERIFIED | RETIRED
     version      int         not null,
-    verified_by  text,
+    created_by   text,
+    verified_by  text,                               -- who verified the version that is (or was last) verified
     verified_at  timestamptz,
-    updated_at   timestamptz not null default now()
+    updated_by   text,
+    updated_at   timestamptz not null default now(),
+    constraint kb_entries_status check (status in ('DRAFT', 'VERIFIED', 'RETIRED'))
 );
 
+create index kb_entries_topic on kb_entries (topic);
+
+-- Every version of every entry: what changed it (created, edited, verified, retired, published, seeded), who, when.
 create table kb_entry_versions (
     entry_id     text        not null references kb_entries (id),
     version      int         not null,
@@ -24,6 +30,7 @@ create table kb_entry_versions (
     legal_basis  text,
     audience     text        not null,
     status       text        not null,
+    change       text        not null default 'EDITED', -- CREATED | EDITED | VERIFIED | RETIRED | PUBLISHED | SEEDED
     changed_by   text,
     changed_at   timestamptz not null default now(),
     primary key (entry_id, version)
@@ -40,6 +47,9 @@ create table match_decisions (
     runner_up_entry  text,
     runner_up_score  double precision,
     kb_version       bigint           not null,
+    org_type         text,
     question         text             not null,
     decided_at       timestamptz      not null default now()
 );
+
+create index match_decisions_decided_at on match_decisions (decided_at);

@@ -26,6 +26,7 @@ import ru.rosobr.assistant.contracts.events.AppealReceived;
 import ru.rosobr.assistant.contracts.events.KbEntryPublished;
 import ru.rosobr.assistant.testkit.KafkaProbe;
 import ru.rosobr.assistant.testkit.ServiceTestSupport;
+import ru.rosobr.assistant.testkit.TestJwt;
 
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureWebTestClient
@@ -62,7 +63,29 @@ class AnswerServiceIT {
         Long decisions = db.sql("select count(*) as n from match_decisions where appeal_id = :id")
                 .bind("id", e.appealId()).map((r, m) -> r.get("n", Long.class)).one().block();
         assertThat(decisions).isEqualTo(1L);
+        // stored for analysis: the score, the runner-up and the KB version the decision was made against
+        Map<String, Object> row = db.sql("select decision, entry_id, score, runner_up_entry, runner_up_score, "
+                        + "kb_version from match_decisions where appeal_id = :id")
+                .bind("id", e.appealId()).fetch().one().block();
+        assertThat(row).containsEntry("decision", "MATCHED").containsEntry("entry_id", "ktp-1");
+        assertThat((Double) row.get("score")).isGreaterThan((Double) row.get("runner_up_score"));
+        assertThat(row.get("runner_up_entry")).isNotNull().isNotEqualTo("ktp-1");
+        assertThat((Long) row.get("kb_version")).isGreaterThanOrEqualTo(20L);
         assertThat(KafkaProbe.all(Topics.ANSWER_MATCHED, m -> m.appealId().equals(e.appealId()))).hasSize(1);
+    }
+
+    @Test
+    void collegeTeacherGetsTheSpoEntry() {
+        AppealReceived e = AppealReceived.of(UUID.randomUUID(), "58", "t-" + UUID.randomUUID(), Channel.WEBCHAT,
+                "Петров Илья Сергеевич", OrgType.SPO, "Какие документы я обязан вести?", UUID.randomUUID());
+        KafkaProbe.publish(Topics.APPEAL_RECEIVED, e);
+        AnswerMatched matched = KafkaProbe.await(Topics.ANSWER_MATCHED, m -> m.appealId().equals(e.appealId()), WAIT);
+        assertThat(matched.topic()).isEqualTo("spo-doc-list");
+
+        // the same words from a school teacher get the school entry
+        web.post().uri("/api/answers/preview")
+                .bodyValue(Map.of("text", "Какие документы я обязан вести?", "orgType", "SCHOOL")).exchange()
+                .expectStatus().isOk().expectBody().jsonPath("$.topic").isEqualTo("doc-list");
     }
 
     @Test
@@ -85,19 +108,19 @@ class AnswerServiceIT {
 
     @Test
     void publishedEntryAnswersTheNextQuestion() {
-        String question = "Обязан ли учитель вести дневник самонаблюдения за погодой для отчёта?";
+        String question = "Нужно ли учителю составлять паспорт учебного кабинета для смотра-конкурса?";
         web.post().uri("/api/answers/preview").bodyValue(Map.of("text", question)).exchange()
                 .expectStatus().isOk().expectBody().jsonPath("$.decision").isEqualTo("UNMATCHED");
 
-        KafkaProbe.publish(Topics.KB_ENTRY_PUBLISHED, KbEntryPublished.of("op-weather-diary", 1, "event-reports",
-                question, List.of("дневник самонаблюдения за погодой"), "Нет, такой документ не входит в перечень.",
+        KafkaProbe.publish(Topics.KB_ENTRY_PUBLISHED, KbEntryPublished.of("op-cabinet-passport", 1, "doc-list",
+                question, List.of("паспорт учебного кабинета"), "Нет, такой документ не входит в перечень.",
                 "ч. 6.2 ст. 47 № 273-ФЗ", KbEntryPublished.Audience.ALL, "federal", null));
 
         org.awaitility.Awaitility.await().atMost(WAIT).untilAsserted(() ->
                 web.post().uri("/api/answers/preview").bodyValue(Map.of("text", question)).exchange()
                         .expectStatus().isOk().expectBody()
                         .jsonPath("$.decision").isEqualTo("MATCHED")
-                        .jsonPath("$.entryId").isEqualTo("op-weather-diary"));
+                        .jsonPath("$.entryId").isEqualTo("op-cabinet-passport"));
     }
 
     @Test
@@ -106,5 +129,96 @@ class AnswerServiceIT {
                 .expectStatus().isBadRequest();
         web.post().uri("/api/answers/preview").header("Content-Type", "application/json").bodyValue("{not json")
                 .exchange().expectStatus().isBadRequest();
+    }
+
+    // KB administration API (same context: one consumer group per service in this JVM)
+    private static final String KB_QUESTION = "Обязан ли учитель вести тетрадь взаимопосещения уроков?";
+    private static final String EDITOR = TestJwt.token("editor1", List.of("KB_EDITOR"), null);
+    private static final String FEDERAL = TestJwt.token("fed1", List.of("FEDERAL"), null);
+
+    private WebTestClient.BodyContentSpec preview() {
+        return web.post().uri("/api/answers/preview").bodyValue(Map.of("text", KB_QUESTION)).exchange()
+                .expectStatus().isOk().expectBody();
+    }
+
+    @Test
+    void onlyKbRolesMayChangeTheBaseAndOperatorsMayRead() {
+        web.get().uri("/api/kb/entries").exchange().expectStatus().isUnauthorized();
+        String operator = TestJwt.token("op", List.of("OPERATOR"), "58");
+        web.get().uri("/api/kb/entries?q=КТП").headers(h -> h.setBearerAuth(operator))
+                .exchange().expectStatus().isOk();
+        web.post().uri("/api/kb/entries").headers(h -> h.setBearerAuth(operator))
+                .bodyValue(Map.of("id", "x", "topic", "ktp", "question", "q", "answer", "a"))
+                .exchange().expectStatus().isForbidden();
+        web.get().uri("/api/kb/entries").headers(h -> h.setBearerAuth(TestJwt.token("u", List.of("KB_NOBODY"), null)))
+                .exchange().expectStatus().isForbidden();
+        web.get().uri("/api/kb/entries?status=VERIFIED").headers(h -> h.setBearerAuth(EDITOR)).exchange()
+                .expectStatus().isOk().expectBody().jsonPath("$.length()").value(n -> assertThat((Integer) n)
+                        .isGreaterThanOrEqualTo(20));
+    }
+
+    @Test
+    void entryAnswersOnlyWhileVerified() {
+        preview().jsonPath("$.decision").isEqualTo("UNMATCHED");
+
+        Map<String, Object> body = Map.of("id", "mutual-visits", "topic", "lesson-plans", "question", KB_QUESTION,
+                "phrasings", List.of("тетрадь взаимопосещения уроков"),
+                "answer", "Нет. Такой тетради нет в перечне документов учителя. Основание: ч. 6.2 ст. 47 № 273-ФЗ.",
+                "legalBasis", "ч. 6.2 ст. 47 № 273-ФЗ", "audience", List.of("SCHOOL", "SPO"));
+        web.post().uri("/api/kb/entries").headers(h -> h.setBearerAuth(EDITOR)).bodyValue(body).exchange()
+                .expectStatus().isCreated().expectBody()
+                .jsonPath("$.status").isEqualTo("DRAFT").jsonPath("$.version").isEqualTo(1);
+        web.post().uri("/api/kb/entries").headers(h -> h.setBearerAuth(EDITOR)).bodyValue(body).exchange()
+                .expectStatus().isEqualTo(409);
+        preview().jsonPath("$.decision").isEqualTo("UNMATCHED"); // a draft answers nobody
+
+        // four eyes: the author may not verify his own version
+        web.post().uri("/api/kb/entries/mutual-visits/verify").headers(h -> h.setBearerAuth(EDITOR)).exchange()
+                .expectStatus().isForbidden();
+        web.post().uri("/api/kb/entries/mutual-visits/verify").headers(h -> h.setBearerAuth(FEDERAL))
+                .bodyValue(Map.of("version", 1)).exchange()
+                .expectStatus().isOk().expectBody()
+                .jsonPath("$.status").isEqualTo("VERIFIED").jsonPath("$.verifiedBy").isEqualTo("fed1");
+        preview().jsonPath("$.decision").isEqualTo("MATCHED").jsonPath("$.entryId").isEqualTo("mutual-visits");
+
+        // an edit from a stale version is refused; a proper edit is a new draft, out of automatic answers
+        Map<String, Object> edited = new java.util.HashMap<>(body);
+        edited.put("version", 1);
+        web.put().uri("/api/kb/entries/mutual-visits").headers(h -> h.setBearerAuth(EDITOR)).bodyValue(edited)
+                .exchange().expectStatus().isEqualTo(409);
+        edited.put("version", 2);
+        edited.put("answer", "Нет, не обязан: такой тетради нет в перечне. Основание: ч. 6.2 ст. 47 № 273-ФЗ.");
+        web.put().uri("/api/kb/entries/mutual-visits").headers(h -> h.setBearerAuth(EDITOR)).bodyValue(edited)
+                .exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.status").isEqualTo("DRAFT").jsonPath("$.version").isEqualTo(3);
+        preview().jsonPath("$.entryId").doesNotExist();
+
+        web.post().uri("/api/kb/entries/mutual-visits/verify").headers(h -> h.setBearerAuth(FEDERAL)).exchange()
+                .expectStatus().isOk();
+        preview().jsonPath("$.entryId").isEqualTo("mutual-visits");
+        web.post().uri("/api/kb/entries/mutual-visits/retire").headers(h -> h.setBearerAuth(FEDERAL)).exchange()
+                .expectStatus().isOk().expectBody().jsonPath("$.status").isEqualTo("RETIRED");
+        preview().jsonPath("$.decision").isEqualTo("UNMATCHED");
+
+        web.get().uri("/api/kb/entries/mutual-visits/versions").headers(h -> h.setBearerAuth(EDITOR)).exchange()
+                .expectStatus().isOk().expectBody()
+                .jsonPath("$.length()").isEqualTo(5)
+                .jsonPath("$[0].change").isEqualTo("CREATED").jsonPath("$[0].changedBy").isEqualTo("editor1")
+                .jsonPath("$[1].change").isEqualTo("VERIFIED").jsonPath("$[1].changedBy").isEqualTo("fed1")
+                .jsonPath("$[4].change").isEqualTo("RETIRED");
+        web.get().uri("/api/kb/entries?q=взаимопосещения").headers(h -> h.setBearerAuth(EDITOR)).exchange()
+                .expectStatus().isOk().expectBody().jsonPath("$[0].id").isEqualTo("mutual-visits");
+    }
+
+    @Test
+    void badRequestsAreRefusedWithAReason() {
+        web.post().uri("/api/kb/entries").headers(h -> h.setBearerAuth(EDITOR))
+                .bodyValue(Map.of("topic", "doc-list", "question", " ", "answer", "x")).exchange()
+                .expectStatus().isBadRequest().expectBody().jsonPath("$.detail").isEqualTo(
+                        "Укажите основной вопрос (question)");
+        web.post().uri("/api/kb/entries/no-such-entry/retire").headers(h -> h.setBearerAuth(FEDERAL)).exchange()
+                .expectStatus().isNotFound();
+        web.get().uri("/api/kb/entries?status=LOST").headers(h -> h.setBearerAuth(EDITOR)).exchange()
+                .expectStatus().isBadRequest();
     }
 }

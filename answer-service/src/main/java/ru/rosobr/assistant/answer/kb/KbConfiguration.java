@@ -24,8 +24,8 @@ public class KbConfiguration {
     }
 
     @Bean
-    KnowledgeBase knowledgeBase(KbRepository repository, Matcher matcher) {
-        KnowledgeBase kb = new KnowledgeBase(repository);
+    KnowledgeBase knowledgeBase(KbRepository repository, Matcher matcher, TransactionalOperator tx) {
+        KnowledgeBase kb = new KnowledgeBase(repository, tx);
         kb.onChange(matcher::update);
         return kb;
     }

@@ -1,34 +1,69 @@
 package ru.rosobr.assistant.answer.kb;
 
 import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
+import java.util.regex.Pattern;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
+import ru.rosobr.assistant.answer.kb.KbEntry.Status;
+import ru.rosobr.assistant.answer.kb.KbException.Kind;
 import ru.rosobr.assistant.answer.kb.internal.KbRepository;
 
 /**
- * The knowledge base: verified entries and their versions. Listeners (the matcher's index) hear about every
- * entry that changes.
+ * The knowledge base: entries, their lifecycle (DRAFT → VERIFIED → RETIRED; an edit makes a new DRAFT version)
+ * and version history. Listeners (the matcher's index) hear about every entry that changes, so verify, retire
+ * and edit take effect on the next question.
  */
 public class KnowledgeBase {
 
+    private static final Logger log = LoggerFactory.getLogger(KnowledgeBase.class);
+    private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9._-]{1,79}");
+
     private final KbRepository repository;
+    private final TransactionalOperator tx;
     private final List<Consumer<KbEntry>> listeners = new CopyOnWriteArrayList<>();
 
-    public KnowledgeBase(KbRepository repository) {
+    public KnowledgeBase(KbRepository repository, TransactionalOperator tx) {
         this.repository = repository;
+        this.tx = tx;
+    }
+
+    public void onChange(Consumer<KbEntry> listener) {
+        listeners.add(listener);
+    }
+
+    private KbEntry announce(KbEntry entry) {
+        listeners.forEach(l -> l.accept(entry));
+        return entry;
     }
 
     public Flux<KbEntry> all() {
         return repository.findAll();
     }
 
-    /** Adds or updates an entry (new version), records the version history and tells the listeners. */
-    public Mono<KbEntry> save(KbEntry entry, String changedBy) {
-        return repository.upsert(entry, changedBy).doOnNext(saved -> listeners.forEach(l -> l.accept(saved)));
+    public Flux<KbRecord> list(Status status) {
+        return repository.findRecords(status);
+    }
+
+    public Flux<KbRecord> search(String q) {
+        return repository.search(q.strip());
+    }
+
+    public Mono<KbRecord> find(String id) {
+        return repository.findRecord(id).switchIfEmpty(Mono.error(notFound(id)));
+    }
+
+    public Flux<KbVersion> versions(String id) {
+        return repository.exists(id).flatMapMany(exists -> exists ? repository.versions(id)
+                : Flux.error(notFound(id)));
     }
 
     /** Monotonic version of the whole base: changes whenever any entry changes. */
@@ -36,7 +71,110 @@ public class KnowledgeBase {
         return repository.baseVersion();
     }
 
-    public void onChange(Consumer<KbEntry> listener) {
-        listeners.add(listener);
+    /**
+     * Stores an entry as given (a published entry from operator-service, or the starter base); the caller owns
+     * the transaction. Listeners hear about it at once.
+     */
+    public Mono<KbEntry> save(KbEntry entry, String by, KbVersion.Change change) {
+        return repository.save(entry, by, change).map(this::announce);
+    }
+
+    /** A new entry, as a DRAFT (it answers nobody until verified). The id is made from the topic when absent. */
+    public Mono<KbRecord> create(KbEntry draft, String by) {
+        validate(draft);
+        String id = draft.id() == null || draft.id().isBlank()
+                ? draft.topic() + "-" + UUID.randomUUID().toString().substring(0, 8) : draft.id().strip();
+        if (!ID.matcher(id).matches()) {
+            return Mono.error(new KbException(Kind.INVALID,
+                    "Идентификатор записи: 2–80 символов, строчные латинские буквы, цифры, точка, дефис, подчёркивание"));
+        }
+        KbEntry entry = new KbEntry(id, draft.topic().strip(), draft.question().strip(), draft.phrasings(),
+                draft.answer().strip(), draft.legalBasis(), draft.audience(), Status.DRAFT, 1);
+        return repository.exists(id)
+                .flatMap(exists -> exists
+                        ? Mono.<KbEntry>error(new KbException(Kind.CONFLICT, "Запись «" + id + "» уже существует"))
+                        : repository.save(entry, by, KbVersion.Change.CREATED))
+                .as(tx::transactional)
+                .map(this::announce)
+                .then(find(id))
+                .doOnNext(r -> log.info("kb entry {} created by {}", id, by));
+    }
+
+    /** A new version with new content; it becomes a DRAFT and stops answering until verified again. */
+    public Mono<KbRecord> edit(String id, Integer expectedVersion, KbEntry content, String by) {
+        validate(content);
+        return change(id, expectedVersion, current -> new KbEntry(id, content.topic().strip(),
+                        content.question().strip(), content.phrasings(), content.answer().strip(),
+                        content.legalBasis(), content.audience(), Status.DRAFT, current.entry().version() + 1),
+                by, KbVersion.Change.EDITED);
+    }
+
+    /**
+     * Marks the current version verified: from now on it answers teachers. The verifier must be someone other
+     * than the author of this version (four eyes), unless {@code mayVerifyOwn} (administrators).
+     */
+    public Mono<KbRecord> verify(String id, Integer expectedVersion, String by, boolean mayVerifyOwn) {
+        return change(id, expectedVersion, current -> {
+            if (current.entry().status() == Status.VERIFIED) {
+                throw new KbException(Kind.CONFLICT, "Запись «" + id + "» уже проверена (версия "
+                        + current.entry().version() + ")");
+            }
+            if (current.entry().status() == Status.RETIRED) {
+                throw new KbException(Kind.CONFLICT, "Запись «" + id + "» снята с использования; чтобы вернуть её, "
+                        + "отредактируйте и проверьте новую версию");
+            }
+            if (!mayVerifyOwn && Objects.equals(current.updatedBy(), by)) {
+                throw new KbException(Kind.FORBIDDEN, "Проверить запись должен другой сотрудник, не автор этой версии");
+            }
+            return current.entry().withStatus(Status.VERIFIED, current.entry().version() + 1);
+        }, by, KbVersion.Change.VERIFIED);
+    }
+
+    /** Takes the entry out of use (kept with its history). */
+    public Mono<KbRecord> retire(String id, Integer expectedVersion, String by) {
+        return change(id, expectedVersion, current -> {
+            if (current.entry().status() == Status.RETIRED) {
+                throw new KbException(Kind.CONFLICT, "Запись «" + id + "» уже снята с использования");
+            }
+            return current.entry().withStatus(Status.RETIRED, current.entry().version() + 1);
+        }, by, KbVersion.Change.RETIRED);
+    }
+
+    private Mono<KbRecord> change(String id, Integer expectedVersion,
+                                  java.util.function.Function<KbRecord, KbEntry> next, String by,
+                                  KbVersion.Change change) {
+        return repository.lock(id)
+                .switchIfEmpty(Mono.error(notFound(id)))
+                .flatMap(current -> {
+                    if (expectedVersion != null && expectedVersion != current.entry().version()) {
+                        return Mono.error(new KbException(Kind.CONFLICT, "Запись «" + id + "» уже изменена: текущая "
+                                + "версия " + current.entry().version() + ", а вы правили версию "
+                                + expectedVersion + ". Обновите страницу"));
+                    }
+                    return repository.save(next.apply(current), by, change);
+                })
+                .as(tx::transactional)
+                .map(this::announce)
+                .doOnNext(e -> log.info("kb entry {} v{} {} by {}", e.id(), e.version(), change, by))
+                .then(find(id));
+    }
+
+    private static void validate(KbEntry e) {
+        if (e.topic() == null || e.topic().isBlank()) {
+            throw new KbException(Kind.INVALID, "Укажите тему (topic) записи");
+        }
+        if (e.question() == null || e.question().isBlank()) {
+            throw new KbException(Kind.INVALID, "Укажите основной вопрос (question)");
+        }
+        if (e.answer() == null || e.answer().isBlank()) {
+            throw new KbException(Kind.INVALID, "Укажите текст ответа (answer)");
+        }
+        if (e.phrasings().stream().anyMatch(p -> p == null || p.isBlank())) {
+            throw new KbException(Kind.INVALID, "Формулировки (phrasings) не могут быть пустыми");
+        }
+    }
+
+    private static KbException notFound(String id) {
+        return new KbException(Kind.NOT_FOUND, "Запись «" + id + "» не найдена");
     }
 }

@@ -6,6 +6,7 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import reactor.core.publisher.Mono;
 
 import ru.rosobr.assistant.answer.kb.KbEntry;
+import ru.rosobr.assistant.answer.kb.KbVersion;
 import ru.rosobr.assistant.answer.kb.KnowledgeBase;
 import ru.rosobr.assistant.answer.matching.MatchResult;
 import ru.rosobr.assistant.answer.matching.Matcher;
@@ -53,14 +54,16 @@ public class DecisionFlow {
         KbEntry runnerUp = r.runnerUp();
         var spec = db.sql("""
                         insert into match_decisions (appeal_id, decision, topic, entry_id, entry_version, score,
-                                                     runner_up_entry, runner_up_score, kb_version, question)
+                                                     runner_up_entry, runner_up_score, kb_version, org_type,
+                                                     question)
                         values (:appeal, :decision, :topic, :entry, :entryVersion, :score, :runnerUp,
-                                :runnerUpScore, :kbVersion, :question)""")
+                                :runnerUpScore, :kbVersion, :orgType, :question)""")
                 .bind("appeal", e.appealId())
                 .bind("decision", r.decision().name())
                 .bind("score", r.score())
                 .bind("kbVersion", kbVersion)
                 .bind("question", e.text());
+        spec = e.orgType() == null ? spec.bindNull("orgType", String.class) : spec.bind("orgType", e.orgType().name());
         spec = best == null ? spec.bindNull("topic", String.class).bindNull("entry", String.class)
                 .bindNull("entryVersion", Integer.class)
                 : spec.bind("topic", best.topic()).bind("entry", best.id()).bind("entryVersion", best.version());
@@ -71,8 +74,8 @@ public class DecisionFlow {
 
     public Mono<Void> onKbPublished(KbEntryPublished e) {
         KbEntry entry = new KbEntry(e.entryId(), e.topic(), e.question(), e.phrasings(), e.answer(), e.legalBasis(),
-                e.audience(), KbEntry.Status.VERIFIED, e.version());
-        return kb.save(entry, e.verifiedBy())
+                KbEntry.normalise(java.util.Set.of(e.audience())), KbEntry.Status.VERIFIED, e.version());
+        return kb.save(entry, e.verifiedBy(), KbVersion.Change.PUBLISHED)
                 .doOnNext(saved -> log.info("kb entry {} v{} published by {}", saved.id(), saved.version(),
                         e.verifiedBy()))
                 .then();

@@ -1,21 +1,26 @@
 package ru.rosobr.assistant.answer.kb.internal;
 
+import java.time.Instant;
 import java.util.List;
 
+import io.r2dbc.spi.Readable;
 import org.springframework.r2dbc.core.DatabaseClient;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import tools.jackson.core.type.TypeReference;
 
 import ru.rosobr.assistant.answer.kb.KbEntry;
-import ru.rosobr.assistant.contracts.events.KbEntryPublished.Audience;
+import ru.rosobr.assistant.answer.kb.KbRecord;
+import ru.rosobr.assistant.answer.kb.KbVersion;
 import ru.rosobr.assistant.platform.json.EventCodec;
 
-/** Rows of kb_entries and kb_entry_versions. */
+/** Rows of kb_entries (current version) and kb_entry_versions (history). */
 public class KbRepository {
 
     private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {
     };
+    private static final String COLUMNS = "id, topic, question, phrasings, answer, legal_basis, audience, status, "
+            + "version";
 
     private final DatabaseClient db;
 
@@ -23,15 +28,67 @@ public class KbRepository {
         this.db = db;
     }
 
+    private static KbEntry entry(Readable r) {
+        return new KbEntry(r.get("id", String.class), r.get("topic", String.class), r.get("question", String.class),
+                EventCodec.mapper().readValue(r.get("phrasings", String.class), STRINGS),
+                r.get("answer", String.class), r.get("legal_basis", String.class),
+                KbEntry.parseAudience(r.get("audience", String.class)),
+                KbEntry.Status.valueOf(r.get("status", String.class)), r.get("version", Integer.class));
+    }
+
+    private static KbRecord record(Readable r) {
+        return new KbRecord(entry(r), r.get("created_by", String.class), r.get("verified_by", String.class),
+                r.get("verified_at", Instant.class), r.get("updated_by", String.class),
+                r.get("updated_at", Instant.class));
+    }
+
     public Flux<KbEntry> findAll() {
-        return db.sql("select id, topic, question, phrasings, answer, legal_basis, audience, status, version "
-                        + "from kb_entries order by id")
-                .map((r, m) -> new KbEntry(r.get("id", String.class), r.get("topic", String.class),
-                        r.get("question", String.class),
-                        EventCodec.mapper().readValue(r.get("phrasings", String.class), STRINGS),
-                        r.get("answer", String.class), r.get("legal_basis", String.class),
-                        Audience.valueOf(r.get("audience", String.class)),
-                        KbEntry.Status.valueOf(r.get("status", String.class)), r.get("version", Integer.class)))
+        return db.sql("select " + COLUMNS + " from kb_entries order by id").map(KbRepository::entry).all();
+    }
+
+    public Flux<KbRecord> findRecords(KbEntry.Status status) {
+        String where = status == null ? "" : " where status = :status";
+        var spec = db.sql("select " + COLUMNS + ", created_by, verified_by, verified_at, updated_by, updated_at "
+                + "from kb_entries" + where + " order by topic, id");
+        if (status != null) {
+            spec = spec.bind("status", status.name());
+        }
+        return spec.map(KbRepository::record).all();
+    }
+
+    public Mono<KbRecord> findRecord(String id) {
+        return db.sql("select " + COLUMNS + ", created_by, verified_by, verified_at, updated_by, updated_at "
+                        + "from kb_entries where id = :id")
+                .bind("id", id).map(KbRepository::record).one();
+    }
+
+    /**
+     * Entries whose text matches the query: PostgreSQL full-text search (russian configuration) or a plain
+     * substring of the id, topic, question, phrasings or answer — enough for an editor looking for an entry.
+     */
+    public Flux<KbRecord> search(String q) {
+        return db.sql("select " + COLUMNS + ", created_by, verified_by, verified_at, updated_by, updated_at "
+                        + "from kb_entries where to_tsvector('russian', question || ' ' || phrasings || ' ' || answer) "
+                        + "@@ plainto_tsquery('russian', :q) or strpos(lower(id || ' ' || topic || ' ' || question "
+                        + "|| ' ' || phrasings || ' ' || answer), lower(:q)) > 0 order by topic, id")
+                .bind("q", q).map(KbRepository::record).all();
+    }
+
+    /** The current row, locked until the end of the transaction (edits of one entry are serialised). */
+    public Mono<KbRecord> lock(String id) {
+        return db.sql("select " + COLUMNS + ", created_by, verified_by, verified_at, updated_by, updated_at "
+                        + "from kb_entries where id = :id for update")
+                .bind("id", id).map(KbRepository::record).one();
+    }
+
+    public Flux<KbVersion> versions(String id) {
+        return db.sql("""
+                        select entry_id as id, topic, question, phrasings, answer, legal_basis, audience, status,
+                               version, change, changed_by, changed_at
+                        from kb_entry_versions where entry_id = :id order by version""")
+                .bind("id", id)
+                .map(r -> new KbVersion(entry(r), KbVersion.Change.valueOf(r.get("change", String.class)),
+                        r.get("changed_by", String.class), r.get("changed_at", Instant.class)))
                 .all();
     }
 
@@ -39,14 +96,21 @@ public class KbRepository {
         return db.sql("select 1 from kb_entries where id = :id").bind("id", id).fetch().first().hasElement();
     }
 
-    /** Inserts or updates; the stored version becomes max(current + 1, entry.version). */
-    public Mono<KbEntry> upsert(KbEntry e, String changedBy) {
+    /**
+     * Inserts or updates the entry and appends its version to the history. The stored version becomes
+     * max(current + 1, entry.version) — a published event may carry a higher version than ours. A VERIFIED
+     * status records {@code by} as the verifier.
+     */
+    public Mono<KbEntry> save(KbEntry e, String by, KbVersion.Change change) {
         String phrasings = EventCodec.mapper().writeValueAsString(e.phrasings());
+        String audience = KbEntry.audienceCode(e.audience());
+        String who = by == null || by.isBlank() ? "system" : by;
         return db.sql("""
                         insert into kb_entries (id, topic, question, phrasings, answer, legal_basis, audience, status,
-                                                version, verified_by, verified_at, updated_at)
+                                                version, created_by, verified_by, verified_at, updated_by, updated_at)
                         values (:id, :topic, :question, :phrasings, :answer, :legal, :audience, :status, :version,
-                                :by, case when :status = 'VERIFIED' then now() end, now())
+                                :by, case when :status = 'VERIFIED' then :by end,
+                                case when :status = 'VERIFIED' then now() end, :by, now())
                         on conflict (id) do update set topic = excluded.topic, question = excluded.question,
                             phrasings = excluded.phrasings, answer = excluded.answer,
                             legal_basis = excluded.legal_basis, audience = excluded.audience,
@@ -56,6 +120,7 @@ public class KbRepository {
                                                else kb_entries.verified_by end,
                             verified_at = case when excluded.status = 'VERIFIED' then now()
                                                else kb_entries.verified_at end,
+                            updated_by = excluded.updated_by,
                             updated_at = now()
                         returning version""")
                 .bind("id", e.id())
@@ -64,17 +129,17 @@ public class KbRepository {
                 .bind("phrasings", phrasings)
                 .bind("answer", e.answer())
                 .bind("legal", e.legalBasis() == null ? "" : e.legalBasis())
-                .bind("audience", e.audience().name())
+                .bind("audience", audience)
                 .bind("status", e.status().name())
                 .bind("version", Math.max(1, e.version()))
-                .bind("by", changedBy == null ? "system" : changedBy)
+                .bind("by", who)
                 .map((r, m) -> r.get("version", Integer.class))
                 .one()
                 .flatMap(version -> db.sql("""
                                 insert into kb_entry_versions (entry_id, version, topic, question, phrasings, answer,
-                                                               legal_basis, audience, status, changed_by)
+                                                               legal_basis, audience, status, change, changed_by)
                                 values (:id, :version, :topic, :question, :phrasings, :answer, :legal, :audience,
-                                        :status, :by)""")
+                                        :status, :change, :by)""")
                         .bind("id", e.id())
                         .bind("version", version)
                         .bind("topic", e.topic())
@@ -82,14 +147,15 @@ public class KbRepository {
                         .bind("phrasings", phrasings)
                         .bind("answer", e.answer())
                         .bind("legal", e.legalBasis() == null ? "" : e.legalBasis())
-                        .bind("audience", e.audience().name())
+                        .bind("audience", audience)
                         .bind("status", e.status().name())
-                        .bind("by", changedBy == null ? "system" : changedBy)
+                        .bind("change", change.name())
+                        .bind("by", who)
                         .then()
-                        .thenReturn(new KbEntry(e.id(), e.topic(), e.question(), e.phrasings(), e.answer(),
-                                e.legalBasis(), e.audience(), e.status(), version)));
+                        .thenReturn(e.withStatus(e.status(), version)));
     }
 
+    /** Monotonic version of the whole base: the number of entry versions ever written. */
     public Mono<Long> baseVersion() {
         return db.sql("select count(*) as n from kb_entry_versions").map((r, m) -> r.get("n", Long.class)).one();
     }

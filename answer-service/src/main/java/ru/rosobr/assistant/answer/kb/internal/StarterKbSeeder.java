@@ -7,25 +7,29 @@ import java.util.List;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import tools.jackson.core.type.TypeReference;
 
 import ru.rosobr.assistant.answer.kb.KbEntry;
+import ru.rosobr.assistant.answer.kb.KbVersion;
 import ru.rosobr.assistant.answer.kb.KnowledgeBase;
 import ru.rosobr.assistant.contracts.events.KbEntryPublished.Audience;
 import ru.rosobr.assistant.platform.json.EventCodec;
 
-/** Loads the starter base (kb/starter-kb.json) on first start: entries already present are left as they are. */
+/**
+ * Loads the starter base (kb/starter-kb.json, verified by the project) on first start: entries already present
+ * are left as they are, so later edits and retirements survive restarts.
+ */
 public class StarterKbSeeder {
 
     private static final Logger log = LoggerFactory.getLogger(StarterKbSeeder.class);
+    public static final String RESOURCE = "kb/starter-kb.json";
 
     /** An entry as written in the seed file. */
-    record SeedEntry(String id, String topic, String question, List<String> phrasings, String answer,
-                     String legalBasis, Audience audience) {
+    record SeedEntry(String id, String topic, List<Audience> audience, String question, List<String> phrasings,
+                     String answer, String legalBasis) {
     }
 
     private final KbRepository repository;
@@ -38,12 +42,16 @@ public class StarterKbSeeder {
         this.tx = tx;
     }
 
+    /** The starter entries, all VERIFIED at version 1 (also used by the evaluation and benchmark commands). */
     public static List<KbEntry> starterEntries() {
-        try (InputStream in = new ClassPathResource("kb/starter-kb.json").getInputStream()) {
+        try (InputStream in = StarterKbSeeder.class.getClassLoader().getResourceAsStream(RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException("missing resource " + RESOURCE);
+            }
             List<SeedEntry> seed = EventCodec.mapper().readValue(in, new TypeReference<List<SeedEntry>>() {
             });
             return seed.stream().map(s -> new KbEntry(s.id(), s.topic(), s.question(), s.phrasings(), s.answer(),
-                    s.legalBasis(), s.audience(), KbEntry.Status.VERIFIED, 1)).toList();
+                    s.legalBasis(), KbEntry.normalise(s.audience()), KbEntry.Status.VERIFIED, 1)).toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -52,7 +60,8 @@ public class StarterKbSeeder {
     public Mono<Long> seed() {
         return Flux.fromIterable(starterEntries())
                 .concatMap(entry -> repository.exists(entry.id())
-                        .flatMap(exists -> exists ? Mono.<KbEntry>empty() : kb.save(entry, "starter")))
+                        .flatMap(exists -> exists ? Mono.<KbEntry>empty()
+                                : kb.save(entry, "starter", KbVersion.Change.SEEDED)))
                 .count()
                 .as(tx::transactional)
                 .doOnNext(n -> log.info("starter knowledge base: {} new entries", n));

@@ -1,0 +1,22 @@
+package ru.rosobr.assistant.answer.matching;
+
+/**
+ * Tunables of the matcher. The defaults are the values chosen on the dev set ({@code bin/eval-answers}); the
+ * service can override them with {@code assistant.matching.*} properties.
+ *
+ * @param matchThreshold   minimum confidence for an automatic answer
+ * @param minMargin        minimum lead of the best entry over the best entry of another topic
+ * @param offTopicThreshold domain evidence (log-likelihood ratio) below which an unanswered question is declined
+ * @param answerWeight     how much a word found only in an entry's answer text counts (1 = as in a phrasing)
+ * @param conceptWeight    how much a match through a concept synonym counts
+ * @param unknownWeight    weight of a content word the knowledge base has never seen (it lowers confidence)
+ * @param coverageShare    share of "how much of the question the entry explains" in the score; the rest is the
+ *                         similarity to the entry's closest phrasing
+ */
+public record MatcherSettings(double matchThreshold, double minMargin, double offTopicThreshold, double answerWeight,
+                              double conceptWeight, double unknownWeight, double coverageShare) {
+
+    public static MatcherSettings defaults() {
+        return new MatcherSettings(0.45, 0.10, 0.0, 0.45, 0.8, 0.9, 0.6);
+    }
+}

@@ -1,0 +1,204 @@
+package ru.rosobr.assistant.answer.matching.internal;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import ru.rosobr.assistant.answer.kb.KbEntry;
+import ru.rosobr.assistant.answer.matching.Decision;
+import ru.rosobr.assistant.answer.matching.MatchResult;
+import ru.rosobr.assistant.answer.matching.Matcher;
+import ru.rosobr.assistant.answer.matching.MatcherSettings;
+import ru.rosobr.assistant.contracts.OrgType;
+import ru.rosobr.assistant.contracts.events.KbEntryPublished.Audience;
+
+/**
+ * Matches a question against the verified entries by their lemmas.
+ *
+ * <p>Score of an entry = {@code coverageShare} × coverage + (1 − coverageShare) × phrasing similarity, both in
+ * [0, 1]: <em>coverage</em> is the share of the question's weight that the entry explains (a word found in the
+ * canonical question or a phrasing counts fully, one found only in the answer text counts {@code answerWeight});
+ * <em>phrasing similarity</em> is the weighted cosine between the question and the entry's closest phrasing. Word
+ * weights are inverse document frequencies over the entries, so words every entry uses (учитель, обязан) weigh
+ * little and a content word the base has never seen (воспитатель, аттестация) weighs {@code unknownWeight}: it
+ * stays unexplained and pulls the confidence down — that is what routes uncovered questions to an operator.
+ *
+ * <p>Decision: MATCHED when the score reaches {@code matchThreshold} and leads the best entry of another topic
+ * by {@code minMargin}; otherwise OFF_TOPIC when the {@link DomainGate} finds no evidence that the question is
+ * about documentary load, UNMATCHED (routed) when it does. Only entries for the asker's audience compete.
+ *
+ * <p>Thread-safety: readers use an immutable {@link Index} snapshot through a volatile field; writers
+ * ({@link #reindex}, {@link #update}) are serialised and publish a new snapshot, so a published entry is
+ * matched by the next question.
+ */
+public final class LemmaMatcher implements Matcher {
+
+    private static final int CANDIDATES = 12;
+    /** Score at which an entry is answered even when the domain gate doubts the subject. */
+    static final double STRONG_MATCH = 0.8;
+
+    private final TextAnalyzer analyzer;
+    private final Lexicon lexicon;
+    private final MatcherSettings settings;
+    /** Examples of the two gate corpora, analysed once. */
+    private final List<Set<String>> outOfScopeDocs;
+    private final List<Set<String>> offTopicDocs;
+
+    private final Object writeLock = new Object();
+    /** Analysed verified entries by id; changed only under {@link #writeLock}. */
+    private final Map<String, IndexedEntry> entries = new LinkedHashMap<>();
+    private volatile Index index;
+
+    public LemmaMatcher(TextAnalyzer analyzer, Lexicon lexicon, MatcherSettings settings) {
+        this.analyzer = analyzer;
+        this.lexicon = lexicon;
+        this.settings = settings;
+        this.outOfScopeDocs = lexicon.outOfScopeExamples().stream()
+                .map(s -> DomainGate.features(analyzer.analyze(s).terms())).toList();
+        this.offTopicDocs = lexicon.offTopicExamples().stream()
+                .map(s -> DomainGate.features(analyzer.analyze(s).terms())).toList();
+        this.index = build(List.of());
+    }
+
+    public MatcherSettings settings() {
+        return settings;
+    }
+
+    public TextAnalyzer analyzer() {
+        return analyzer;
+    }
+
+    // ---------------------------------------------------------------------------------------------- writing
+
+    @Override
+    public void reindex(Collection<KbEntry> all) {
+        synchronized (writeLock) {
+            entries.clear();
+            for (KbEntry e : all) {
+                if (e.status() == KbEntry.Status.VERIFIED) {
+                    entries.put(e.id(), IndexedEntry.of(e, analyzer));
+                }
+            }
+            index = build(List.copyOf(entries.values()));
+        }
+    }
+
+    @Override
+    public void update(KbEntry entry) {
+        IndexedEntry analysed = entry.status() == KbEntry.Status.VERIFIED ? IndexedEntry.of(entry, analyzer) : null;
+        synchronized (writeLock) {
+            if (analysed == null) {
+                if (entries.remove(entry.id()) == null) {
+                    return;
+                }
+            } else {
+                entries.put(entry.id(), analysed);
+            }
+            index = build(List.copyOf(entries.values()));
+        }
+    }
+
+    private Index build(List<IndexedEntry> list) {
+        List<Set<String>> inDomain = new ArrayList<>(outOfScopeDocs);
+        for (IndexedEntry e : list) {
+            for (Term[] p : e.phrasings()) {
+                inDomain.add(DomainGate.features(Arrays.asList(p)));
+            }
+            inDomain.add(DomainGate.features(Arrays.asList(e.answer())));
+        }
+        Map<String, Integer> vocabulary = new HashMap<>();
+        for (Set<String> doc : inDomain) {
+            doc.forEach(f -> vocabulary.merge(f, 1, Integer::sum));
+        }
+        for (Set<String> doc : offTopicDocs) {
+            doc.forEach(f -> vocabulary.merge(f, 1, Integer::sum));
+        }
+        return new Index(list, new DomainGate(inDomain, offTopicDocs), new TypoCorrector(vocabulary),
+                settings.answerWeight(), analyzer.morphology());
+    }
+
+    // ---------------------------------------------------------------------------------------------- reading
+
+    @Override
+    public MatchResult match(String question, OrgType orgType) {
+        return explain(question, orgType).result();
+    }
+
+    /** Everything the decision was based on (for evaluation and debugging). */
+    public record Explanation(MatchResult result, Asker asker, List<Term> terms, double domainEvidence,
+                              double coverage, double similarity) {
+    }
+
+    public Explanation explain(String question, OrgType orgType) {
+        Index ix = index;
+        TextAnalyzer.Analysis analysis = analyzer.analyze(question == null ? "" : question);
+        List<Term> terms = ix.correctTypos(analysis.terms(), lexicon);
+        Asker asker = analysis.asker() != null ? analysis.asker() : asker(orgType);
+        boolean askerKnown = analysis.asker() != null || orgType != null;
+        double evidence = ix.gate().evidence(terms);
+        if (terms.isEmpty()) {
+            return new Explanation(new MatchResult(Decision.OFF_TOPIC, null, 0, null, 0), asker, terms, evidence,
+                    0, 0);
+        }
+        Index.Ranked ranked = ix.rank(terms, asker, askerKnown, settings, CANDIDATES);
+        IndexedEntry best = ranked.best();
+        IndexedEntry second = ranked.runnerUp();
+        double score = ranked.bestScore();
+        double secondScore = ranked.runnerUpScore();
+        Decision decision;
+        boolean offTopic = evidence < settings.offTopicThreshold();
+        // below the domain gate only a strong match may still be answered
+        double threshold = offTopic ? Math.max(settings.matchThreshold(), STRONG_MATCH) : settings.matchThreshold();
+        String gap = best == null ? null : uncoveredRouteWord(terms, best);
+        if (best != null && gap == null && score >= threshold && score - secondScore >= settings.minMargin()) {
+            decision = Decision.MATCHED;
+        } else if (offTopic) {
+            decision = Decision.OFF_TOPIC;
+        } else {
+            decision = Decision.UNMATCHED;
+        }
+        KbEntry bestEntry = decision == Decision.OFF_TOPIC || best == null ? null : best.entry();
+        MatchResult result = new MatchResult(decision, bestEntry, decision == Decision.OFF_TOPIC ? 0 : score,
+                second == null ? null : second.entry(), secondScore);
+        return new Explanation(result, asker, terms, evidence, ranked.bestCoverage(), ranked.bestSimilarity());
+    }
+
+    /** A word of a known gap (аттестация, выговор…) that the entry does not itself speak about, or null. */
+    private String uncoveredRouteWord(List<Term> terms, IndexedEntry entry) {
+        for (Term t : terms) {
+            for (String f : t.forms()) {
+                if (lexicon.routeWords().contains(f) && !entry.phraseFeatures().contains(f)
+                        && !entry.answerFeatures().contains(f)) {
+                    return f;
+                }
+            }
+        }
+        return null;
+    }
+
+    static Asker asker(OrgType orgType) {
+        return orgType == null ? Asker.SCHOOL : Asker.valueOf(orgType.name());
+    }
+
+    /** An entry written for exactly the asker's kind of organisation (the СПО entry for a college teacher). */
+    static boolean specific(Set<Audience> audience, Asker asker) {
+        return audience.size() == 1 && asker != Asker.OTHER && audience.contains(Audience.valueOf(asker.name()));
+    }
+
+    static boolean fits(Set<Audience> audience, Asker asker) {
+        if (audience.contains(Audience.ALL)) {
+            return true;
+        }
+        return switch (asker) {
+            case SCHOOL -> audience.contains(Audience.SCHOOL);
+            case SPO -> audience.contains(Audience.SPO);
+            case DOO -> audience.contains(Audience.DOO);
+            case OTHER -> false;
+        };
+    }
+}

@@ -1,0 +1,72 @@
+package ru.rosobr.assistant.answer.eval;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+
+import ru.rosobr.assistant.answer.kb.StarterKb;
+import ru.rosobr.assistant.answer.matching.Decision;
+import ru.rosobr.assistant.answer.matching.Matcher;
+import ru.rosobr.assistant.answer.matching.MatcherSettings;
+import ru.rosobr.assistant.answer.matching.Matching;
+
+/**
+ * The issue's targets, checked with the evaluation code itself: on the project's own held-out paraphrases
+ * (never used for tuning) and, where the shared dev set is beside the repository, on the dev set.
+ */
+class EvalAnswersTest {
+
+    private static final Matcher MATCHER = Matching.create(MatcherSettings.defaults(),
+            StarterKb.entries());
+
+    private static EvalAnswers.Metrics run(Path file) throws Exception {
+        List<EvalAnswers.Outcome> outcomes = EvalAnswers.read(file).stream()
+                .map(q -> EvalAnswers.decide(MATCHER, q)).toList();
+        EvalAnswers.Metrics m = EvalAnswers.metrics(outcomes);
+        System.out.println(file + "\n" + m.report());
+        return m;
+    }
+
+    @Test
+    void heldOutParaphrasesMeetTheTargets() throws Exception {
+        EvalAnswers.Metrics m = run(Path.of("src/test/resources/eval/held-out-questions.tsv"));
+        assertThat(m.questions()).isEqualTo(80);
+        assertThat(m.meetsTargets()).as(m.report()).isTrue();
+    }
+
+    @Test
+    void devSetMeetsTheTargets() throws Exception {
+        Path dev = Path.of("../../shared/eval/dev-questions.tsv");
+        if (!Files.exists(dev)) {
+            dev = Path.of("../shared/eval/dev-questions.tsv");
+        }
+        Assumptions.assumeTrue(Files.exists(dev), "shared dev set not beside the repository");
+        EvalAnswers.Metrics m = run(dev);
+        assertThat(m.meetsTargets()).as(m.report()).isTrue();
+    }
+
+    private static EvalAnswers.Outcome outcome(String expected, Decision decision, String topic) {
+        return new EvalAnswers.Outcome(new EvalAnswers.Question("q", expected, "текст", null), decision, topic, 0.5);
+    }
+
+    @Test
+    void metricsFollowTheirDefinitions() {
+        EvalAnswers.Metrics m = EvalAnswers.metrics(List.of(
+                outcome("ktp", Decision.MATCHED, "ktp"),
+                outcome("ktp", Decision.MATCHED, "doc-list"),
+                outcome("doc-list", Decision.OFF_TOPIC, null),
+                outcome("NONE", Decision.UNMATCHED, null),
+                outcome("OFFTOPIC", Decision.UNMATCHED, null)));
+        assertThat(m.precision()).isEqualTo(0.5);
+        assertThat(m.coverage()).isEqualTo(1.0 / 3);
+        assertThat(m.inDomainDeclined()).isEqualTo(0.25);
+        assertThat(m.offTopicDeclined()).isEqualTo(0.0);
+        assertThat(m.noneRouted()).isEqualTo(1.0);
+        assertThat(m.meetsTargets()).isFalse();
+    }
+}

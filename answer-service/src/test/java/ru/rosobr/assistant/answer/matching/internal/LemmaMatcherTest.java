@@ -1,0 +1,155 @@
+package ru.rosobr.assistant.answer.matching.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+
+import ru.rosobr.assistant.answer.kb.KbEntry;
+import ru.rosobr.assistant.answer.kb.StarterKb;
+import ru.rosobr.assistant.answer.matching.Decision;
+import ru.rosobr.assistant.answer.matching.MatchResult;
+import ru.rosobr.assistant.answer.matching.MatcherSettings;
+import ru.rosobr.assistant.contracts.OrgType;
+import ru.rosobr.assistant.contracts.events.KbEntryPublished.Audience;
+
+class LemmaMatcherTest {
+
+    private static LemmaMatcher matcher(MatcherSettings settings) {
+        LemmaMatcher m = new LemmaMatcher(new TextAnalyzer(Morphology.get(), Lexicon.standard()), Lexicon.standard(),
+                settings);
+        m.reindex(StarterKb.entries());
+        return m;
+    }
+
+    private static final LemmaMatcher MATCHER = matcher(MatcherSettings.defaults());
+
+    private static MatchResult match(String q) {
+        return MATCHER.match(q, null);
+    }
+
+    @Test
+    void matchesParaphrasesWithSlangAndTypos() {
+        assertThat(match("обязан ли я писать поурочку").best().topic()).isEqualTo("lesson-plans");
+        assertThat(match("Обязательно ли заполнять ЭЖ?").best().topic()).isEqualTo("electronic-journal");
+        assertThat(match("что должен вести кл. рук.?").best().topic()).isEqualTo("class-teacher-docs");
+        MatchResult typo = match("обязан ли учитель заполнять электроный журнл");
+        assertThat(typo.decision()).isEqualTo(Decision.MATCHED);
+        assertThat(typo.best().topic()).isEqualTo("electronic-journal");
+    }
+
+    @Test
+    void thresholdDecidesBetweenAnswerAndRouting() {
+        String q = "Нужно ли сдавать отчёт о проведённом мероприятии?";
+        MatchResult r = match(q);
+        assertThat(r.decision()).isEqualTo(Decision.MATCHED);
+        MatcherSettings d = MatcherSettings.defaults();
+        // the same question with a threshold just above its score is routed, with its candidate kept
+        LemmaMatcher strict = matcher(new MatcherSettings(r.score() + 0.01, d.minMargin(), d.offTopicThreshold(),
+                d.answerWeight(), d.conceptWeight(), d.unknownWeight(), d.coverageShare()));
+        MatchResult routed = strict.match(q, null);
+        assertThat(routed.decision()).isEqualTo(Decision.UNMATCHED);
+        assertThat(routed.best().id()).isEqualTo(r.best().id());
+        assertThat(routed.score()).isEqualTo(r.score());
+        // a runner-up closer than the margin also routes
+        LemmaMatcher narrow = matcher(new MatcherSettings(d.matchThreshold(), r.score() - r.runnerUpScore() + 0.01,
+                d.offTopicThreshold(), d.answerWeight(), d.conceptWeight(), d.unknownWeight(), d.coverageShare()));
+        assertThat(narrow.match(q, null).decision()).isEqualTo(Decision.UNMATCHED);
+    }
+
+    @Test
+    void scoresAndRunnerUpAreConsistent() {
+        MatchResult r = match("Нужно ли вести КТП отдельно от рабочей программы?");
+        assertThat(r.best().topic()).isEqualTo("ktp");
+        assertThat(r.score()).isBetween(0.0, 1.0);
+        assertThat(r.runnerUp()).isNotNull();
+        assertThat(r.runnerUp().topic()).isNotEqualTo("ktp");
+        assertThat(r.runnerUpScore()).isLessThan(r.score());
+    }
+
+    @Test
+    void knownGapsAreRoutedAndOtherSubjectsDeclined() {
+        assertThat(match("Какие документы собрать на аттестацию на высшую категорию?").decision())
+                .isEqualTo(Decision.UNMATCHED);
+        assertThat(match("Лишили премии за то, что не сдала отчёт о мероприятии").decision())
+                .isEqualTo(Decision.UNMATCHED);
+        MatchResult off = match("Как приготовить борщ со сметаной?");
+        assertThat(off.decision()).isEqualTo(Decision.OFF_TOPIC);
+        assertThat(off.best()).isNull();
+        assertThat(match("Какой курс евро на завтра?").decision()).isEqualTo(Decision.OFF_TOPIC);
+        assertThat(match("   ").decision()).isEqualTo(Decision.OFF_TOPIC);
+    }
+
+    @Test
+    void audienceDecidesWhichEntriesMayAnswer() {
+        String q = "Какие документы я обязан вести?";
+        assertThat(MATCHER.match(q, OrgType.SPO).best().topic()).isEqualTo("spo-doc-list");
+        assertThat(MATCHER.match(q, OrgType.SCHOOL).best().topic()).isEqualTo("doc-list");
+        assertThat(MATCHER.match(q, null).best().topic()).isEqualTo("doc-list");
+        // the list of order No. 779 does not cover preschool: no school entry answers a kindergarten teacher
+        MatchResult doo = MATCHER.match(q, OrgType.DOO);
+        assertThat(doo.decision()).isEqualTo(Decision.UNMATCHED);
+        assertThat(match("Какие документы обязан вести воспитатель детского сада?").decision())
+                .isEqualTo(Decision.UNMATCHED);
+        // the text wins over a missing organisation type
+        assertThat(match("Я преподаватель колледжа, какие документы я обязан вести?").best().topic())
+                .isEqualTo("spo-doc-list");
+        // entries for everyone still answer a kindergarten teacher
+        assertThat(MATCHER.match("В какое время можно писать родителям в чат?", OrgType.DOO).best().topic())
+                .isEqualTo("chat-rules");
+    }
+
+    @Test
+    void liveUpdatesTakeEffectAtOnce() {
+        LemmaMatcher m = matcher(MatcherSettings.defaults());
+        String q = "Обязан ли учитель вести тетрадь взаимопосещения уроков?";
+        assertThat(m.match(q, null).decision()).isEqualTo(Decision.UNMATCHED);
+        KbEntry entry = new KbEntry("mutual-visits", "lesson-plans", q, List.of("тетрадь взаимопосещения"),
+                "Нет. Основание: ч. 6.2 ст. 47 № 273-ФЗ.", "ч. 6.2 ст. 47 № 273-ФЗ", Set.of(Audience.ALL),
+                KbEntry.Status.VERIFIED, 1);
+        m.update(entry);
+        assertThat(m.match(q, null).best().id()).isEqualTo("mutual-visits");
+        assertThat(m.match(q, null).decision()).isEqualTo(Decision.MATCHED);
+        m.update(entry.withStatus(KbEntry.Status.RETIRED, 2));
+        assertThat(m.match(q, null).decision()).isEqualTo(Decision.UNMATCHED);
+        m.update(entry.withStatus(KbEntry.Status.DRAFT, 3)); // a draft is not indexed either
+        assertThat(m.match(q, null).best() == null || !m.match(q, null).best().id().equals("mutual-visits")).isTrue();
+    }
+
+    @Test
+    void readersAndWritersRunConcurrently() throws Exception {
+        LemmaMatcher m = matcher(MatcherSettings.defaults());
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<String>> readers = new ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                readers.add(pool.submit(() -> {
+                    String topic = null;
+                    for (int k = 0; k < 300; k++) {
+                        topic = m.match("обязан ли я писать поурочные планы", null).best().topic();
+                    }
+                    return topic;
+                }));
+            }
+            Future<?> writer = pool.submit(() -> {
+                for (int k = 0; k < 30; k++) {
+                    m.update(new KbEntry("extra-" + k, "bot-scope", "вопрос номер " + k, List.of(), "ответ", null,
+                            Set.of(Audience.ALL), KbEntry.Status.VERIFIED, 1));
+                }
+            });
+            writer.get(30, TimeUnit.SECONDS);
+            for (Future<String> r : readers) {
+                assertThat(r.get(30, TimeUnit.SECONDS)).isEqualTo("lesson-plans");
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+}

@@ -1,0 +1,97 @@
+package ru.rosobr.assistant.answer.matching.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Arrays;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+class TextAnalyzerTest {
+
+    private static final TextAnalyzer ANALYZER = new TextAnalyzer(Morphology.get(), Lexicon.standard());
+
+    private static List<String> forms(String text) {
+        return ANALYZER.analyze(text).terms().stream().flatMap(t -> Arrays.stream(t.forms())).toList();
+    }
+
+    private static Asker asker(String text) {
+        return ANALYZER.analyze(text).asker();
+    }
+
+    @Test
+    void inflectedFormsShareTheirLemma() {
+        assertThat(forms("обязана")).contains("обязанный");
+        assertThat(forms("обязан")).contains("обязанный");
+        assertThat(forms("учителей")).containsExactly("учитель");
+        assertThat(forms("журналов")).containsExactly("журнал");
+        assertThat(forms("характеристики")).containsExactly("характеристика");
+        assertThat(forms("пишу")).containsExactly("писать");
+    }
+
+    @Test
+    void caseAndYoAreFolded() {
+        assertThat(forms("Отчёты")).isEqualTo(forms("отчеты")).containsExactly("отчет");
+        assertThat(forms("ПРОВЕДЁННЫХ МЕРОПРИЯТИЯХ")).isEqualTo(forms("проведенных мероприятиях"));
+    }
+
+    @Test
+    void abbreviationsAndSlangAreExpanded() {
+        assertThat(forms("ЭЖ")).containsExactly("электронный", "журнал");
+        assertThat(forms("КТП")).contains("календарный", "тематический", "планирование");
+        assertThat(forms("кл. рук.")).containsExactly("классный", "руководитель");
+        assertThat(forms("кл рук")).containsExactly("классный", "руководитель");
+        // inflected slang the dictionary does not know is recognised by its stem
+        assertThat(forms("поурочку")).containsExactly("поурочный", "план");
+        assertThat(forms("поурочки")).containsExactly("поурочный", "план");
+        assertThat(forms("технокарты")).contains("технологический", "карта", "урок");
+        assertThat(forms("соцпаспорт")).containsExactly("социальный", "паспорт");
+        assertThat(forms("ВПР")).contains("всероссийский", "проверочный");
+        assertThat(forms("ДОУ")).contains("детский", "сад");
+    }
+
+    @Test
+    void unknownWordsFallBackToTheirSnowballStem() {
+        assertThat(forms("портфолио")).isEqualTo(forms("портфолио"));
+        Term t = ANALYZER.analyze("флешмобах").terms().getFirst();
+        assertThat(t.unknown()).isTrue();
+        assertThat(t.forms()).containsExactly("флешмоб");
+        assertThat(forms("флешмобы")).containsExactly("флешмоб");
+    }
+
+    @Test
+    void stopWordsAndNegatedWordsAreDropped() {
+        assertThat(forms("подскажите пожалуйста а можно ли")).isEmpty();
+        assertThat(forms("если он не классный руководитель")).isEmpty();
+        assertThat(forms("могу ли я не вести журнал")).containsExactly("журнал");
+    }
+
+    @Test
+    void conceptsAndWordFamiliesAreAttached() {
+        Term obliged = ANALYZER.analyze("заставляют").terms().getFirst();
+        assertThat(obliged.concepts()).contains("обязанность");
+        Term doubling = ANALYZER.analyze("дублирование").terms().getFirst();
+        Term doubled = ANALYZER.analyze("дублировать").terms().getFirst();
+        assertThat(Index.termSimilarity(doubling, doubled, 0.8)).isGreaterThan(0).isLessThan(0.8);
+    }
+
+    @Test
+    void theAskerIsRecognisedFromTheText() {
+        assertThat(asker("Я преподаватель колледжа")).isEqualTo(Asker.SPO);
+        assertThat(asker("в нашем техникуме")).isEqualTo(Asker.SPO);
+        assertThat(asker("перечень для СПО")).isEqualTo(Asker.SPO);
+        assertThat(asker("воспитатель детского сада")).isEqualTo(Asker.DOO);
+        assertThat(asker("методист ДОУ")).isEqualTo(Asker.DOO);
+        assertThat(asker("педагог дополнительного образования")).isEqualTo(Asker.OTHER);
+        assertThat(asker("социальный педагог школы")).isEqualTo(Asker.OTHER);
+        assertThat(asker("учитель математики")).isNull();
+    }
+
+    @Test
+    void typoDistanceCountsTranspositionsAsOneEdit() {
+        assertThat(TypoCorrector.distance("журнла", "журнал", 2)).isEqualTo(1);
+        assertThat(TypoCorrector.distance("учителй", "учитель", 2)).isEqualTo(1);
+        assertThat(TypoCorrector.distance("характеристеку", "характеристика", 2)).isEqualTo(2);
+        assertThat(TypoCorrector.distance("журнал", "портфолио", 2)).isGreaterThan(2);
+    }
+}
