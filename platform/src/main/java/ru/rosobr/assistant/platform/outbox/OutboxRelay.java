@@ -4,18 +4,14 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+
+import ru.rosobr.assistant.platform.worker.PollingWorker;
 
 /**
  * Publishes committed outbox rows to Kafka in commit order. Rows are locked with {@code SKIP LOCKED}, so several
@@ -23,23 +19,21 @@ import reactor.core.publisher.Mono;
  * acknowledged it ({@code acks=all}, idempotent producer), so a crash republishes at worst — and consumers
  * de-duplicate by event id.
  */
-public class OutboxRelay implements SmartLifecycle {
+public class OutboxRelay extends PollingWorker {
 
-    private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
     private static final int BATCH = 200;
 
     private final DatabaseClient db;
     private final TransactionalOperator tx;
     private final KafkaTemplate<String, String> kafka;
-    private final Duration interval;
-    private ScheduledExecutorService executor;
 
     public OutboxRelay(DatabaseClient db, TransactionalOperator tx, KafkaTemplate<String, String> kafka,
                        Duration interval) {
+        // stops after the consumers (which may still append) and before the producer factory closes
+        super("outbox-relay", interval, BATCH, Integer.MAX_VALUE - 200);
         this.db = db;
         this.tx = tx;
         this.kafka = kafka;
-        this.interval = interval;
     }
 
     private record Row(long seq, String topic, String key, String payload) {
@@ -72,59 +66,15 @@ public class OutboxRelay implements SmartLifecycle {
                 .map(Long::intValue);
     }
 
-    private void tick() {
-        try {
-            // drain while full batches come back, then wait for the next tick
-            while (publishBatch() == BATCH) {
-                log.debug("outbox: full batch published, continuing");
-            }
-        } catch (RuntimeException e) {
-            log.warn("outbox relay: publish failed, will retry: {}", e.toString());
-        }
+    @Override
+    protected int processBatch() {
+        return publishBatch();
     }
 
     /** Published rows are kept a week for investigation, then removed. */
-    private void purge() {
-        try {
-            db.sql("delete from outbox where published_at < now() - interval '7 days'").then()
-                    .block(Duration.ofSeconds(60));
-        } catch (RuntimeException e) {
-            log.warn("outbox purge failed: {}", e.toString());
-        }
-    }
-
     @Override
-    public synchronized void start() {
-        executor = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "outbox-relay");
-            t.setDaemon(true);
-            return t;
-        });
-        executor.scheduleWithFixedDelay(this::tick, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
-        executor.scheduleWithFixedDelay(this::purge, 1, 60, TimeUnit.MINUTES);
-    }
-
-    @Override
-    public synchronized void stop() {
-        if (executor != null) {
-            executor.shutdown();
-            try {
-                executor.awaitTermination(10, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            executor = null;
-        }
-    }
-
-    @Override
-    public synchronized boolean isRunning() {
-        return executor != null;
-    }
-
-    @Override
-    public int getPhase() {
-        // stop after the consumers (which may still append) and before the producer factory closes
-        return Integer.MAX_VALUE - 200;
+    protected void housekeeping() {
+        db.sql("delete from outbox where published_at < now() - interval '7 days'").then()
+                .block(Duration.ofSeconds(60));
     }
 }

@@ -4,13 +4,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -21,13 +17,14 @@ import ru.rosobr.assistant.followup.messages.Messages;
 import ru.rosobr.assistant.followup.timers.Timer;
 import ru.rosobr.assistant.followup.timers.Timers;
 import ru.rosobr.assistant.platform.outbox.Outbox;
+import ru.rosobr.assistant.platform.worker.PollingWorker;
 
 /**
  * Fires due timers. Each batch is one transaction: the timers are locked ({@code FOR UPDATE SKIP LOCKED}, so
  * several instances may poll side by side), their events go to the outbox, and they are marked fired — all or
  * nothing, so a timer fires exactly once in effect.
  */
-public class TimerScheduler implements SmartLifecycle {
+public class TimerScheduler extends PollingWorker {
 
     private static final Logger log = LoggerFactory.getLogger(TimerScheduler.class);
     private static final int BATCH = 100;
@@ -36,15 +33,14 @@ public class TimerScheduler implements SmartLifecycle {
     private final Outbox outbox;
     private final TransactionalOperator tx;
     private final Clock clock;
-    private final Duration interval;
-    private ScheduledExecutorService executor;
 
     public TimerScheduler(Timers timers, Outbox outbox, TransactionalOperator tx, Clock clock, Duration interval) {
+        // stops before the outbox relay so that what fired last is still published
+        super("followup-timers", interval, BATCH, Integer.MAX_VALUE - 150);
         this.timers = timers;
         this.outbox = outbox;
         this.tx = tx;
         this.clock = clock;
-        this.interval = interval;
     }
 
     /** Fires one batch of timers due by the clock's now; returns how many fired. */
@@ -75,47 +71,8 @@ public class TimerScheduler implements SmartLifecycle {
         return effect.then(timers.markFired(t.id(), now));
     }
 
-    private void tick() {
-        try {
-            while (fireDue() == BATCH) {
-                log.debug("timers: full batch fired, continuing");
-            }
-        } catch (RuntimeException e) {
-            log.warn("timer scheduler: firing failed, will retry: {}", e.toString());
-        }
-    }
-
     @Override
-    public synchronized void start() {
-        executor = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "followup-timers");
-            t.setDaemon(true);
-            return t;
-        });
-        executor.scheduleWithFixedDelay(this::tick, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
-    }
-
-    @Override
-    public synchronized void stop() {
-        if (executor != null) {
-            executor.shutdown();
-            try {
-                executor.awaitTermination(10, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            executor = null;
-        }
-    }
-
-    @Override
-    public synchronized boolean isRunning() {
-        return executor != null;
-    }
-
-    @Override
-    public int getPhase() {
-        // stop before the outbox relay so that what fired last is still published
-        return Integer.MAX_VALUE - 150;
+    protected int processBatch() {
+        return fireDue();
     }
 }
