@@ -11,6 +11,7 @@ import ru.rosobr.assistant.contracts.events.AppealAssigned;
 import ru.rosobr.assistant.contracts.events.AppealEscalated;
 import ru.rosobr.assistant.contracts.events.AppealOffTopic;
 import ru.rosobr.assistant.contracts.events.AppealOverdue;
+import ru.rosobr.assistant.contracts.events.AppealReassigned;
 import ru.rosobr.assistant.contracts.events.AppealRated;
 import ru.rosobr.assistant.contracts.events.AppealReceived;
 import ru.rosobr.assistant.contracts.events.HumanRequested;
@@ -19,6 +20,7 @@ import ru.rosobr.assistant.contracts.events.OperatorReplied;
 import ru.rosobr.assistant.contracts.events.OutboundDelivery;
 import ru.rosobr.assistant.contracts.events.OutboundMessage;
 import ru.rosobr.assistant.contracts.events.RatingReminderDue;
+import ru.rosobr.assistant.contracts.events.TeacherMessageAdded;
 
 /**
  * The topic registry: every topic of the system, its event type, its single writer, partitions,
@@ -45,6 +47,9 @@ public final class Topics {
             new Topic<>("appeal.offtopic.v1", AppealOffTopic.class, ANSWER, 6, MONTH, Topic.Key.APPEAL_ID);
     public static final Topic<HumanRequested> HUMAN_REQUESTED =
             new Topic<>("appeal.human-requested.v1", HumanRequested.class, INTAKE, 6, MONTH, Topic.Key.APPEAL_ID);
+    /** A teacher's follow-up message that joined an appeal already with a specialist. */
+    public static final Topic<TeacherMessageAdded> TEACHER_MESSAGE_ADDED =
+            new Topic<>("appeal.teacher-message.v1", TeacherMessageAdded.class, INTAKE, 6, MONTH, Topic.Key.APPEAL_ID);
     public static final Topic<AppealAssigned> APPEAL_ASSIGNED =
             new Topic<>("appeal.assigned.v1", AppealAssigned.class, ROUTING, 6, MONTH, Topic.Key.APPEAL_ID);
     public static final Topic<OperatorReplied> OPERATOR_REPLIED =
@@ -59,6 +64,9 @@ public final class Topics {
             new Topic<>("appeal.overdue.v1", AppealOverdue.class, FOLLOWUP, 6, MONTH, Topic.Key.APPEAL_ID);
     public static final Topic<AppealEscalated> APPEAL_ESCALATED =
             new Topic<>("appeal.escalated.v1", AppealEscalated.class, OPERATOR, 6, MONTH, Topic.Key.APPEAL_ID);
+    /** A manual reassignment made in the console; routing confirms it with {@code appeal.assigned}. */
+    public static final Topic<AppealReassigned> APPEAL_REASSIGNED =
+            new Topic<>("appeal.reassigned.v1", AppealReassigned.class, OPERATOR, 6, MONTH, Topic.Key.APPEAL_ID);
     public static final Topic<KbEntryPublished> KB_ENTRY_PUBLISHED =
             new Topic<>("kb.entry.published.v1", KbEntryPublished.class, OPERATOR, 1, Duration.ofDays(365), Topic.Key.ENTRY_ID);
     public static final Topic<OutboundMessage> OUTBOUND_MESSAGES =
@@ -69,7 +77,8 @@ public final class Topics {
     public static final List<Topic<?>> ALL = List.of(
             APPEAL_RECEIVED, ANSWER_MATCHED, ANSWER_UNMATCHED, APPEAL_OFFTOPIC, HUMAN_REQUESTED,
             APPEAL_ASSIGNED, OPERATOR_REPLIED, AI_JUDGED, APPEAL_RATED, RATING_REMINDER_DUE,
-            APPEAL_OVERDUE, APPEAL_ESCALATED, KB_ENTRY_PUBLISHED, OUTBOUND_MESSAGES, OUTBOUND_DELIVERY);
+            APPEAL_OVERDUE, APPEAL_ESCALATED, APPEAL_REASSIGNED, KB_ENTRY_PUBLISHED, OUTBOUND_MESSAGES,
+            OUTBOUND_DELIVERY, TEACHER_MESSAGE_ADDED);
 
     private Topics() {
     }

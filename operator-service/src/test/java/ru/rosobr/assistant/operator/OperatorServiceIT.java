@@ -2,7 +2,6 @@ package ru.rosobr.assistant.operator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -10,81 +9,19 @@ import java.util.UUID;
 
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.web.reactive.server.WebTestClient;
 
-import ru.rosobr.assistant.contracts.OrgType;
 import ru.rosobr.assistant.contracts.Topics;
 import ru.rosobr.assistant.contracts.events.AiJudged;
 import ru.rosobr.assistant.contracts.events.AppealAssigned;
-import ru.rosobr.assistant.contracts.events.AppealAssigned.Target;
 import ru.rosobr.assistant.contracts.events.AppealEscalated;
 import ru.rosobr.assistant.contracts.events.AppealOverdue;
 import ru.rosobr.assistant.contracts.events.OperatorReplied;
 import ru.rosobr.assistant.platform.security.JwtSupport;
 import ru.rosobr.assistant.testkit.KafkaProbe;
-import ru.rosobr.assistant.testkit.ServiceTestSupport;
 import ru.rosobr.assistant.testkit.TestJwt;
 
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "assistant.demo-data=true")
-@AutoConfigureWebTestClient
-class OperatorServiceIT {
-
-    private static final Duration WAIT = Duration.ofSeconds(30);
-
-    @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) {
-        ServiceTestSupport.register(registry, "operator");
-    }
-
-    @Autowired
-    WebTestClient web;
-
-    // ---- helpers -------------------------------------------------------------------------------------------
-
-    private String login(String username) {
-        Map<?, ?> body = web.post().uri("/api/auth/login")
-                .bodyValue(Map.of("username", username, "password", "demo"))
-                .exchange().expectStatus().isOk()
-                .expectBody(Map.class).returnResult().getResponseBody();
-        return (String) body.get("accessToken");
-    }
-
-    /** Routing's decision for a new appeal of the region, published on the real topic. */
-    private static AppealAssigned assign(String region, String operator) {
-        AppealAssigned e = AppealAssigned.of(UUID.randomUUID(), region, Target.OPERATOR, operator,
-                "UNMATCHED:LEAST_LOADED_ON_SHIFT", "t-" + UUID.randomUUID(), "Кузнецова Ольга Викторовна",
-                OrgType.SCHOOL, "Обязан ли учитель составлять отчёт о посещаемости кружка каждую неделю?",
-                Instant.parse("2025-03-03T07:15:00Z"), "reports", "Кандидат ответа из базы знаний", 0.37);
-        KafkaProbe.publish(Topics.APPEAL_ASSIGNED, e);
-        return e;
-    }
-
-    private WebTestClient.RequestHeadersSpec<?> get(String token, String uri) {
-        return web.get().uri(uri).header("Authorization", "Bearer " + token);
-    }
-
-    private WebTestClient.RequestHeadersSpec<?> post(String token, String uri, Object body) {
-        return web.post().uri(uri).header("Authorization", "Bearer " + token).bodyValue(body);
-    }
-
-    /** Waits until the consumer has the appeal (the card opens for the given user). */
-    private void awaitCard(String token, UUID appealId) {
-        Awaitility.await().atMost(WAIT).untilAsserted(() ->
-                get(token, "/api/console/appeals/" + appealId).exchange().expectStatus().isOk());
-    }
-
-    private long version(String token, UUID appealId) {
-        Map<?, ?> card = get(token, "/api/console/appeals/" + appealId).exchange().expectStatus().isOk()
-                .expectBody(Map.class).returnResult().getResponseBody();
-        return ((Number) card.get("version")).longValue();
-    }
+class OperatorServiceIT extends OperatorTestBase {
 
     // ---- auth ------------------------------------------------------------------------------------------------
 
@@ -155,19 +92,19 @@ class OperatorServiceIT {
         AppealAssigned e = assign("58", "operator58");
         awaitCard(op58, e.appealId());
 
-        get(op58, "/api/console/appeals").exchange().expectStatus().isOk().expectBody()
+        get(op58, "/api/console/appeals?size=200").exchange().expectStatus().isOk().expectBody()
                 .jsonPath("$[?(@.id == '" + e.appealId() + "')].status").isEqualTo("NEW")
                 .jsonPath("$[?(@.id == '" + e.appealId() + "')].teacherFio").isEqualTo("Кузнецова Ольга Викторовна")
                 .jsonPath("$[?(@.id == '" + e.appealId() + "')].text").isEqualTo(e.text())
                 .jsonPath("$[?(@.id == '" + e.appealId() + "')].region").isEqualTo("58")
                 .jsonPath("$[?(@.id == '" + e.appealId() + "')].createdAt").isEqualTo("2025-03-03T07:15:00Z");
-        get(login("head58"), "/api/console/appeals").exchange().expectStatus().isOk().expectBody()
+        get(login("head58"), "/api/console/appeals?size=200").exchange().expectStatus().isOk().expectBody()
                 .jsonPath("$[?(@.id == '" + e.appealId() + "')].status").isEqualTo("NEW");
-        get(login("federal"), "/api/console/appeals?region=58").exchange().expectStatus().isOk().expectBody()
+        get(login("federal"), "/api/console/appeals?region=58&size=200").exchange().expectStatus().isOk().expectBody()
                 .jsonPath("$[?(@.id == '" + e.appealId() + "')].status").isEqualTo("NEW");
 
         // operator33: not in the list, and every endpoint answers as for an unknown appeal
-        get(op33, "/api/console/appeals").exchange().expectStatus().isOk().expectBody()
+        get(op33, "/api/console/appeals?size=200").exchange().expectStatus().isOk().expectBody()
                 .jsonPath("$[?(@.id == '" + e.appealId() + "')]").doesNotExist()
                 .jsonPath("$[?(@.region == '58')]").doesNotExist();
         get(op33, "/api/console/appeals?region=58").exchange().expectStatus().isOk().expectBody()
@@ -240,9 +177,9 @@ class OperatorServiceIT {
         get(op58, "/api/console/appeals/" + e.appealId()).exchange().expectStatus().isOk().expectBody()
                 .jsonPath("$.status").isEqualTo("ANSWERED")
                 .jsonPath("$.timeline[?(@.kind == 'OPERATOR_REPLY')].text").isEqualTo(text);
-        get(op58, "/api/console/appeals?status=ANSWERED").exchange().expectStatus().isOk().expectBody()
+        get(op58, "/api/console/appeals?status=ANSWERED&size=200").exchange().expectStatus().isOk().expectBody()
                 .jsonPath("$[?(@.id == '" + e.appealId() + "')].status").isEqualTo("ANSWERED");
-        get(op58, "/api/console/appeals?status=NEW").exchange().expectStatus().isOk().expectBody()
+        get(op58, "/api/console/appeals?status=NEW&size=200").exchange().expectStatus().isOk().expectBody()
                 .jsonPath("$[?(@.id == '" + e.appealId() + "')]").doesNotExist();
         get(login("head58"), "/api/console/audit?appealId=" + e.appealId()).exchange().expectStatus().isOk()
                 .expectBody()
@@ -344,7 +281,7 @@ class OperatorServiceIT {
 
         post(op58, uri + "/escalate", Map.of("reason", "Ещё раз")).exchange().expectStatus().isEqualTo(409);
         post(op58, uri + "/replies", Map.of("text", "Отвечу сам")).exchange().expectStatus().isEqualTo(409);
-        get(federal, "/api/console/appeals?status=FEDERAL").exchange().expectStatus().isOk().expectBody()
+        get(federal, "/api/console/appeals?status=FEDERAL&size=200").exchange().expectStatus().isOk().expectBody()
                 .jsonPath("$[?(@.id == '" + e.appealId() + "')].status").isEqualTo("FEDERAL");
         post(federal, uri + "/replies", Map.of("text", "Позиция Рособрнадзора: …")).exchange()
                 .expectStatus().isCreated();
@@ -363,7 +300,7 @@ class OperatorServiceIT {
                         .jsonPath("$.status").isEqualTo("NEW")
                         .jsonPath("$.timeline[?(@.kind == 'SYSTEM')].text").value(texts ->
                                 assertThat(texts.toString()).contains("до 10.03.2025 18:00")));
-        get(op58, "/api/console/appeals?overdue=true").exchange().expectStatus().isOk().expectBody()
+        get(op58, "/api/console/appeals?overdue=true&size=200").exchange().expectStatus().isOk().expectBody()
                 .jsonPath("$[?(@.id == '" + e.appealId() + "')].overdue").isEqualTo(true);
     }
 }

@@ -16,6 +16,7 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.transaction.reactive.TransactionalOperator;
 
 import ru.rosobr.assistant.contracts.OrgType;
 import ru.rosobr.assistant.contracts.Topics;
@@ -23,8 +24,12 @@ import ru.rosobr.assistant.contracts.events.AnswerUnmatched;
 import ru.rosobr.assistant.contracts.events.AppealAssigned;
 import ru.rosobr.assistant.contracts.events.AppealAssigned.Target;
 import ru.rosobr.assistant.contracts.events.AppealEscalated;
+import ru.rosobr.assistant.contracts.events.AppealReassigned;
 import ru.rosobr.assistant.contracts.events.HumanRequested;
 import ru.rosobr.assistant.contracts.events.OperatorReplied;
+import ru.rosobr.assistant.routing.assignment.OffShiftPolicy;
+import ru.rosobr.assistant.routing.assignment.Shifts;
+import ru.rosobr.assistant.routing.assignment.internal.AssignmentFlow;
 import ru.rosobr.assistant.routing.roster.Roster;
 import ru.rosobr.assistant.routing.roster.RosterEntry;
 import ru.rosobr.assistant.testkit.KafkaProbe;
@@ -51,6 +56,12 @@ class RoutingServiceIT {
 
     @Autowired
     DatabaseClient db;
+
+    @Autowired
+    AssignmentFlow flow;
+
+    @Autowired
+    TransactionalOperator tx;
 
     private static AnswerUnmatched unmatched(String region) {
         return AnswerUnmatched.of(UUID.randomUUID(), region, "t-" + UUID.randomUUID(), "Петрова Анна Сергеевна",
@@ -199,5 +210,172 @@ class RoutingServiceIT {
                 .header("Authorization", "Bearer " + TestJwt.token("head33", List.of("REGIONAL_HEAD"), "33"))
                 .exchange().expectStatus().isOk()
                 .expectBody().jsonPath("$.length()").isEqualTo(1).jsonPath("$[0].username").isEqualTo("operator33");
+    }
+
+    // ---- shifts ----------------------------------------------------------------------------------------------
+
+    private WebTestClient.ResponseSpec asOperator(String method, String username, String region, String uri) {
+        String token = TestJwt.token(username, List.of("OPERATOR"), region);
+        return web.method(org.springframework.http.HttpMethod.valueOf(method)).uri(uri)
+                .header("Authorization", "Bearer " + token).exchange();
+    }
+
+    @Test
+    void comingOnShiftTakesTheRegionQueue() {
+        roster.addIfAbsent("operator70", "70", false).block();
+        AnswerUnmatched first = unmatched("70");
+        AnswerUnmatched second = unmatched("70");
+        KafkaProbe.publish(Topics.ANSWER_UNMATCHED, first);
+        KafkaProbe.publish(Topics.ANSWER_UNMATCHED, second);
+        assertThat(awaitAssigned(first.appealId()).target()).isEqualTo(Target.REGION_QUEUE);
+        assertThat(awaitAssigned(second.appealId()).target()).isEqualTo(Target.REGION_QUEUE);
+
+        asOperator("GET", "operator70", "70", "/api/routing/shifts/me").expectStatus().isOk().expectBody()
+                .jsonPath("$.onRoster").isEqualTo(true)
+                .jsonPath("$.onShift").isEqualTo(false)
+                .jsonPath("$.offShiftPolicy").isEqualTo("KEEP");
+        asOperator("POST", "operator70", "70", "/api/routing/shifts/start").expectStatus().isOk().expectBody()
+                .jsonPath("$.onShift").isEqualTo(true)
+                .jsonPath("$.movedAppeals").isEqualTo(2)
+                .jsonPath("$.openAppeals").isEqualTo(2)
+                .jsonPath("$.regionName").isEqualTo("Томская область");
+
+        for (UUID id : List.of(first.appealId(), second.appealId())) {
+            AppealAssigned taken = KafkaProbe.await(Topics.APPEAL_ASSIGNED,
+                    a -> a.appealId().equals(id) && a.target() == Target.OPERATOR, WAIT);
+            assertThat(taken.operatorId()).isEqualTo("operator70");
+            assertThat(taken.reason()).isEqualTo("SHIFT_START:QUEUE_TAKEN_ON_SHIFT_START");
+            assertThat(taken.teacherFio()).isEqualTo("Петрова Анна Сергеевна"); // the snapshot travels along
+        }
+        // the queue is empty now: a second start takes nothing, and new appeals go straight to the operator
+        asOperator("POST", "operator70", "70", "/api/routing/shifts/start").expectStatus().isOk().expectBody()
+                .jsonPath("$.movedAppeals").isEqualTo(0);
+        AnswerUnmatched third = unmatched("70");
+        KafkaProbe.publish(Topics.ANSWER_UNMATCHED, third);
+        assertThat(awaitAssigned(third.appealId()).operatorId()).isEqualTo("operator70");
+    }
+
+    @Test
+    void anOperatorRoutingHasNeverSeenJoinsTheRosterByComingOnShift() {
+        asOperator("GET", "newcomer72", "72", "/api/routing/shifts/me").expectStatus().isOk().expectBody()
+                .jsonPath("$.onRoster").isEqualTo(false)
+                .jsonPath("$.region").isEqualTo("72");
+        asOperator("POST", "newcomer72", "72", "/api/routing/shifts/start").expectStatus().isOk().expectBody()
+                .jsonPath("$.onRoster").isEqualTo(true)
+                .jsonPath("$.region").isEqualTo("72")
+                .jsonPath("$.onShift").isEqualTo(true);
+        asOperator("POST", "nobody", null, "/api/routing/shifts/start").expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.detail")
+                .isEqualTo("У вашей учётной записи не указан регион: выйти на смену нельзя");
+        asOperator("POST", "stranger", "73", "/api/routing/shifts/end").expectStatus().isNotFound()
+                .expectBody().jsonPath("$.detail")
+                .isEqualTo("Оператора stranger нет в реестре: обратитесь к администратору");
+    }
+
+    @Test
+    void goingOffShiftKeepsTheAppealsByDefault() {
+        roster.addIfAbsent("operator74", "74", true).block();
+        AnswerUnmatched e = unmatched("74");
+        KafkaProbe.publish(Topics.ANSWER_UNMATCHED, e);
+        assertThat(awaitAssigned(e.appealId()).operatorId()).isEqualTo("operator74");
+
+        asOperator("POST", "operator74", "74", "/api/routing/shifts/end").expectStatus().isOk().expectBody()
+                .jsonPath("$.onShift").isEqualTo(false)
+                .jsonPath("$.movedAppeals").isEqualTo(0)
+                .jsonPath("$.openAppeals").isEqualTo(1);
+        // nobody on shift now: the next appeal waits in the queue, the kept one stays with the operator
+        AnswerUnmatched next = unmatched("74");
+        KafkaProbe.publish(Topics.ANSWER_UNMATCHED, next);
+        assertThat(awaitAssigned(next.appealId()).target()).isEqualTo(Target.REGION_QUEUE);
+        assertThat(KafkaProbe.all(Topics.APPEAL_ASSIGNED, a -> a.appealId().equals(e.appealId()))).hasSize(1);
+        assertThat(db.sql("select count(*) as n from shift_log where username = 'operator74' and action = 'END'")
+                .map((r, m) -> r.get("n", Long.class)).one().block()).isEqualTo(1L);
+    }
+
+    @Test
+    void goingOffShiftWithTheReturnPolicyHandsTheAppealsOn() {
+        Shifts returning = new Shifts(roster, flow, tx, OffShiftPolicy.RETURN);
+        roster.addIfAbsent("leaving75", "75", true).block();
+        AnswerUnmatched e = unmatched("75");
+        KafkaProbe.publish(Topics.ANSWER_UNMATCHED, e);
+        assertThat(awaitAssigned(e.appealId()).operatorId()).isEqualTo("leaving75");
+        roster.addIfAbsent("staying75", "75", true).block();
+
+        Shifts.ShiftChange change = returning.end("leaving75", "leaving75").block();
+        assertThat(change.movedAppeals()).isEqualTo(1);
+        assertThat(change.operator().onShift()).isFalse();
+        assertThat(change.operator().openAppeals()).isZero();
+        AppealAssigned handedOn = KafkaProbe.await(Topics.APPEAL_ASSIGNED,
+                a -> a.appealId().equals(e.appealId()) && "staying75".equals(a.operatorId()), WAIT);
+        assertThat(handedOn.reason()).isEqualTo("SHIFT_END:LEAST_LOADED_ON_SHIFT");
+        assertThat(operator("staying75").openAppeals()).isEqualTo(1);
+
+        // the last one on shift leaves: the appeal goes to the region's queue, and comes back with the next shift
+        Shifts.ShiftChange last = returning.end("staying75", "admin").block();
+        assertThat(last.movedAppeals()).isEqualTo(1);
+        KafkaProbe.await(Topics.APPEAL_ASSIGNED, a -> a.appealId().equals(e.appealId())
+                && a.target() == Target.REGION_QUEUE && a.reason().equals("SHIFT_END:NO_OPERATOR_ON_SHIFT"), WAIT);
+        assertThat(returning.start("leaving75", "75", "leaving75").block().movedAppeals()).isEqualTo(1);
+    }
+
+    // ---- manual reassignment ---------------------------------------------------------------------------------
+
+    @Test
+    void headsReassignmentMovesTheLoadAndIsConfirmed() {
+        roster.addIfAbsent("first76", "76", true).block();
+        AnswerUnmatched e = unmatched("76");
+        KafkaProbe.publish(Topics.ANSWER_UNMATCHED, e);
+        assertThat(awaitAssigned(e.appealId()).operatorId()).isEqualTo("first76");
+        roster.addIfAbsent("second76", "76", false).block();
+        roster.addIfAbsent("other33", "33", false).block();
+
+        KafkaProbe.publish(Topics.APPEAL_REASSIGNED, AppealReassigned.of(e.appealId(), "76", "first76", "second76",
+                "head76", "отпуск"));
+        AppealAssigned moved = KafkaProbe.await(Topics.APPEAL_ASSIGNED,
+                a -> a.appealId().equals(e.appealId()) && "second76".equals(a.operatorId()), WAIT);
+        assertThat(moved.reason()).isEqualTo("REASSIGNED:MANUAL_REASSIGNMENT");
+        assertThat(moved.text()).isEqualTo(e.text());
+        Awaitility.await().atMost(WAIT).until(() -> operator("second76").openAppeals() == 1);
+        assertThat(operator("first76").openAppeals()).isZero();
+
+        // an operator of another region is refused: routing restates the current holder
+        KafkaProbe.publish(Topics.APPEAL_REASSIGNED, AppealReassigned.of(e.appealId(), "76", "second76", "other33",
+                "head76", null));
+        AppealAssigned restated = KafkaProbe.await(Topics.APPEAL_ASSIGNED,
+                a -> a.appealId().equals(e.appealId()) && a.reason().equals("REASSIGNED:REASSIGNMENT_REFUSED"), WAIT);
+        assertThat(restated.operatorId()).isEqualTo("second76");
+        assertThat(operator("other33").openAppeals()).isZero();
+        assertThat(operator("second76").openAppeals()).isEqualTo(1);
+    }
+
+    @Test
+    void shiftAndRosterApiRoles() {
+        String federal = TestJwt.token("federal", List.of("FEDERAL"), null);
+        String admin = TestJwt.token("admin", List.of("ADMIN"), null);
+        String head = TestJwt.token("head58", List.of("REGIONAL_HEAD"), "58");
+        web.post().uri("/api/routing/shifts/start").exchange().expectStatus().isUnauthorized();
+        web.post().uri("/api/routing/shifts/start").header("Authorization", "Bearer " + federal).exchange()
+                .expectStatus().isForbidden();
+        web.put().uri("/api/routing/operators/op78").header("Authorization", "Bearer " + head)
+                .bodyValue(java.util.Map.of("region", "78", "onShift", true)).exchange().expectStatus().isForbidden();
+
+        web.put().uri("/api/routing/operators/op78").header("Authorization", "Bearer " + admin)
+                .bodyValue(java.util.Map.of("onShift", true)).exchange().expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.detail").isEqualTo("Для нового оператора укажите регион");
+        web.put().uri("/api/routing/operators/op78").header("Authorization", "Bearer " + admin)
+                .bodyValue(java.util.Map.of("region", "99")).exchange().expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.detail").isEqualTo("Неизвестный код региона: 99");
+        web.put().uri("/api/routing/operators/op78").header("Authorization", "Bearer " + admin)
+                .bodyValue(java.util.Map.of("region", "78", "onShift", true)).exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.region").isEqualTo("78").jsonPath("$.onShift").isEqualTo(true);
+        web.put().uri("/api/routing/operators/op78").header("Authorization", "Bearer " + admin)
+                .contentType(org.springframework.http.MediaType.APPLICATION_JSON).bodyValue("{\"region\":")
+                .exchange().expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.detail").isEqualTo("Некорректный запрос: проверьте JSON и параметры");
+        assertThat(operator("op78").onShift()).isTrue();
+        // region 78 has an operator now: its appeals no longer go to the federal queue
+        AnswerUnmatched e = unmatched("78");
+        KafkaProbe.publish(Topics.ANSWER_UNMATCHED, e);
+        assertThat(awaitAssigned(e.appealId()).operatorId()).isEqualTo("op78");
     }
 }

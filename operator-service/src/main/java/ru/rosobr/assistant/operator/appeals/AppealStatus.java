@@ -1,15 +1,40 @@
 package ru.rosobr.assistant.operator.appeals;
 
+import java.util.Locale;
+import java.util.Optional;
+
 /** Where an appeal stands in the console (the kanban columns; «Просрочено» is the separate overdue flag). */
 public enum AppealStatus {
     /** Новое: assigned, nobody has answered yet */
-    NEW,
+    NEW("Новое"),
     /** В работе */
-    IN_PROGRESS,
+    IN_PROGRESS("В работе"),
     /** Ответ отправлен */
-    ANSWERED,
+    ANSWERED("Ответ отправлен"),
     /** Закрыто */
-    CLOSED,
+    CLOSED("Закрыто"),
     /** На федеральном контроле */
-    FEDERAL
+    FEDERAL("На федеральном контроле");
+
+    private final String title;
+
+    AppealStatus(String title) {
+        this.title = title;
+    }
+
+    /** The column title the console shows. */
+    public String title() {
+        return title;
+    }
+
+    public static Optional<AppealStatus> parse(String value) {
+        if (value == null || value.isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(valueOf(value.trim().toUpperCase(Locale.ROOT)));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
 }

@@ -6,10 +6,23 @@ import java.util.UUID;
 import ru.rosobr.assistant.contracts.OrgType;
 
 /**
- * A row of {@code GET /api/console/appeals}: {@code id, status, region, teacherFio, text, createdAt} are the
- * contract, the rest helps the list and the kanban.
+ * A row of {@code GET /api/console/appeals} and the data of an SSE {@code appeal} event: {@code id, status, region,
+ * teacherFio, text, createdAt} are the contract, the rest serves the list and the kanban.
+ *
+ * @param deadline     the SLA: the end of the 5th working day after the first assignment (teacher's region time)
+ * @param federal      the appeal has been under federal control (stays true after the federal answer)
+ * @param controlledBy the federal specialist who took it under control, if any
+ * @param rating       the teacher's rating 1–5, null until rated
+ * @param unread       the viewer has not opened the card since its last change
  */
 public record AppealSummary(UUID id, AppealStatus status, String region, String regionName, String teacherFio,
-                            OrgType orgType, String text, Instant createdAt, String target,
-                            String assignedOperator, boolean overdue, Double aiScore, long version) {
+                            OrgType orgType, String text, Instant createdAt, Instant deadline, String target,
+                            String assignedOperator, boolean overdue, boolean federal, String controlledBy,
+                            Double aiScore, Integer rating, boolean unread, long version, Instant updatedAt) {
+
+    public AppealSummary withUnread(boolean value) {
+        return value == unread ? this : new AppealSummary(id, status, region, regionName, teacherFio, orgType, text,
+                createdAt, deadline, target, assignedOperator, overdue, federal, controlledBy, aiScore, rating, value,
+                version, updatedAt);
+    }
 }

@@ -1,5 +1,6 @@
 package ru.rosobr.assistant.operator.appeals;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -8,12 +9,19 @@ import org.springframework.transaction.reactive.TransactionalOperator;
 import ru.rosobr.assistant.contracts.Topics;
 import ru.rosobr.assistant.contracts.events.AppealAssigned;
 import ru.rosobr.assistant.contracts.events.AppealOverdue;
+import ru.rosobr.assistant.contracts.events.AppealRated;
+import ru.rosobr.assistant.contracts.events.TeacherMessageAdded;
 import ru.rosobr.assistant.operator.appeals.internal.AppealRepository;
 import ru.rosobr.assistant.operator.appeals.internal.AssignmentProjection;
+import ru.rosobr.assistant.operator.calendar.WorkingCalendar;
+import ru.rosobr.assistant.operator.users.Users;
 import ru.rosobr.assistant.platform.messaging.EventSubscription;
 import ru.rosobr.assistant.platform.outbox.Outbox;
 
-/** Consumes appeal.assigned and appeal.overdue; the console operations emit replied / judged / escalated. */
+/**
+ * Consumes appeal.assigned, appeal.overdue, appeal.rated and appeal.teacher-message; the console actions emit
+ * replied / judged / escalated / reassigned.
+ */
 @Configuration(proxyBeanMethods = false)
 public class AppealsConfiguration {
 
@@ -28,14 +36,26 @@ public class AppealsConfiguration {
     }
 
     @Bean
-    ConsoleService consoleService(AppealRepository appeals, AuditTrail audit, Outbox outbox,
-                                  TransactionalOperator tx) {
-        return new ConsoleService(appeals, audit, outbox, tx);
+    AppealChanges appealChanges(AppealRepository appeals) {
+        return new AppealChanges(appeals);
     }
 
     @Bean
-    AssignmentProjection assignmentProjection(AppealRepository appeals) {
-        return new AssignmentProjection(appeals);
+    ConsoleService consoleService(AppealRepository appeals, AuditTrail audit) {
+        return new ConsoleService(appeals, audit);
+    }
+
+    @Bean
+    AppealActions appealActions(AppealRepository appeals, AuditTrail audit, AppealChanges changes, Users users,
+                                Outbox outbox, TransactionalOperator tx) {
+        return new AppealActions(appeals, audit, changes, users, outbox, tx);
+    }
+
+    @Bean
+    AssignmentProjection assignmentProjection(AppealRepository appeals, AppealChanges changes,
+                                              WorkingCalendar calendar,
+                                              @Value("${assistant.sla.answer-working-days:5}") int answerWorkingDays) {
+        return new AssignmentProjection(appeals, changes, calendar, answerWorkingDays);
     }
 
     @Bean
@@ -46,5 +66,15 @@ public class AppealsConfiguration {
     @Bean
     EventSubscription<AppealOverdue> onAppealOverdue(AssignmentProjection projection) {
         return EventSubscription.on(Topics.APPEAL_OVERDUE, projection::onOverdue);
+    }
+
+    @Bean
+    EventSubscription<AppealRated> onAppealRated(AssignmentProjection projection) {
+        return EventSubscription.on(Topics.APPEAL_RATED, projection::onRated);
+    }
+
+    @Bean
+    EventSubscription<TeacherMessageAdded> onTeacherMessage(AssignmentProjection projection) {
+        return EventSubscription.on(Topics.TEACHER_MESSAGE_ADDED, projection::onTeacherMessage);
     }
 }

@@ -30,8 +30,8 @@ public class AuditTrail {
                 .then();
     }
 
-    /** Newest first; {@code region} null = every region. */
-    public Flux<AuditEntry> find(String region, UUID appealId, int limit) {
+    /** Newest first; {@code region} null = every region; {@code actor}, {@code action} optional filters. */
+    public Flux<AuditEntry> find(String region, UUID appealId, String actor, String action, int limit) {
         StringBuilder sql = new StringBuilder(
                 "select id, actor, action, appeal_id, region, details, at from audit_log where true");
         Map<String, Object> params = new LinkedHashMap<>();
@@ -42,6 +42,14 @@ public class AuditTrail {
         if (appealId != null) {
             sql.append(" and appeal_id = :appeal");
             params.put("appeal", appealId);
+        }
+        if (actor != null) {
+            sql.append(" and actor = :actor");
+            params.put("actor", actor);
+        }
+        if (action != null) {
+            sql.append(" and action = :action");
+            params.put("action", action);
         }
         sql.append(" order by id desc limit :limit");
         params.put("limit", limit);

@@ -4,6 +4,8 @@ package ru.rosobr.assistant.operator.appeals;
 public enum MessageKind {
     /** the teacher's question */
     TEACHER_QUESTION,
+    /** a later message of the teacher that joined the appeal while it was with a specialist */
+    TEACHER_MESSAGE,
     /** the AI answer the teacher got and found unhelpful (hand-over request) */
     AI_ANSWER,
     /** the AI's best candidate, not sent to the teacher (not certain enough) */
@@ -14,6 +16,8 @@ public enum MessageKind {
     AI_JUDGEMENT,
     /** handed to federal control */
     ESCALATION,
-    /** routing and deadline notes */
+    /** the teacher's rating of the answer */
+    RATING,
+    /** routing, deadline, status, reassignment, control and knowledge-base notes */
     SYSTEM
 }

@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 import reactor.core.publisher.Mono;
@@ -22,7 +23,10 @@ import ru.rosobr.assistant.operator.users.Role;
 import ru.rosobr.assistant.operator.users.Users;
 import ru.rosobr.assistant.platform.reference.Regions;
 
-/** {@code POST /api/auth/login} issues an access token; {@code GET /api/auth/me} says who the token is for. */
+/**
+ * {@code POST /api/auth/login} issues an access token, {@code POST /api/auth/logout} revokes it,
+ * {@code GET /api/auth/me} says who the token is for.
+ */
 @RestController
 @RequestMapping("/api/auth")
 public class AuthController {
@@ -43,11 +47,13 @@ public class AuthController {
     private final Users users;
     private final TokenIssuer tokens;
     private final AuditTrail audit;
+    private final RevokedTokens revoked;
 
-    public AuthController(Users users, TokenIssuer tokens, AuditTrail audit) {
+    public AuthController(Users users, TokenIssuer tokens, AuditTrail audit, RevokedTokens revoked) {
         this.users = users;
         this.tokens = tokens;
         this.audit = audit;
+        this.revoked = revoked;
     }
 
     @PostMapping("/login")
@@ -69,6 +75,16 @@ public class AuthController {
                                     user.username(), user.roles().stream().map(Role::name).toList(), user.region(),
                                     regionName(user.region()), user.fullName());
                         })));
+    }
+
+    /** Ends the session: the token is revoked (401 from then on), the logout is in the audit log. */
+    @PostMapping("/logout")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    public Mono<Void> logout(@AuthenticationPrincipal Jwt jwt) {
+        Viewer viewer = Viewer.of(jwt);
+        return revoked.revoke(jwt)
+                .then(audit.record(viewer.username(), "LOGOUT", null, viewer.region(), null))
+                .doOnSuccess(v -> log.info("{} logged out", viewer.username()));
     }
 
     @GetMapping("/me")

@@ -3,6 +3,7 @@ package ru.rosobr.assistant.operator.auth;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.UUID;
 
 import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
 import org.springframework.security.oauth2.jwt.JwsHeader;
@@ -17,7 +18,7 @@ import ru.rosobr.assistant.platform.security.JwtSupport;
 
 /**
  * Issues the HS256 access tokens every service checks with {@link JwtSupport#decoder(String)}: same key, claims
- * {@code sub}, {@code roles}, {@code region}.
+ * {@code sub}, {@code roles}, {@code region}; {@code jti} identifies the token for logout.
  */
 public class TokenIssuer {
 
@@ -45,6 +46,7 @@ public class TokenIssuer {
         Instant expiresAt = now.plus(lifetime);
         JwtClaimsSet.Builder claims = JwtClaimsSet.builder()
                 .issuer(ISSUER)
+                .id(UUID.randomUUID().toString()) // jti: what logout revokes
                 .subject(user.username())
                 .issuedAt(now)
                 .expiresAt(expiresAt)

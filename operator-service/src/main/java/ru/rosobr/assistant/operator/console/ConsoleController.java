@@ -1,7 +1,8 @@
 package ru.rosobr.assistant.operator.console;
 
 import java.net.URI;
-import java.util.Locale;
+import java.time.ZoneId;
+import java.util.List;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -14,26 +15,33 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ResponseStatusException;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
+import ru.rosobr.assistant.operator.appeals.AppealActions;
 import ru.rosobr.assistant.operator.appeals.AppealCard;
-import ru.rosobr.assistant.operator.appeals.AppealQuery;
-import ru.rosobr.assistant.operator.appeals.AppealStatus;
+import ru.rosobr.assistant.operator.appeals.AppealCounters;
+import ru.rosobr.assistant.operator.appeals.AppealFilter;
 import ru.rosobr.assistant.operator.appeals.AppealSummary;
 import ru.rosobr.assistant.operator.appeals.AuditEntry;
 import ru.rosobr.assistant.operator.appeals.ConsoleService;
 import ru.rosobr.assistant.operator.appeals.JudgementView;
 import ru.rosobr.assistant.operator.appeals.ReplyView;
 import ru.rosobr.assistant.operator.security.Viewer;
+import ru.rosobr.assistant.platform.reference.Regions;
 
-/** The console API under {@code /api/console}; who may see what is decided by {@link ConsoleService}. */
+/**
+ * The console API under {@code /api/console}; who may see and do what is decided by {@link ConsoleService} and
+ * {@link AppealActions}. {@code version} in a request body is the card's version the user acted on (optional; a
+ * stale one is refused with 409).
+ */
 @RestController
 @RequestMapping("/api/console")
 public class ConsoleController {
 
-    /** {@code version}: the card's version the reply was written against; optional. */
+    static final String TOTAL_COUNT = "X-Total-Count";
+    private static final ZoneId MOSCOW = ZoneId.of("Europe/Moscow");
+
     public record ReplyRequest(String text, Long version) {
     }
 
@@ -43,21 +51,72 @@ public class ConsoleController {
     public record EscalationRequest(String reason, Long version) {
     }
 
-    private final ConsoleService console;
-
-    public ConsoleController(ConsoleService console) {
-        this.console = console;
+    public record StatusRequest(String status, Long version) {
     }
 
+    public record ReassignRequest(String operator, String comment, Long version) {
+    }
+
+    public record ControlRequest(Long version) {
+    }
+
+    private final ConsoleService console;
+    private final AppealActions actions;
+
+    public ConsoleController(ConsoleService console, AppealActions actions) {
+        this.console = console;
+        this.actions = actions;
+    }
+
+    /** A JSON array (the contract); the number of all matching appeals is in {@code X-Total-Count}. */
     @GetMapping("/appeals")
-    public Flux<AppealSummary> list(@AuthenticationPrincipal Jwt jwt,
-                                    @RequestParam(required = false) String status,
-                                    @RequestParam(required = false) String region,
-                                    @RequestParam(required = false) Boolean overdue,
-                                    @RequestParam(defaultValue = "" + AppealQuery.DEFAULT_LIMIT) int limit,
-                                    @RequestParam(defaultValue = "0") int offset) {
-        return console.list(Viewer.of(jwt), new AppealQuery(status(status), blankToNull(region), overdue, limit,
-                offset));
+    public Mono<ResponseEntity<List<AppealSummary>>> list(@AuthenticationPrincipal Jwt jwt,
+                                                          @RequestParam(required = false) List<String> status,
+                                                          @RequestParam(required = false) String overdue,
+                                                          @RequestParam(required = false) String from,
+                                                          @RequestParam(required = false) String to,
+                                                          @RequestParam(required = false) String rating,
+                                                          @RequestParam(required = false) String operator,
+                                                          @RequestParam(required = false) String region,
+                                                          @RequestParam(required = false) String q,
+                                                          @RequestParam(required = false) String sort,
+                                                          @RequestParam(required = false) String page,
+                                                          @RequestParam(required = false) String size) {
+        Viewer viewer = Viewer.of(jwt);
+        return Mono.fromCallable(() -> AppealFilter.parse(status, overdue, from, to, rating, operator, region, q,
+                        sort, page, size, zoneOf(viewer)))
+                .flatMap(filter -> console.list(viewer, filter))
+                .map(p -> ResponseEntity.ok()
+                        .header(TOTAL_COUNT, String.valueOf(p.total()))
+                        .header("Access-Control-Expose-Headers", TOTAL_COUNT)
+                        .body(p.items()));
+    }
+
+    /** The same filters as the list; every matching appeal (up to 10 000), as a CSV file. */
+    @GetMapping(value = "/appeals/export.csv")
+    public Mono<ResponseEntity<Flux<String>>> export(@AuthenticationPrincipal Jwt jwt,
+                                                     @RequestParam(required = false) List<String> status,
+                                                     @RequestParam(required = false) String overdue,
+                                                     @RequestParam(required = false) String from,
+                                                     @RequestParam(required = false) String to,
+                                                     @RequestParam(required = false) String rating,
+                                                     @RequestParam(required = false) String operator,
+                                                     @RequestParam(required = false) String region,
+                                                     @RequestParam(required = false) String q,
+                                                     @RequestParam(required = false) String sort) {
+        Viewer viewer = Viewer.of(jwt);
+        return Mono.fromCallable(() -> AppealFilter.parse(status, overdue, from, to, rating, operator, region, q,
+                        sort, null, null, zoneOf(viewer)))
+                .map(filter -> ResponseEntity.ok()
+                        .contentType(AppealsCsv.MEDIA_TYPE)
+                        .header("Content-Disposition", "attachment; filename=\"appeals.csv\"")
+                        .body(AppealsCsv.lines(console.export(viewer, filter))));
+    }
+
+    @GetMapping("/appeals/counters")
+    public Mono<AppealCounters> counters(@AuthenticationPrincipal Jwt jwt,
+                                         @RequestParam(required = false) String region) {
+        return console.counters(Viewer.of(jwt), blankToNull(region));
     }
 
     @GetMapping("/appeals/{id}")
@@ -68,7 +127,7 @@ public class ConsoleController {
     @PostMapping("/appeals/{id}/replies")
     public Mono<ResponseEntity<ReplyView>> reply(@AuthenticationPrincipal Jwt jwt, @PathVariable String id,
                                                  @RequestBody ReplyRequest request) {
-        return console.reply(Viewer.of(jwt), id, request.text(), request.version())
+        return actions.reply(Viewer.of(jwt), id, request.text(), request.version())
                 .map(r -> ResponseEntity.created(URI.create("/api/console/appeals/" + id + "/replies/" + r.id()))
                         .body(r));
     }
@@ -76,33 +135,46 @@ public class ConsoleController {
     @PostMapping("/appeals/{id}/judgement")
     public Mono<ResponseEntity<JudgementView>> judge(@AuthenticationPrincipal Jwt jwt, @PathVariable String id,
                                                      @RequestBody JudgementRequest request) {
-        return console.judge(Viewer.of(jwt), id, request.verdict(), request.comment(), request.version())
+        return actions.judge(Viewer.of(jwt), id, request.verdict(), request.comment(), request.version())
                 .map(j -> ResponseEntity.status(HttpStatus.CREATED).body(j));
     }
 
     @PostMapping("/appeals/{id}/escalate")
     public Mono<AppealSummary> escalate(@AuthenticationPrincipal Jwt jwt, @PathVariable String id,
                                         @RequestBody EscalationRequest request) {
-        return console.escalate(Viewer.of(jwt), id, request.reason(), request.version());
+        return actions.escalate(Viewer.of(jwt), id, request.reason(), request.version());
+    }
+
+    @PostMapping("/appeals/{id}/status")
+    public Mono<AppealSummary> status(@AuthenticationPrincipal Jwt jwt, @PathVariable String id,
+                                      @RequestBody StatusRequest request) {
+        return actions.changeStatus(Viewer.of(jwt), id, request.status(), request.version());
+    }
+
+    @PostMapping("/appeals/{id}/reassign")
+    public Mono<AppealSummary> reassign(@AuthenticationPrincipal Jwt jwt, @PathVariable String id,
+                                        @RequestBody ReassignRequest request) {
+        return actions.reassign(Viewer.of(jwt), id, request.operator(), request.comment(), request.version());
+    }
+
+    @PostMapping("/appeals/{id}/take-control")
+    public Mono<AppealSummary> takeControl(@AuthenticationPrincipal Jwt jwt, @PathVariable String id,
+                                           @RequestBody(required = false) ControlRequest request) {
+        return actions.takeControl(Viewer.of(jwt), id, request == null ? null : request.version());
     }
 
     @GetMapping("/audit")
     public Flux<AuditEntry> audit(@AuthenticationPrincipal Jwt jwt,
                                   @RequestParam(required = false) String appealId,
-                                  @RequestParam(defaultValue = "" + AppealQuery.DEFAULT_LIMIT) int limit) {
-        return console.audit(Viewer.of(jwt), blankToNull(appealId), limit);
+                                  @RequestParam(required = false) String actor,
+                                  @RequestParam(required = false) String action,
+                                  @RequestParam(defaultValue = "100") int limit) {
+        return console.audit(Viewer.of(jwt), blankToNull(appealId), blankToNull(actor), blankToNull(action), limit);
     }
 
-    private static AppealStatus status(String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return AppealStatus.valueOf(value.trim().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "Неизвестный статус: " + value
-                    + ". Допустимые: NEW, IN_PROGRESS, ANSWERED, CLOSED, FEDERAL");
-        }
+    /** Plain dates in filters are days of the viewer's region (Moscow time for federal staff). */
+    private static ZoneId zoneOf(Viewer viewer) {
+        return Regions.find(viewer.region()).map(Regions.Region::zone).orElse(MOSCOW);
     }
 
     private static String blankToNull(String s) {

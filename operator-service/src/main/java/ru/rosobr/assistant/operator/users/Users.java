@@ -49,4 +49,29 @@ public class Users {
                 .subscribeOn(Schedulers.boundedElastic())
                 .flatMap(hash -> repository.insert(username, hash, roles, region, fullName)));
     }
+
+    /** Every user ({@code region} null) or the users of one region, by username. */
+    public reactor.core.publisher.Flux<UserView> list(String region) {
+        return repository.list(region).map(Users::view);
+    }
+
+    /** Changes what is given (null = keep; {@code setRegion} decides whether {@code region} is applied). */
+    public Mono<UserView> update(String username, List<Role> roles, boolean setRegion, String region,
+                                 String fullName, Boolean enabled, String newPassword) {
+        Mono<String> hash = newPassword == null ? Mono.just("")
+                : Mono.fromCallable(() -> encoder.encode(newPassword)).subscribeOn(Schedulers.boundedElastic());
+        return hash.flatMap(h -> repository.update(username, roles, setRegion, region, fullName, enabled,
+                h.isEmpty() ? null : h)).map(Users::view);
+    }
+
+    public Mono<UserView> view(String username) {
+        return repository.find(username).map(Users::view);
+    }
+
+    private static UserView view(UserRepository.Row r) {
+        return new UserView(r.username(), r.roles(), r.region(),
+                ru.rosobr.assistant.platform.reference.Regions.find(r.region())
+                        .map(ru.rosobr.assistant.platform.reference.Regions.Region::name).orElse(null),
+                r.fullName(), r.enabled());
+    }
 }

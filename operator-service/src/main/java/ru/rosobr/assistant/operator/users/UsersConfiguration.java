@@ -27,6 +27,11 @@ public class UsersConfiguration {
         return new Users(new UserRepository(db), encoder);
     }
 
+    @Bean
+    UserAdmin userAdmin(Users users, ru.rosobr.assistant.operator.appeals.AuditTrail audit) {
+        return new UserAdmin(users, audit);
+    }
+
     /** DEMO_DATA=true only: never in production. */
     @Bean
     @ConditionalOnBooleanProperty("assistant.demo-data")

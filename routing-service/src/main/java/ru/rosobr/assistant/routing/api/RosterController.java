@@ -6,16 +6,24 @@ import java.util.List;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 
 import ru.rosobr.assistant.platform.reference.Regions;
 import ru.rosobr.assistant.platform.security.JwtSupport;
+import ru.rosobr.assistant.routing.assignment.Shifts;
 import ru.rosobr.assistant.routing.roster.Roster;
 import ru.rosobr.assistant.routing.roster.RosterEntry;
 
-/** {@code GET /api/routing/operators}: the roster (ADMIN, FEDERAL: every region; REGIONAL_HEAD: their own). */
+/**
+ * {@code GET /api/routing/operators}: the roster (ADMIN, FEDERAL: every region; REGIONAL_HEAD: their own);
+ * {@code PUT /api/routing/operators/{username}} (ADMIN): put an operator on the roster, move them, change their shift.
+ */
 @RestController
 @RequestMapping("/api/routing")
 public class RosterController {
@@ -30,10 +38,16 @@ public class RosterController {
         }
     }
 
-    private final Roster roster;
+    /** {@code region} and {@code onShift} are both optional; a new operator needs a region. */
+    public record OperatorUpdate(String region, Boolean onShift) {
+    }
 
-    public RosterController(Roster roster) {
+    private final Roster roster;
+    private final Shifts shifts;
+
+    public RosterController(Roster roster, Shifts shifts) {
         this.roster = roster;
+        this.shifts = shifts;
     }
 
     @GetMapping("/operators")
@@ -46,5 +60,13 @@ public class RosterController {
         // a regional head sees their own region only; a token without a region sees nothing
         String region = jwt.getClaimAsString(JwtSupport.REGION);
         return region == null ? Flux.empty() : roster.inRegion(region).map(OperatorView::of);
+    }
+
+    @PutMapping("/operators/{username}")
+    public Mono<ShiftController.ShiftView> update(@AuthenticationPrincipal Jwt jwt, @PathVariable String username,
+                                                  @RequestBody OperatorUpdate update) {
+        String region = update.region() == null || update.region().isBlank() ? null : update.region().trim();
+        return shifts.set(username.trim(), region, update.onShift(), jwt.getSubject())
+                .map(ShiftController.ShiftView::of);
     }
 }

@@ -7,6 +7,7 @@ import java.util.Map;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
@@ -18,7 +19,10 @@ import reactor.core.publisher.Mono;
 import ru.rosobr.assistant.platform.json.EventCodec;
 import ru.rosobr.assistant.platform.security.JwtSupport;
 
-/** The roster API needs a valid operator-service token with an ADMIN, FEDERAL or REGIONAL_HEAD role. */
+/**
+ * A valid operator-service token is needed everywhere but the actuator: the roster for ADMIN, FEDERAL and
+ * REGIONAL_HEAD, its changes for ADMIN, the own shift for OPERATOR.
+ */
 @Configuration(proxyBeanMethods = false)
 public class SecurityConfiguration {
 
@@ -36,7 +40,10 @@ public class SecurityConfiguration {
                 .logout(ServerHttpSecurity.LogoutSpec::disable)
                 .authorizeExchange(auth -> auth
                         .pathMatchers("/actuator/**").permitAll()
-                        .pathMatchers("/api/routing/**").hasAnyRole("ADMIN", "FEDERAL", "REGIONAL_HEAD")
+                        .pathMatchers("/api/routing/shifts/**").hasRole("OPERATOR")
+                        .pathMatchers(HttpMethod.PUT, "/api/routing/operators/**").hasRole("ADMIN")
+                        .pathMatchers(HttpMethod.GET, "/api/routing/operators").hasAnyRole("ADMIN", "FEDERAL",
+                                "REGIONAL_HEAD")
                         .anyExchange().denyAll())
                 .oauth2ResourceServer(rs -> rs
                         .jwt(jwt -> jwt.jwtDecoder(decoder)

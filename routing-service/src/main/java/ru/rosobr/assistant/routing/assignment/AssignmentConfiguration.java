@@ -1,12 +1,15 @@
 package ru.rosobr.assistant.routing.assignment;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.transaction.reactive.TransactionalOperator;
 
 import ru.rosobr.assistant.contracts.Topics;
 import ru.rosobr.assistant.contracts.events.AnswerUnmatched;
 import ru.rosobr.assistant.contracts.events.AppealEscalated;
+import ru.rosobr.assistant.contracts.events.AppealReassigned;
 import ru.rosobr.assistant.contracts.events.HumanRequested;
 import ru.rosobr.assistant.contracts.events.OperatorReplied;
 import ru.rosobr.assistant.platform.messaging.EventSubscription;
@@ -14,13 +17,22 @@ import ru.rosobr.assistant.platform.outbox.Outbox;
 import ru.rosobr.assistant.routing.assignment.internal.AssignmentFlow;
 import ru.rosobr.assistant.routing.roster.Roster;
 
-/** Consumes unmatched / human-requested / escalated (and operator replies for the load); emits appeal.assigned. */
+/**
+ * Consumes unmatched / human-requested / escalated / reassigned (and operator replies for the load); emits
+ * appeal.assigned. Shift changes come over HTTP ({@link Shifts}).
+ */
 @Configuration(proxyBeanMethods = false)
 public class AssignmentConfiguration {
 
     @Bean
     AssignmentFlow assignmentFlow(Roster roster, DatabaseClient db, Outbox outbox) {
         return new AssignmentFlow(roster, db, outbox);
+    }
+
+    @Bean
+    Shifts shifts(Roster roster, AssignmentFlow flow, TransactionalOperator tx,
+                  @Value("${assistant.routing.off-shift-policy:KEEP}") OffShiftPolicy offShiftPolicy) {
+        return new Shifts(roster, flow, tx, offShiftPolicy);
     }
 
     @Bean
@@ -36,6 +48,11 @@ public class AssignmentConfiguration {
     @Bean
     EventSubscription<AppealEscalated> onEscalated(AssignmentFlow flow) {
         return EventSubscription.on(Topics.APPEAL_ESCALATED, flow::onEscalated);
+    }
+
+    @Bean
+    EventSubscription<AppealReassigned> onReassigned(AssignmentFlow flow) {
+        return EventSubscription.on(Topics.APPEAL_REASSIGNED, flow::onReassigned);
     }
 
     @Bean

@@ -22,7 +22,13 @@ public record RoutingDecision(Target target, String operatorId, Rule rule) {
         /** the region has no operators at all: federal queue */
         NO_REGIONAL_OPERATORS,
         /** the region escalated: federal queue */
-        ESCALATED
+        ESCALATED,
+        /** an operator came on shift and took the appeal from the region's queue */
+        QUEUE_TAKEN_ON_SHIFT_START,
+        /** a regional head (federal staff, admin) chose the operator in the console */
+        MANUAL_REASSIGNMENT,
+        /** a manual reassignment to an operator of another region: the holder stays as it was */
+        REASSIGNMENT_REFUSED
     }
 
     public RoutingDecision {

@@ -4,6 +4,7 @@ import java.time.Instant;
 
 import io.r2dbc.spi.Readable;
 import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.r2dbc.core.Parameter;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -35,6 +36,44 @@ public class Roster {
     public Flux<RosterEntry> lockRegion(String region) {
         return db.sql("select " + COLUMNS + " from operators where region = :region order by username for update")
                 .bind("region", region).map(Roster::entry).all();
+    }
+
+    public Mono<RosterEntry> find(String username) {
+        return db.sql("select " + COLUMNS + " from operators where username = :u").bind("u", username)
+                .map(Roster::entry).one();
+    }
+
+    /** The operator's row, locked until the surrounding transaction ends. */
+    public Mono<RosterEntry> lock(String username) {
+        return db.sql("select " + COLUMNS + " from operators where username = :u for update").bind("u", username)
+                .map(Roster::entry).one();
+    }
+
+    /** Adds the operator (off shift) or moves them to another region; emits the row as it is now. */
+    public Mono<RosterEntry> upsert(String username, String region) {
+        return db.sql("insert into operators (username, region, on_shift) values (:u, :r, false) "
+                        + "on conflict (username) do update set region = excluded.region returning " + COLUMNS)
+                .bind("u", username).bind("r", region)
+                .map(Roster::entry).one();
+    }
+
+    /** Puts the operator on or off shift; the idle clock restarts only when the shift state really changes. */
+    public Mono<RosterEntry> setShift(String username, boolean onShift) {
+        return db.sql("update operators set shift_changed_at = case when on_shift = :s then shift_changed_at "
+                        + "else now() end, on_shift = :s where username = :u returning " + COLUMNS)
+                .bind("u", username).bind("s", onShift)
+                .map(Roster::entry).one();
+    }
+
+    /** The shift log: who came or went, who made the change, what moved. */
+    public Mono<Void> logShift(String username, String region, boolean start, String changedBy, String policy,
+                               int moved) {
+        return db.sql("insert into shift_log (username, region, action, changed_by, policy, moved) "
+                        + "values (:u, :r, :a, :by, :p, :m)")
+                .bind("u", username).bind("r", region).bind("a", start ? "START" : "END").bind("by", changedBy)
+                .bind("p", Parameter.fromOrEmpty(policy, String.class))
+                .bind("m", moved)
+                .then();
     }
 
     /** Adds an operator unless present; an existing operator keeps their shift and load. */

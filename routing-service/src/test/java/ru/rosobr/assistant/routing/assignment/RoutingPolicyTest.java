@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
@@ -86,5 +87,83 @@ class RoutingPolicyTest {
         assertThat(d.reason(Trigger.HUMAN_REQUESTED)).isEqualTo("HUMAN_REQUESTED:LEAST_LOADED_ON_SHIFT");
         assertThat(RoutingPolicy.decide(Trigger.HUMAN_REQUESTED, List.of()).target())
                 .isEqualTo(Target.FEDERAL_QUEUE);
+    }
+
+    // ---- shifts ----------------------------------------------------------------------------------------------
+
+    @Test
+    void comingOnShiftTakesTheWholeRegionQueueOldestFirst() {
+        UUID oldest = UUID.randomUUID();
+        UUID newer = UUID.randomUUID();
+        List<RoutingPolicy.Planned> plan = RoutingPolicy.onShiftStart("arriving", List.of(oldest, newer));
+        assertThat(plan).extracting(RoutingPolicy.Planned::appealId).containsExactly(oldest, newer);
+        assertThat(plan).allSatisfy(p -> {
+            assertThat(p.decision().target()).isEqualTo(Target.OPERATOR);
+            assertThat(p.decision().operatorId()).isEqualTo("arriving");
+            assertThat(p.decision().rule()).isEqualTo(Rule.QUEUE_TAKEN_ON_SHIFT_START);
+            assertThat(p.decision().reason(Trigger.SHIFT_START)).isEqualTo("SHIFT_START:QUEUE_TAKEN_ON_SHIFT_START");
+        });
+        assertThat(RoutingPolicy.onShiftStart("arriving", List.of())).isEmpty();
+    }
+
+    @Test
+    void goingOffShiftWithKeepLeavesTheAppealsWithTheOperator() {
+        List<RoutingPolicy.Planned> plan = RoutingPolicy.onShiftEnd(OffShiftPolicy.KEEP, "leaving",
+                List.of(UUID.randomUUID(), UUID.randomUUID()),
+                List.of(onShift("leaving", 2, 0), onShift("colleague", 0, 0)), T0);
+        assertThat(plan).isEmpty();
+    }
+
+    @Test
+    void goingOffShiftWithReturnSpreadsTheAppealsOverColleaguesByLoad() {
+        UUID a = UUID.randomUUID();
+        UUID b = UUID.randomUUID();
+        UUID c = UUID.randomUUID();
+        List<RoutingPolicy.Planned> plan = RoutingPolicy.onShiftEnd(OffShiftPolicy.RETURN, "leaving",
+                List.of(a, b, c),
+                List.of(onShift("leaving", 3, 0), onShift("light", 0, 10), onShift("heavy", 1, 0),
+                        offShift("home", 0)),
+                T0.plusSeconds(3600));
+        // light (0) gets a; then light and heavy both hold 1 — heavy has been idle longer; then light again
+        assertThat(plan).extracting(p -> p.decision().operatorId()).containsExactly("light", "heavy", "light");
+        assertThat(plan).extracting(RoutingPolicy.Planned::appealId).containsExactly(a, b, c);
+        assertThat(plan).allSatisfy(p -> assertThat(p.decision().reason(Trigger.SHIFT_END))
+                .isEqualTo("SHIFT_END:LEAST_LOADED_ON_SHIFT"));
+    }
+
+    @Test
+    void goingOffShiftWithReturnAndNobodyElseOnShiftFillsTheRegionQueueNotTheFederalOne() {
+        List<RoutingPolicy.Planned> plan = RoutingPolicy.onShiftEnd(OffShiftPolicy.RETURN, "leaving",
+                List.of(UUID.randomUUID()), List.of(onShift("leaving", 1, 0), offShift("home", 0)), T0);
+        assertThat(plan).singleElement().satisfies(p -> {
+            assertThat(p.decision().target()).isEqualTo(Target.REGION_QUEUE);
+            assertThat(p.decision().rule()).isEqualTo(Rule.NO_OPERATOR_ON_SHIFT);
+        });
+        // even when the roster passed in no longer lists the leaving operator
+        assertThat(RoutingPolicy.onShiftEnd(OffShiftPolicy.RETURN, "leaving", List.of(UUID.randomUUID()),
+                List.of(), T0).getFirst().decision().target()).isEqualTo(Target.REGION_QUEUE);
+    }
+
+    // ---- manual reassignment ---------------------------------------------------------------------------------
+
+    @Test
+    void reassignmentGoesToTheChosenOperatorOfTheRegionEvenOffShiftOrBusy() {
+        List<Candidate> region = List.of(onShift("free", 0, 0), offShift("chosen", 9));
+        RoutingDecision d = RoutingPolicy.reassign("chosen", region).orElseThrow();
+        assertThat(d.target()).isEqualTo(Target.OPERATOR);
+        assertThat(d.operatorId()).isEqualTo("chosen");
+        assertThat(d.reason(Trigger.REASSIGNED)).isEqualTo("REASSIGNED:MANUAL_REASSIGNMENT");
+    }
+
+    @Test
+    void reassignmentToAnOperatorOutsideTheRegionIsRefused() {
+        assertThat(RoutingPolicy.reassign("stranger", List.of(onShift("local", 0, 0)))).isEmpty();
+        assertThat(RoutingPolicy.reassign("anyone", List.of())).isEmpty();
+    }
+
+    @Test
+    void onlyUpstreamTriggersAreOncePerAppeal() {
+        assertThat(List.of(Trigger.values())).filteredOn(Trigger::oncePerAppeal)
+                .containsExactly(Trigger.UNMATCHED, Trigger.HUMAN_REQUESTED, Trigger.ESCALATED);
     }
 }

@@ -1,6 +1,7 @@
 package ru.rosobr.assistant.routing.assignment.internal;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import io.r2dbc.spi.Readable;
@@ -38,7 +39,8 @@ class RoutedAppeals {
         return db.sql("""
                         insert into assignments (appeal_id, trigger, trigger_event_id, region, target, operator, reason)
                         values (:id, :trigger, :event, :region, :target, :operator, :reason)
-                        on conflict (appeal_id, trigger) do nothing""")
+                        on conflict (appeal_id, trigger) where trigger in ('UNMATCHED', 'HUMAN_REQUESTED', 'ESCALATED')
+                        do nothing""")
                 .bind("id", appealId)
                 .bind("trigger", trigger.name())
                 .bind("event", triggerEventId)
@@ -47,6 +49,56 @@ class RoutedAppeals {
                 .bind("operator", Parameter.fromOrEmpty(decision.operatorId(), String.class))
                 .bind("reason", decision.reason(trigger))
                 .fetch().rowsUpdated().map(n -> n > 0);
+    }
+
+    /** A decision of a trigger that may repeat (shift start / end, manual reassignment): always recorded. */
+    Mono<Void> recordRepeatable(UUID appealId, Trigger trigger, UUID triggerEventId, String region,
+                                RoutingDecision decision) {
+        return db.sql("""
+                        insert into assignments (appeal_id, trigger, trigger_event_id, region, target, operator, reason)
+                        values (:id, :trigger, :event, :region, :target, :operator, :reason)""")
+                .bind("id", appealId)
+                .bind("trigger", trigger.name())
+                .bind("event", triggerEventId)
+                .bind("region", region)
+                .bind("target", decision.target().name())
+                .bind("operator", Parameter.fromOrEmpty(decision.operatorId(), String.class))
+                .bind("reason", decision.reason(trigger))
+                .then();
+    }
+
+    /** The region's queue, oldest first, locked until the transaction ends (one operator takes each appeal). */
+    Mono<List<UUID>> lockQueue(String region) {
+        return db.sql("""
+                        select appeal_id from routed_appeals
+                        where region = :region and open and holder_target = 'REGION_QUEUE'
+                        order by received_at nulls last, updated_at
+                        for update""")
+                .bind("region", region)
+                .map((r, m) -> r.get("appeal_id", UUID.class))
+                .all().collectList();
+    }
+
+    /** The operator's open appeals, oldest first, locked until the transaction ends. */
+    Mono<List<UUID>> lockHeldBy(String operator) {
+        return db.sql("""
+                        select appeal_id from routed_appeals
+                        where holder_operator = :operator and open and holder_target = 'OPERATOR'
+                        order by received_at nulls last, updated_at
+                        for update""")
+                .bind("operator", operator)
+                .map((r, m) -> r.get("appeal_id", UUID.class))
+                .all().collectList();
+    }
+
+    /** A new holder for a known appeal; whether it still waits for a reply stays as it is. */
+    Mono<Void> transfer(UUID appealId, RoutingDecision decision) {
+        return db.sql("update routed_appeals set holder_target = :target, holder_operator = :operator, "
+                        + "updated_at = now() where appeal_id = :id")
+                .bind("id", appealId)
+                .bind("target", decision.target().name())
+                .bind("operator", Parameter.fromOrEmpty(decision.operatorId(), String.class))
+                .then();
     }
 
     Mono<Snapshot> snapshot(UUID appealId) {

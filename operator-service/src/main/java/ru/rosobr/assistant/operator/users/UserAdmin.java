@@ -1,0 +1,154 @@
+package ru.rosobr.assistant.operator.users;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import ru.rosobr.assistant.operator.appeals.AuditTrail;
+import ru.rosobr.assistant.operator.appeals.Problems;
+import ru.rosobr.assistant.operator.security.Viewer;
+import ru.rosobr.assistant.platform.reference.Regions;
+
+/**
+ * The user directory as staff see it: regional heads list their region's users (whom to reassign to), federal staff
+ * and admins everybody; only admins add and change users. Every change is in the audit log.
+ */
+public class UserAdmin {
+
+    static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9._-]{3,50}");
+    static final int MIN_PASSWORD = 8;
+
+    /** A new user, or changes to one (null = keep as is). */
+    public record UserRequest(String username, String password, List<String> roles, String region,
+                              String fullName, Boolean enabled) {
+    }
+
+    private final Users users;
+    private final AuditTrail audit;
+
+    public UserAdmin(Users users, AuditTrail audit) {
+        this.users = users;
+        this.audit = audit;
+    }
+
+    public Flux<UserView> list(Viewer viewer, String role, String region) {
+        Role wanted = null;
+        if (role != null) {
+            wanted = parseRole(role);
+        }
+        if (region != null && !Regions.exists(region)) {
+            return Flux.error(Problems.badRequest("Неизвестный код региона: " + region));
+        }
+        String scope;
+        if (viewer.seesAllRegions()) {
+            scope = region;
+        } else if (viewer.has("REGIONAL_HEAD") && viewer.region() != null) {
+            if (region != null && !region.equals(viewer.region())) {
+                return Flux.empty(); // another region: nothing to see
+            }
+            scope = viewer.region();
+        } else {
+            return Flux.error(Problems.forbidden(
+                    "Список пользователей доступен руководителю региона, федеральным сотрудникам и администратору"));
+        }
+        Role filter = wanted;
+        return users.list(scope).filter(u -> filter == null || u.roles().contains(filter));
+    }
+
+    public Mono<UserView> create(Viewer admin, UserRequest r) {
+        requireAdmin(admin);
+        if (r == null || r.username() == null || !USERNAME.matcher(r.username().trim()).matches()) {
+            return Mono.error(Problems.badRequest(
+                    "Логин — от 3 до 50 символов: латинские буквы, цифры, точка, дефис, подчёркивание"));
+        }
+        if (r.password() == null || r.password().length() < MIN_PASSWORD) {
+            return Mono.error(Problems.badRequest("Пароль — не короче " + MIN_PASSWORD + " символов"));
+        }
+        List<Role> roles = roles(r.roles());
+        if (roles == null) {
+            return Mono.error(Problems.badRequest("Укажите хотя бы одну роль"));
+        }
+        String region = region(roles, r.region());
+        String username = r.username().trim();
+        String name = r.fullName() == null || r.fullName().isBlank() ? null : r.fullName().strip();
+        return users.addIfAbsent(username, r.password(), roles, region, name)
+                .flatMap(added -> added ? audit.record(admin.username(), "USER_CREATE", null, region,
+                                username + " " + roles).then(users.view(username))
+                        : Mono.error(Problems.conflict("Пользователь " + username + " уже есть")));
+    }
+
+    public Mono<UserView> update(Viewer admin, String username, UserRequest r) {
+        requireAdmin(admin);
+        if (r == null) {
+            return Mono.error(Problems.badRequest("Укажите, что изменить"));
+        }
+        if (r.password() != null && r.password().length() < MIN_PASSWORD) {
+            return Mono.error(Problems.badRequest("Пароль — не короче " + MIN_PASSWORD + " символов"));
+        }
+        if (admin.username().equals(username) && Boolean.FALSE.equals(r.enabled())) {
+            return Mono.error(Problems.conflict("Нельзя отключить собственную учётную запись"));
+        }
+        return users.view(username)
+                .switchIfEmpty(Mono.error(() -> Problems.notFound("Пользователь " + username + " не найден")))
+                .flatMap(current -> {
+                    List<Role> roles = r.roles() == null ? current.roles() : roles(r.roles());
+                    if (roles == null) {
+                        throw Problems.badRequest("Укажите хотя бы одну роль");
+                    }
+                    String region = region(roles, r.region() != null ? r.region() : current.region());
+                    String name = r.fullName() == null || r.fullName().isBlank() ? null : r.fullName().strip();
+                    return users.update(username, roles, true, region, name, r.enabled(), r.password())
+                            .flatMap(u -> audit.record(admin.username(), "USER_UPDATE", null, u.region(),
+                                    username + " " + u.roles() + (r.enabled() == null ? ""
+                                            : r.enabled() ? " включён" : " отключён")
+                                            + (r.password() == null ? "" : ", новый пароль")).thenReturn(u));
+                });
+    }
+
+    private static void requireAdmin(Viewer viewer) {
+        if (!viewer.has("ADMIN")) {
+            throw Problems.forbidden("Управлять пользователями может только администратор");
+        }
+    }
+
+    private static List<Role> roles(List<String> names) {
+        if (names == null || names.isEmpty()) {
+            return null;
+        }
+        Set<Role> roles = new LinkedHashSet<>();
+        for (String n : names) {
+            roles.add(parseRole(n));
+        }
+        return new ArrayList<>(roles);
+    }
+
+    private static Role parseRole(String name) {
+        try {
+            return Role.valueOf(name.trim().toUpperCase(Locale.ROOT));
+        } catch (RuntimeException e) {
+            throw Problems.badRequest("Неизвестная роль: " + name
+                    + ". Допустимые: OPERATOR, REGIONAL_HEAD, FEDERAL, KB_EDITOR, ADMIN");
+        }
+    }
+
+    /** Regional roles need their region; the others have none. */
+    private static String region(List<Role> roles, String region) {
+        boolean regional = roles.stream().anyMatch(Role::regional);
+        if (!regional) {
+            return null;
+        }
+        if (region == null || region.isBlank()) {
+            throw Problems.badRequest("Для оператора и руководителя региона укажите регион");
+        }
+        if (!Regions.exists(region.trim())) {
+            throw Problems.badRequest("Неизвестный код региона: " + region);
+        }
+        return region.trim();
+    }
+}
