@@ -1,6 +1,5 @@
 package ru.rosobr.assistant.analytics.security;
 
-
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

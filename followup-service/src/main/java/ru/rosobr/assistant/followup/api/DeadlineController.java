@@ -14,7 +14,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
 import ru.rosobr.assistant.followup.FollowupProperties;
-import ru.rosobr.assistant.followup.calendar.WorkingCalendar;
+import ru.rosobr.assistant.platform.calendar.WorkingCalendar;
 import ru.rosobr.assistant.platform.reference.Regions;
 
 /**

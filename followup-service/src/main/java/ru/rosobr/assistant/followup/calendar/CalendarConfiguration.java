@@ -5,6 +5,8 @@ import java.time.Clock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import ru.rosobr.assistant.platform.calendar.WorkingCalendar;
+
 /** The production calendar and the clock every time decision of the service reads (replaceable in tests). */
 @Configuration(proxyBeanMethods = false)
 public class CalendarConfiguration {

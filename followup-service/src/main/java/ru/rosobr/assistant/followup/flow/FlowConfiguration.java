@@ -12,7 +12,7 @@ import ru.rosobr.assistant.contracts.events.AppealOffTopic;
 import ru.rosobr.assistant.contracts.events.AppealRated;
 import ru.rosobr.assistant.contracts.events.OperatorReplied;
 import ru.rosobr.assistant.followup.FollowupProperties;
-import ru.rosobr.assistant.followup.calendar.WorkingCalendar;
+import ru.rosobr.assistant.platform.calendar.WorkingCalendar;
 import ru.rosobr.assistant.followup.flow.internal.FollowupFlow;
 import ru.rosobr.assistant.followup.timers.Timers;
 import ru.rosobr.assistant.platform.messaging.EventSubscription;

@@ -13,7 +13,7 @@ import ru.rosobr.assistant.contracts.events.AppealRated;
 import ru.rosobr.assistant.contracts.events.TeacherMessageAdded;
 import ru.rosobr.assistant.operator.appeals.internal.AppealRepository;
 import ru.rosobr.assistant.operator.appeals.internal.AssignmentProjection;
-import ru.rosobr.assistant.operator.calendar.WorkingCalendar;
+import ru.rosobr.assistant.platform.calendar.WorkingCalendar;
 import ru.rosobr.assistant.operator.users.Users;
 import ru.rosobr.assistant.platform.messaging.EventSubscription;
 import ru.rosobr.assistant.platform.outbox.Outbox;

@@ -3,6 +3,8 @@ package ru.rosobr.assistant.operator.calendar;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import ru.rosobr.assistant.platform.calendar.WorkingCalendar;
+
 /** The production calendar shipped in the platform module. */
 @Configuration(proxyBeanMethods = false)
 public class CalendarConfiguration {

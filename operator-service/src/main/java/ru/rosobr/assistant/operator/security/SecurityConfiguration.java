@@ -1,26 +1,18 @@
 package ru.rosobr.assistant.operator.security;
 
-import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.oauth2.jwt.BadJwtException;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.web.server.SecurityWebFilterChain;
-import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
-import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
-import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
 import ru.rosobr.assistant.operator.auth.RevokedTokens;
-import ru.rosobr.assistant.platform.json.EventCodec;
+import ru.rosobr.assistant.platform.security.ApiSecurity;
 import ru.rosobr.assistant.platform.security.JwtSupport;
 
 /**
@@ -53,17 +45,7 @@ public class SecurityConfiguration {
 
     @Bean
     SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http, ReactiveJwtDecoder decoder) {
-        ServerAuthenticationEntryPoint unauthorized = (exchange, e) ->
-                problem(exchange, HttpStatus.UNAUTHORIZED,
-                        e.getCause() instanceof RevokedTokenException ? REVOKED_MESSAGE : NO_TOKEN_MESSAGE);
-        ServerAccessDeniedHandler forbidden = (exchange, e) ->
-                problem(exchange, HttpStatus.FORBIDDEN, CONSOLE_ROLES_MESSAGE);
-        return http
-                .csrf(ServerHttpSecurity.CsrfSpec::disable) // bearer tokens only, no cookies
-                .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
-                .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
-                .logout(ServerHttpSecurity.LogoutSpec::disable)
-                .authorizeExchange(auth -> auth
+        return ApiSecurity.jwtApi(http, decoder, auth -> auth
                         .pathMatchers(HttpMethod.POST, "/api/auth/login").permitAll()
                         .pathMatchers("/actuator/**").permitAll()
                         .pathMatchers("/api/auth/me", "/api/auth/logout").authenticated()
@@ -71,28 +53,8 @@ public class SecurityConfiguration {
                         .pathMatchers("/api/console/kb-drafts", "/api/console/kb-drafts/**").hasAnyRole("OPERATOR",
                                 "REGIONAL_HEAD", "FEDERAL", "KB_EDITOR", "ADMIN")
                         .pathMatchers("/api/console/**").hasAnyRole("OPERATOR", "REGIONAL_HEAD", "FEDERAL", "ADMIN")
-                        .anyExchange().denyAll())
-                .oauth2ResourceServer(rs -> rs
-                        .jwt(jwt -> jwt.jwtDecoder(decoder)
-                                .jwtAuthenticationConverter(JwtSupport.authenticationConverter()))
-                        .authenticationEntryPoint(unauthorized)
-                        .accessDeniedHandler(forbidden))
-                .exceptionHandling(ex -> ex.authenticationEntryPoint(unauthorized).accessDeniedHandler(forbidden))
-                .build();
-    }
-
-    /** A problem-details body, like every other error of the service. */
-    static Mono<Void> problem(ServerWebExchange exchange, HttpStatus status, String detail) {
-        var response = exchange.getResponse();
-        response.setStatusCode(status);
-        response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("type", "about:blank");
-        body.put("title", status.getReasonPhrase());
-        body.put("status", status.value());
-        body.put("detail", detail);
-        body.put("instance", exchange.getRequest().getPath().value());
-        byte[] bytes = EventCodec.mapper().writeValueAsString(body).getBytes(StandardCharsets.UTF_8);
-        return response.writeWith(Mono.just(response.bufferFactory().wrap(bytes)));
+                        .anyExchange().denyAll(),
+                e -> e.getCause() instanceof RevokedTokenException ? REVOKED_MESSAGE : NO_TOKEN_MESSAGE,
+                CONSOLE_ROLES_MESSAGE);
     }
 }

@@ -19,6 +19,8 @@ public final class Regions {
     public record Region(String code, String name, String federalDistrict, ZoneId zone) {
     }
 
+    public static final ZoneId MOSCOW = ZoneId.of("Europe/Moscow");
+
     private static final Map<String, Region> BY_CODE = load();
 
     private Regions() {
@@ -49,6 +51,11 @@ public final class Regions {
 
     public static Region get(String code) {
         return find(code).orElseThrow(() -> new IllegalArgumentException("unknown region code: " + code));
+    }
+
+    /** The time zone a teacher of the region lives in; Moscow time when the region is unknown. */
+    public static ZoneId zoneOf(String code) {
+        return find(code).map(Region::zone).orElse(MOSCOW);
     }
 
     public static boolean exists(String code) {

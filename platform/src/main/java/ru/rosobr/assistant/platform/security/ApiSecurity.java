@@ -2,14 +2,18 @@ package ru.rosobr.assistant.platform.security;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Function;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
+import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
@@ -22,8 +26,8 @@ import ru.rosobr.assistant.platform.json.EventCodec;
  */
 public final class ApiSecurity {
 
-    public static final String UNAUTHORIZED = "Требуется вход: нет действительного токена доступа.";
-    public static final String FORBIDDEN = "Недостаточно прав для этого действия.";
+    public static final String UNAUTHORIZED = "Требуется вход: нет действительного токена доступа";
+    public static final String FORBIDDEN = "Недостаточно прав для этого действия";
 
     private ApiSecurity() {
     }
@@ -36,6 +40,17 @@ public final class ApiSecurity {
     public static SecurityWebFilterChain jwtApi(ServerHttpSecurity http, ReactiveJwtDecoder decoder,
                                                 Customizer<ServerHttpSecurity.AuthorizeExchangeSpec> rules,
                                                 String unauthorized, String forbidden) {
+        return jwtApi(http, decoder, rules, e -> unauthorized, forbidden);
+    }
+
+    /** As above, with the 401 reason chosen per failure (e.g. "you logged out" for a revoked token). */
+    public static SecurityWebFilterChain jwtApi(ServerHttpSecurity http, ReactiveJwtDecoder decoder,
+                                                Customizer<ServerHttpSecurity.AuthorizeExchangeSpec> rules,
+                                                Function<AuthenticationException, String> unauthorized,
+                                                String forbidden) {
+        ServerAuthenticationEntryPoint entryPoint = (exchange, e) ->
+                problem(exchange, HttpStatus.UNAUTHORIZED, unauthorized.apply(e));
+        ServerAccessDeniedHandler denied = (exchange, e) -> problem(exchange, HttpStatus.FORBIDDEN, forbidden);
         return http
                 .csrf(ServerHttpSecurity.CsrfSpec::disable)
                 .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
@@ -46,13 +61,9 @@ public final class ApiSecurity {
                 .oauth2ResourceServer(rs -> rs
                         .jwt(jwt -> jwt.jwtDecoder(decoder)
                                 .jwtAuthenticationConverter(JwtSupport.authenticationConverter()))
-                        .authenticationEntryPoint((exchange, e) -> problem(exchange, HttpStatus.UNAUTHORIZED,
-                                unauthorized))
-                        .accessDeniedHandler((exchange, e) -> problem(exchange, HttpStatus.FORBIDDEN, forbidden)))
-                .exceptionHandling(eh -> eh
-                        .authenticationEntryPoint((exchange, e) -> problem(exchange, HttpStatus.UNAUTHORIZED,
-                                unauthorized))
-                        .accessDeniedHandler((exchange, e) -> problem(exchange, HttpStatus.FORBIDDEN, forbidden)))
+                        .authenticationEntryPoint(entryPoint)
+                        .accessDeniedHandler(denied))
+                .exceptionHandling(eh -> eh.authenticationEntryPoint(entryPoint).accessDeniedHandler(denied))
                 .build();
     }
 

@@ -17,12 +17,12 @@ import ru.rosobr.assistant.contracts.events.AppealAssigned;
 import ru.rosobr.assistant.contracts.events.AppealOffTopic;
 import ru.rosobr.assistant.contracts.events.AppealRated;
 import ru.rosobr.assistant.contracts.events.OperatorReplied;
-import ru.rosobr.assistant.followup.calendar.DaytimeWindow;
-import ru.rosobr.assistant.followup.calendar.RegionZones;
-import ru.rosobr.assistant.followup.calendar.WorkingCalendar;
+import ru.rosobr.assistant.platform.calendar.DaytimeWindow;
+import ru.rosobr.assistant.platform.calendar.WorkingCalendar;
 import ru.rosobr.assistant.followup.messages.Messages;
 import ru.rosobr.assistant.followup.timers.Timers;
 import ru.rosobr.assistant.platform.outbox.Outbox;
+import ru.rosobr.assistant.platform.reference.Regions;
 
 /**
  * Turns the appeal's lifecycle into messages for the teacher and into timers. Each handler runs inside the
@@ -70,7 +70,7 @@ public class FollowupFlow {
     }
 
     public Mono<Void> onAssigned(AppealAssigned e) {
-        ZoneId zone = RegionZones.zoneOf(e.region());
+        ZoneId zone = Regions.zoneOf(e.region());
         Instant assignedAt = timeOf(e.occurredAt());
         LocalDate deadlineDay = calendar.deadlineDate(assignedAt, zone, answerWorkingDays);
         Instant deadline = calendar.deadline(assignedAt, zone, answerWorkingDays);
@@ -118,7 +118,7 @@ public class FollowupFlow {
 
     /** Due {@code reminderDelay} after the answer, moved into the teacher's 08:00–19:00. */
     public Instant reminderDue(Instant answeredAt, String region) {
-        return DaytimeWindow.nextAllowedInstant(answeredAt.plus(reminderDelay), RegionZones.zoneOf(region));
+        return DaytimeWindow.nextAllowedInstant(answeredAt.plus(reminderDelay), Regions.zoneOf(region));
     }
 
     private Mono<Void> scheduleReminder(java.util.UUID appealId, String teacherId, String region, Instant answeredAt,

@@ -19,7 +19,7 @@ import ru.rosobr.assistant.contracts.events.TeacherMessageAdded;
 import ru.rosobr.assistant.operator.appeals.AppealChanges;
 import ru.rosobr.assistant.operator.appeals.AppealStatus;
 import ru.rosobr.assistant.operator.appeals.MessageKind;
-import ru.rosobr.assistant.operator.calendar.WorkingCalendar;
+import ru.rosobr.assistant.platform.calendar.WorkingCalendar;
 import ru.rosobr.assistant.platform.reference.Regions;
 
 /**

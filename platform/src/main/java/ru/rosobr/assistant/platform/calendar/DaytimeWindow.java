@@ -1,4 +1,4 @@
-package ru.rosobr.assistant.followup.calendar;
+package ru.rosobr.assistant.platform.calendar;
 
 import java.time.Instant;
 import java.time.LocalDate;

@@ -1,4 +1,4 @@
-package ru.rosobr.assistant.followup.calendar;
+package ru.rosobr.assistant.platform.calendar;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

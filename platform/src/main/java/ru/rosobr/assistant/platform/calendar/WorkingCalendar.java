@@ -1,4 +1,4 @@
-package ru.rosobr.assistant.followup.calendar;
+package ru.rosobr.assistant.platform.calendar;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -29,7 +29,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * not yet loaded) follow Labour Code art. 112: the statutory holidays are off, and a holiday falling on a weekend
  * moves to the next working day — except the January holidays, whose transfer only a decree decides.
  *
- * <p>Immutable and thread-safe; the statutory years are computed once on first use.
+ * <p>Immutable and thread-safe; the statutory years are computed once on first use. Shared by followup-service
+ * (deadlines, overdue timers) and operator-service (the deadline shown in the console), so both agree.
  */
 public final class WorkingCalendar {
 
