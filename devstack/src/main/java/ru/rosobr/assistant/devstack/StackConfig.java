@@ -45,7 +45,7 @@ public record StackConfig(Path root, Path dataDir, String database, int kafkaPor
         Map<String, String> extra = new LinkedHashMap<>();
         for (String name : new String[] {"MAX_API_BASE_URL", "MAX_BOT_TOKEN", "MAX_WEBHOOK_SECRET",
             "MAX_WEBHOOK_URL", "VK_API_BASE_URL", "VK_ACCESS_TOKEN", "VK_SECRET", "VK_CONFIRMATION",
-            "VK_API_VERSION", "WEBCHAT_ENABLED"}) {
+            "VK_API_VERSION", "WEBCHAT_ENABLED", "MAX_POLLING"}) {
             Optional.ofNullable(System.getenv(name)).ifPresent(v -> extra.put(name, v));
         }
         return new StackConfig(root, Path.of(env("DEVSTACK_DIR", root.resolve(".devstack").toString())),

@@ -2,22 +2,14 @@ package ru.rosobr.assistant.intake;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.MediaType;
-import org.springframework.r2dbc.core.DatabaseClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.web.reactive.server.WebTestClient;
 
 import ru.rosobr.assistant.contracts.Channel;
 import ru.rosobr.assistant.contracts.OrgType;
@@ -30,26 +22,11 @@ import ru.rosobr.assistant.contracts.events.OutboundMessage;
 import ru.rosobr.assistant.contracts.events.OutboundMessage.Button;
 import ru.rosobr.assistant.contracts.events.OutboundMessage.Kind;
 import ru.rosobr.assistant.testkit.KafkaProbe;
-import ru.rosobr.assistant.testkit.ServiceTestSupport;
 
 /** The web chat end to end through the real broker and the real database; the test plays followup-service. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@AutoConfigureWebTestClient
-class IntakeServiceIT {
+class IntakeServiceIT extends IntakeTestBase {
 
-    private static final Duration WAIT = Duration.ofSeconds(30);
     private static final String FIO = "Иванова Мария Петровна";
-
-    @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) {
-        ServiceTestSupport.register(registry, "intake");
-    }
-
-    @Autowired
-    WebTestClient web;
-
-    @Autowired
-    DatabaseClient db;
 
     record View(UUID id, String direction, String text, List<Button> buttons, String at, UUID appealId) {
     }

@@ -26,6 +26,11 @@ public class Appeals {
         return repository.findForUpdate(appealId);
     }
 
+    /** The teacher's appeal that a follow-up message joins: with a specialist and not answered yet. */
+    public Mono<Appeal> awaitingSpecialist(String teacherId) {
+        return repository.latestAwaitingSpecialist(teacherId);
+    }
+
     public Mono<Appeal> find(UUID appealId) {
         return repository.find(appealId);
     }

@@ -1,23 +1,34 @@
 package ru.rosobr.assistant.intake.delivery;
 
+import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
+import org.springframework.transaction.reactive.TransactionSynchronization;
+import org.springframework.transaction.reactive.TransactionSynchronizationManager;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
 
 import ru.rosobr.assistant.contracts.Channel;
 import ru.rosobr.assistant.contracts.events.OutboundDelivery;
 import ru.rosobr.assistant.contracts.events.OutboundMessage;
+import ru.rosobr.assistant.contracts.events.OutboundMessage.Button;
 import ru.rosobr.assistant.intake.delivery.internal.DeliveryRepository;
 import ru.rosobr.assistant.platform.outbox.Outbox;
 
 /**
- * The record of every outbound message and what became of it. A final outcome (delivered, held, failed) is also
- * emitted on outbound.delivery, in the same transaction as the record.
+ * The record of every outbound message and what became of it. A final outcome (delivered, held, failed) of an
+ * outbound.messages event is also emitted on outbound.delivery, in the same transaction as the record.
+ * Messages for the messenger platforms are sent by the delivery worker from this record, so nothing queued here is
+ * lost when a platform is down or the service restarts.
  */
 public class Deliveries {
 
     private final DeliveryRepository repository;
     private final Outbox outbox;
+    /** Wakes the delivery worker when a message was queued (after the commit), instead of waiting for its poll. */
+    private final Sinks.Many<Boolean> queued = Sinks.many().multicast().directBestEffort();
 
     public Deliveries(DeliveryRepository repository, Outbox outbox) {
         this.repository = repository;
@@ -43,9 +54,101 @@ public class Deliveries {
             case FAILED -> OutboundDelivery.Status.FAILED;
         };
         if (status == null) {
-            return update;
+            return update.then(wakeWorkerAfterCommit());
         }
         return update.then(outbox.append(OutboundDelivery.of(messageId, teacherId, appealId, channel, status,
                 result.reason(), result.attempts())));
+    }
+
+    /**
+     * Queues intake's own reply to a teacher of a messenger channel (greeting, refusal, region choice) or, with a
+     * {@code callbackId}, the answer to a button press. Call inside the transaction that handles the teacher's
+     * update: the reply is sent only if that commits.
+     */
+    public Mono<Void> enqueueReply(String teacherId, UUID appealId, Channel channel, String kind, String text,
+                                   List<Button> buttons, String callbackId, Instant now) {
+        return repository.insertReply(UUID.randomUUID(), teacherId, appealId, channel, kind, text, buttons,
+                callbackId, now).then(wakeWorkerAfterCommit());
+    }
+
+    /** Signals the worker once the current transaction commits (at once without a transaction). */
+    private Mono<Void> wakeWorkerAfterCommit() {
+        return TransactionSynchronizationManager.forCurrentTransaction()
+                .flatMap(sync -> {
+                    if (!sync.isSynchronizationActive()) {
+                        return Mono.<Void>fromRunnable(this::wake);
+                    }
+                    sync.registerSynchronization(new TransactionSynchronization() {
+                        @Override
+                        public Mono<Void> afterCompletion(int status) {
+                            if (status == STATUS_COMMITTED) {
+                                wake();
+                            }
+                            return Mono.empty();
+                        }
+                    });
+                    return Mono.<Void>empty();
+                })
+                .onErrorResume(e -> Mono.fromRunnable(this::wake));
+    }
+
+    public void wake() {
+        queued.tryEmitNext(Boolean.TRUE);
+    }
+
+    /** Signals that something was queued (for the worker). */
+    public Flux<Boolean> wakeUps() {
+        return queued.asFlux();
+    }
+
+    // ---- the delivery worker's side ----
+
+    public Flux<PendingDelivery> claimDue(Instant now, List<Channel> channels, int batch, Instant leaseUntil) {
+        return repository.claimDue(now, channels, batch, leaseUntil);
+    }
+
+    /** A part of a long message reached the platform: it is never sent again. */
+    public Mono<Void> partSent(UUID messageId, int partsSent) {
+        return repository.partSent(messageId, partsSent);
+    }
+
+    /** The platform took the message. Call inside a transaction: the outcome event commits with the record. */
+    public Mono<Void> delivered(PendingDelivery d, int attempts, Instant now) {
+        Mono<Void> update = repository.delivered(d.messageId(), attempts, now);
+        if (!d.isOutbound()) {
+            return update;
+        }
+        return update.then(outbox.append(OutboundDelivery.of(d.messageId(), d.teacherId(), d.appealId(), d.channel(),
+                OutboundDelivery.Status.DELIVERED, null, attempts)));
+    }
+
+    /**
+     * A round failed: the message stays FAILED with the reason and is tried again at {@code retryAt} (null: given
+     * up). FAILED goes to outbound.delivery when the message first fails and when it is given up, not on every
+     * round. Call inside a transaction.
+     */
+    public Mono<Void> failed(PendingDelivery d, int attempts, String reason, Instant firstFailedAt, Instant retryAt) {
+        Mono<Void> update = repository.failed(d.messageId(), attempts, d.failedRounds() + 1, reason, firstFailedAt,
+                retryAt);
+        boolean announce = d.isOutbound() && (!"FAILED".equals(d.status()) || retryAt == null);
+        if (!announce) {
+            return update;
+        }
+        return update.then(outbox.append(OutboundDelivery.of(d.messageId(), d.teacherId(), d.appealId(), d.channel(),
+                OutboundDelivery.Status.FAILED, reason, attempts)));
+    }
+
+    // ---- the admin's side ----
+
+    public Flux<DeliveryView> list(String status, String channel, int limit) {
+        return repository.list(status, channel, limit);
+    }
+
+    public Mono<Boolean> requeue(UUID messageId, Instant now) {
+        return repository.requeue(messageId, now).doOnNext(done -> {
+            if (done) {
+                wake();
+            }
+        });
     }
 }

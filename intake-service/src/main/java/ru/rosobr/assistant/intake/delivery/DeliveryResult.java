@@ -29,6 +29,11 @@ public record DeliveryResult(Status status, String reason, int attempts, Instant
         return new DeliveryResult(Status.PENDING, null, 0, null);
     }
 
+    /** Accepted for sending by the delivery worker from {@code notBefore} on. */
+    public static DeliveryResult pendingFrom(Instant notBefore) {
+        return new DeliveryResult(Status.PENDING, null, 0, notBefore);
+    }
+
     public static DeliveryResult held(Instant notBefore, String reason) {
         return new DeliveryResult(Status.HELD, reason, 0, notBefore);
     }

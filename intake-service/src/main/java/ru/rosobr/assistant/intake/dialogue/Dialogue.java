@@ -11,6 +11,7 @@ import reactor.core.publisher.Mono;
 import ru.rosobr.assistant.contracts.events.AppealRated;
 import ru.rosobr.assistant.contracts.events.AppealReceived;
 import ru.rosobr.assistant.contracts.events.HumanRequested;
+import ru.rosobr.assistant.contracts.events.TeacherMessageAdded;
 import ru.rosobr.assistant.intake.appeal.Appeal;
 import ru.rosobr.assistant.intake.appeal.AppealState;
 import ru.rosobr.assistant.intake.appeal.Appeals;
@@ -53,9 +54,19 @@ public class Dialogue {
             return Mono.error(new Rejected("Не указаны регион, ФИО или тип организации педагога"));
         }
         return threading.appealToJoin(teacher, text)
-                .flatMap(appealId -> conversations.recordIncoming(teacher.id(), appealId, text, externalId)
-                        .map(m -> new Question(m.id(), appealId, false)))
+                .flatMap(appealId -> joinAppeal(teacher, appealId, text, externalId))
                 .switchIfEmpty(Mono.defer(() -> openAppeal(teacher, text, externalId)));
+    }
+
+    /** A follow-up in the thread of an appeal that is with a specialist: stored and announced to the console. */
+    private Mono<Question> joinAppeal(Teacher teacher, UUID appealId, String text, String externalId) {
+        return appeals.find(appealId).flatMap(appeal -> conversations.recordIncoming(teacher.id(), appealId, text,
+                        externalId)
+                .flatMap(message -> outbox.append(TeacherMessageAdded.of(appealId, appeal.region(), teacher.id(),
+                                message.id(), text))
+                        .doOnSuccess(v -> log.info("appeal {}: follow-up message {} from teacher {}", appealId,
+                                message.id(), teacher.id()))
+                        .thenReturn(new Question(message.id(), appealId, false))));
     }
 
     private Mono<Question> openAppeal(Teacher teacher, String text, String externalId) {

@@ -5,16 +5,16 @@ import org.springframework.context.annotation.Configuration;
 
 import ru.rosobr.assistant.intake.appeal.Appeals;
 import ru.rosobr.assistant.intake.conversation.Conversations;
-import ru.rosobr.assistant.intake.dialogue.internal.NewAppealPerMessage;
+import ru.rosobr.assistant.intake.dialogue.internal.OpenAppealThreading;
 import ru.rosobr.assistant.platform.outbox.Outbox;
 
 @Configuration(proxyBeanMethods = false)
 public class DialogueConfiguration {
 
-    /** Until follow-ups are threaded into the open appeal, every message opens a new appeal. */
+    /** Messenger follow-ups join the appeal that is with a specialist; web chat messages are new appeals. */
     @Bean
-    AppealThreading appealThreading() {
-        return new NewAppealPerMessage();
+    AppealThreading appealThreading(Appeals appeals) {
+        return new OpenAppealThreading(appeals);
     }
 
     @Bean

@@ -7,9 +7,14 @@ import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
-/** With WEBCHAT_ENABLED=false the web chat and its simulator do not exist: every path answers 404. */
-@WebFluxTest(properties = "assistant.webchat.enabled=false")
-@Import(SimulatorPage.class)
+import ru.rosobr.assistant.intake.security.SecurityConfiguration;
+
+/**
+ * With WEBCHAT_ENABLED=false the web chat and its simulator do not exist: every path answers 404 (the service's
+ * security keeps these paths open, so the answer is 404, not 401).
+ */
+@WebFluxTest(controllers = WebChatController.class, properties = "assistant.webchat.enabled=false")
+@Import({SimulatorPage.class, SecurityConfiguration.class})
 class WebChatDisabledTest {
 
     @Autowired

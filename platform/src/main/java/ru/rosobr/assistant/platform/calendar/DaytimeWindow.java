@@ -7,25 +7,41 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 
 /**
- * Chat etiquette from school rules: non-urgent messages reach a teacher only between 08:00 and 19:00 of the
- * teacher's local time.
+ * Chat etiquette from school rules: non-urgent messages reach a teacher only within the day window of the teacher's
+ * local time — 08:00 to 19:00 unless configured otherwise. Shared by followup-service (when a reminder falls due)
+ * and intake-service (holding non-urgent deliveries).
  */
-public final class DaytimeWindow {
+public record DaytimeWindow(LocalTime opens, LocalTime closes) {
 
     public static final LocalTime OPENS = LocalTime.of(8, 0);
     public static final LocalTime CLOSES = LocalTime.of(19, 0);
+    public static final DaytimeWindow STANDARD = new DaytimeWindow(OPENS, CLOSES);
 
-    private DaytimeWindow() {
+    public DaytimeWindow {
+        if (!opens.isBefore(closes)) {
+            throw new IllegalArgumentException("the day window must open before it closes: " + opens + "–" + closes);
+        }
     }
 
-    /** {@code t} itself when it falls within 08:00 ≤ local time < 19:00 in {@code zone}; else the next 08:00. */
-    public static Instant nextAllowedInstant(Instant t, ZoneId zone) {
+    /** {@code t} itself when it falls within the window in {@code zone}; else the next opening. */
+    public Instant nextAllowed(Instant t, ZoneId zone) {
         ZonedDateTime local = t.atZone(zone);
         LocalTime time = local.toLocalTime();
-        if (!time.isBefore(OPENS) && time.isBefore(CLOSES)) {
+        if (!time.isBefore(opens) && time.isBefore(closes)) {
             return t;
         }
-        LocalDate day = time.isBefore(OPENS) ? local.toLocalDate() : local.toLocalDate().plusDays(1);
-        return day.atTime(OPENS).atZone(zone).toInstant();
+        LocalDate day = time.isBefore(opens) ? local.toLocalDate() : local.toLocalDate().plusDays(1);
+        return day.atTime(opens).atZone(zone).toInstant();
+    }
+
+    /** The standard 08:00–19:00 window. */
+    public static Instant nextAllowedInstant(Instant t, ZoneId zone) {
+        return STANDARD.nextAllowed(t, zone);
+    }
+
+    /** "08:00–19:00", for reasons shown to people. */
+    @Override
+    public String toString() {
+        return opens + "–" + closes;
     }
 }

@@ -45,6 +45,17 @@ public class AppealRepository {
                 .bind("id", appealId).map(AppealRepository::appeal).one();
     }
 
+    /**
+     * The teacher's latest appeal that is with a specialist and not answered yet: routed, or handed over at the
+     * teacher's request while the routing status is still on its way.
+     */
+    public Mono<Appeal> latestAwaitingSpecialist(String teacherId) {
+        return db.sql("select " + COLUMNS + " from appeals where teacher_id = :teacher "
+                        + "and (state = 'ROUTED' or (state in ('OPEN', 'ANSWERED_AI') and human_requested_at is not null)) "
+                        + "order by created_at desc limit 1")
+                .bind("teacher", teacherId).map(AppealRepository::appeal).one();
+    }
+
     public Mono<Boolean> exists(UUID appealId) {
         return db.sql("select 1 from appeals where appeal_id = :id").bind("id", appealId).fetch().first()
                 .hasElement();

@@ -1,18 +1,28 @@
 package ru.rosobr.assistant.intake.delivery.internal;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
+import io.r2dbc.spi.Readable;
 import org.springframework.r2dbc.core.DatabaseClient;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import tools.jackson.core.type.TypeReference;
 
 import ru.rosobr.assistant.contracts.Channel;
 import ru.rosobr.assistant.contracts.events.OutboundMessage;
+import ru.rosobr.assistant.contracts.events.OutboundMessage.Button;
 import ru.rosobr.assistant.intake.delivery.DeliveryResult;
+import ru.rosobr.assistant.intake.delivery.DeliveryView;
+import ru.rosobr.assistant.intake.delivery.PendingDelivery;
 import ru.rosobr.assistant.platform.json.EventCodec;
 
 /** Rows of the outbound_deliveries table. */
 public class DeliveryRepository {
+
+    private static final TypeReference<List<Button>> BUTTONS = new TypeReference<>() {
+    };
 
     private final DatabaseClient db;
 
@@ -34,6 +44,24 @@ public class DeliveryRepository {
         return spec.fetch().rowsUpdated().map(n -> n > 0);
     }
 
+    /** Intake's own reply in a dialogue, queued for the worker. */
+    public Mono<Void> insertReply(UUID messageId, String teacherId, UUID appealId, Channel channel, String kind,
+                                  String text, List<Button> buttons, String callbackId, Instant notBefore) {
+        var spec = db.sql("insert into outbound_deliveries (message_id, teacher_id, appeal_id, channel, kind, urgent, "
+                        + "text, buttons, status, origin, callback_id, not_before) values (:id, :teacher, :appeal, "
+                        + ":channel, :kind, true, :text, :buttons, 'PENDING', 'REPLY', :callback, :notBefore)")
+                .bind("id", messageId)
+                .bind("teacher", teacherId)
+                .bind("channel", channel.name())
+                .bind("kind", kind)
+                .bind("text", text)
+                .bind("buttons", EventCodec.mapper().writeValueAsString(buttons == null ? List.of() : buttons))
+                .bind("notBefore", notBefore);
+        spec = appealId == null ? spec.bindNull("appeal", UUID.class) : spec.bind("appeal", appealId);
+        spec = callbackId == null ? spec.bindNull("callback", String.class) : spec.bind("callback", callbackId);
+        return spec.then();
+    }
+
     public Mono<Void> update(UUID messageId, Channel channel, DeliveryResult result) {
         var spec = db.sql("update outbound_deliveries set channel = :channel, status = :status, reason = :reason, "
                         + "attempts = :attempts, not_before = :notBefore, updated_at = now() where message_id = :id")
@@ -45,5 +73,111 @@ public class DeliveryRepository {
         spec = result.notBefore() == null ? spec.bindNull("notBefore", Instant.class)
                 : spec.bind("notBefore", result.notBefore());
         return spec.then();
+    }
+
+    /**
+     * Claims up to {@code batch} messages due at {@code now} on the given channels for this worker until
+     * {@code leaseUntil} (rows locked by another worker are skipped), oldest due first.
+     */
+    public Flux<PendingDelivery> claimDue(Instant now, List<Channel> channels, int batch, Instant leaseUntil) {
+        String[] names = channels.stream().map(Enum::name).toArray(String[]::new);
+        return db.sql("update outbound_deliveries d set locked_until = :lease from teachers t "
+                        + "where d.message_id in (select message_id from outbound_deliveries "
+                        + "  where status in ('PENDING', 'HELD', 'FAILED') and not_before is not null "
+                        + "  and not_before <= :now and channel = any(:channels) "
+                        + "  and (locked_until is null or locked_until < :now) "
+                        + "  order by not_before, seq limit :batch for update skip locked) "
+                        + "and t.teacher_id = d.teacher_id "
+                        + "returning d.message_id, d.teacher_id, d.appeal_id, d.channel, t.platform_user_id, d.kind, "
+                        + "d.origin, d.text, d.buttons, d.callback_id, d.status, d.attempts, d.parts_sent, "
+                        + "d.failed_rounds, d.created_at, d.first_failed_at, d.seq")
+                .bind("lease", leaseUntil)
+                .bind("now", now)
+                .bind("channels", names)
+                .bind("batch", batch)
+                .map(r -> java.util.Map.entry(r.get("seq", Long.class), pending(r)))
+                .all()
+                // the claim returns rows in no particular order: a teacher's messages go out in the order queued
+                .sort(java.util.Map.Entry.comparingByKey())
+                .map(java.util.Map.Entry::getValue);
+    }
+
+    public Mono<Void> partSent(UUID messageId, int partsSent) {
+        return db.sql("update outbound_deliveries set parts_sent = :parts, updated_at = now() where message_id = :id")
+                .bind("id", messageId).bind("parts", partsSent).then();
+    }
+
+    public Mono<Void> delivered(UUID messageId, int attempts, Instant now) {
+        return db.sql("update outbound_deliveries set status = 'DELIVERED', reason = null, attempts = :attempts, "
+                        + "not_before = null, locked_until = null, delivered_at = :now, updated_at = now() "
+                        + "where message_id = :id")
+                .bind("id", messageId).bind("attempts", attempts).bind("now", now).then();
+    }
+
+    /** A failed round: kept as FAILED with the reason; {@code retryAt} null means it is not tried again. */
+    public Mono<Void> failed(UUID messageId, int attempts, int failedRounds, String reason, Instant firstFailedAt,
+                             Instant retryAt) {
+        var spec = db.sql("update outbound_deliveries set status = 'FAILED', reason = :reason, attempts = :attempts, "
+                        + "failed_rounds = :rounds, first_failed_at = :first, not_before = :retryAt, "
+                        + "locked_until = null, updated_at = now() where message_id = :id")
+                .bind("id", messageId)
+                .bind("reason", reason)
+                .bind("attempts", attempts)
+                .bind("rounds", failedRounds)
+                .bind("first", firstFailedAt);
+        spec = retryAt == null ? spec.bindNull("retryAt", Instant.class) : spec.bind("retryAt", retryAt);
+        return spec.then();
+    }
+
+    /** Puts a given-up message back in the queue (admin). Emits false when there is no such failed message. */
+    public Mono<Boolean> requeue(UUID messageId, Instant now) {
+        return db.sql("update outbound_deliveries set status = 'PENDING', not_before = :now, failed_rounds = 0, "
+                        + "first_failed_at = null, locked_until = null, updated_at = now() "
+                        + "where message_id = :id and status = 'FAILED' and channel is not null "
+                        + "and channel <> 'WEBCHAT' and callback_id is null")
+                .bind("id", messageId).bind("now", now)
+                .fetch().rowsUpdated().map(n -> n > 0);
+    }
+
+    public Flux<DeliveryView> list(String status, String channel, int limit) {
+        StringBuilder sql = new StringBuilder("select message_id, teacher_id, appeal_id, channel, kind, origin, urgent, "
+                + "status, reason, attempts, not_before, created_at, updated_at, delivered_at, text "
+                + "from outbound_deliveries where true");
+        if (status != null) {
+            sql.append(" and status = :status");
+        }
+        if (channel != null) {
+            sql.append(" and channel = :channel");
+        }
+        sql.append(" order by updated_at desc limit :limit");
+        var spec = db.sql(sql.toString()).bind("limit", limit);
+        if (status != null) {
+            spec = spec.bind("status", status);
+        }
+        if (channel != null) {
+            spec = spec.bind("channel", channel);
+        }
+        return spec.map(r -> new DeliveryView(r.get("message_id", UUID.class), r.get("teacher_id", String.class),
+                r.get("appeal_id", UUID.class), r.get("channel", String.class), r.get("kind", String.class),
+                r.get("origin", String.class), Boolean.TRUE.equals(r.get("urgent", Boolean.class)),
+                r.get("status", String.class), r.get("reason", String.class), intOf(r, "attempts"),
+                r.get("not_before", Instant.class), r.get("created_at", Instant.class),
+                r.get("updated_at", Instant.class), r.get("delivered_at", Instant.class),
+                r.get("text", String.class))).all();
+    }
+
+    private static int intOf(Readable r, String column) {
+        Integer v = r.get(column, Integer.class);
+        return v == null ? 0 : v;
+    }
+
+    private static PendingDelivery pending(Readable r) {
+        return new PendingDelivery(r.get("message_id", UUID.class), r.get("teacher_id", String.class),
+                r.get("appeal_id", UUID.class), Channel.valueOf(r.get("channel", String.class)),
+                r.get("platform_user_id", String.class), r.get("kind", String.class), r.get("origin", String.class),
+                r.get("text", String.class), EventCodec.mapper().readValue(r.get("buttons", String.class), BUTTONS),
+                r.get("callback_id", String.class), r.get("status", String.class), intOf(r, "attempts"),
+                intOf(r, "parts_sent"), intOf(r, "failed_rounds"), r.get("created_at", Instant.class),
+                r.get("first_failed_at", Instant.class));
     }
 }

@@ -1,19 +1,26 @@
 package ru.rosobr.assistant.intake.teacher.internal;
 
+import java.util.List;
 import java.util.UUID;
 
 import io.r2dbc.spi.Readable;
 import org.springframework.r2dbc.core.DatabaseClient;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import ru.rosobr.assistant.contracts.Channel;
 import ru.rosobr.assistant.contracts.OrgType;
+import ru.rosobr.assistant.intake.teacher.ImportResult;
+import ru.rosobr.assistant.intake.teacher.RegistryEntry;
 import ru.rosobr.assistant.intake.teacher.Teacher;
 
 /** Rows of the teachers table. */
 public class TeacherRepository {
 
     private static final String COLUMNS = "teacher_id, channel, platform_user_id, fio, region, org_type, verified";
+    private static final String ALL_COLUMNS = COLUMNS + ", greeted_at, pending_question, pending_external_id";
+    /** Rows per statement of a registry import. */
+    private static final int IMPORT_CHUNK = 1000;
 
     private final DatabaseClient db;
 
@@ -28,7 +35,7 @@ public class TeacherRepository {
                         + "on conflict (channel, platform_user_id) do update set fio = excluded.fio, "
                         + "region = excluded.region, org_type = excluded.org_type, verified = excluded.verified, "
                         + "updated_at = now() "
-                        + "returning " + COLUMNS)
+                        + "returning " + ALL_COLUMNS)
                 .bind("id", UUID.randomUUID().toString())
                 .bind("channel", channel.name())
                 .bind("user", platformUserId)
@@ -39,25 +46,120 @@ public class TeacherRepository {
         return spec.map(TeacherRepository::teacher).one();
     }
 
+    /**
+     * The teacher of a messenger user; someone intake has not met yet is recorded as unverified (their messages
+     * are kept in the conversation log). Registry data (ФИО, region, verification) is never touched here.
+     */
+    public Mono<Teacher> contact(Channel channel, String platformUserId, String displayName) {
+        var spec = db.sql("insert into teachers (teacher_id, channel, platform_user_id, display_name, verified) "
+                        + "values (:id, :channel, :user, :name, false) "
+                        + "on conflict (channel, platform_user_id) do update set "
+                        + "display_name = coalesce(excluded.display_name, teachers.display_name) "
+                        + "returning " + ALL_COLUMNS)
+                .bind("id", UUID.randomUUID().toString())
+                .bind("channel", channel.name())
+                .bind("user", platformUserId);
+        spec = displayName == null ? spec.bindNull("name", String.class) : spec.bind("name", displayName);
+        return spec.map(TeacherRepository::teacher).one();
+    }
+
+    /**
+     * Adds or updates verified teachers in chunks. A region missing from the registry keeps the one the teacher
+     * chose in the dialogue. Emits the counts of created and updated rows.
+     */
+    public Mono<ImportResult> importVerified(List<RegistryEntry> entries) {
+        List<List<RegistryEntry>> chunks = new java.util.ArrayList<>();
+        for (int i = 0; i < entries.size(); i += IMPORT_CHUNK) {
+            chunks.add(entries.subList(i, Math.min(entries.size(), i + IMPORT_CHUNK)));
+        }
+        return Flux.fromIterable(chunks)
+                .concatMap(this::importChunk)
+                .reduce(new long[2], (acc, counts) -> {
+                    acc[0] += counts[0];
+                    acc[1] += counts[1];
+                    return acc;
+                })
+                .map(acc -> new ImportResult(entries.size(), (int) acc[0], (int) acc[1]));
+    }
+
+    private Mono<long[]> importChunk(List<RegistryEntry> chunk) {
+        int n = chunk.size();
+        String[] ids = new String[n];
+        String[] channels = new String[n];
+        String[] users = new String[n];
+        String[] fios = new String[n];
+        String[] regions = new String[n];
+        String[] orgTypes = new String[n];
+        for (int i = 0; i < n; i++) {
+            RegistryEntry e = chunk.get(i);
+            ids[i] = UUID.randomUUID().toString();
+            channels[i] = e.channel().name();
+            users[i] = e.platformUserId();
+            fios[i] = e.fio();
+            regions[i] = e.region();
+            orgTypes[i] = e.orgType().name();
+        }
+        return db.sql("insert into teachers (teacher_id, channel, platform_user_id, fio, region, org_type, verified) "
+                        + "select id, ch, u, f, r, o, true from unnest(:ids::text[], :channels::text[], "
+                        + ":users::text[], :fios::text[], :regions::text[], :orgTypes::text[]) as t(id, ch, u, f, r, o) "
+                        + "on conflict (channel, platform_user_id) do update set fio = excluded.fio, "
+                        + "region = coalesce(excluded.region, teachers.region), org_type = excluded.org_type, "
+                        + "verified = true, updated_at = now() "
+                        + "returning (xmax = 0) as created")
+                .bind("ids", ids).bind("channels", channels).bind("users", users).bind("fios", fios)
+                .bind("regions", regions).bind("orgTypes", orgTypes)
+                .map(r -> Boolean.TRUE.equals(r.get("created", Boolean.class)))
+                .all()
+                .reduce(new long[2], (acc, created) -> {
+                    acc[created ? 0 : 1]++;
+                    return acc;
+                });
+    }
+
     public Mono<Teacher> findById(String teacherId) {
-        return db.sql("select " + COLUMNS + " from teachers where teacher_id = :id")
+        return db.sql("select " + ALL_COLUMNS + " from teachers where teacher_id = :id")
                 .bind("id", teacherId)
                 .map(TeacherRepository::teacher)
                 .one();
     }
 
     public Mono<Teacher> findByPlatformUser(Channel channel, String platformUserId) {
-        return db.sql("select " + COLUMNS + " from teachers where channel = :channel and platform_user_id = :user")
+        return db.sql("select " + ALL_COLUMNS + " from teachers where channel = :channel and platform_user_id = :user")
                 .bind("channel", channel.name())
                 .bind("user", platformUserId)
                 .map(TeacherRepository::teacher)
                 .one();
     }
 
+    /** Marks the greeting as sent; emits true when it had not been sent before. */
+    public Mono<Boolean> markGreeted(String teacherId) {
+        return db.sql("update teachers set greeted_at = now() where teacher_id = :id and greeted_at is null")
+                .bind("id", teacherId).fetch().rowsUpdated().map(n -> n > 0);
+    }
+
+    public Mono<Void> setPendingQuestion(String teacherId, String text, String externalId) {
+        var spec = db.sql("update teachers set pending_question = :text, pending_external_id = :external, "
+                        + "updated_at = now() where teacher_id = :id")
+                .bind("id", teacherId);
+        spec = text == null ? spec.bindNull("text", String.class) : spec.bind("text", text);
+        spec = externalId == null ? spec.bindNull("external", String.class) : spec.bind("external", externalId);
+        return spec.then();
+    }
+
+    /** Remembers the region the teacher chose; emits the updated teacher. */
+    public Mono<Teacher> setRegion(String teacherId, String region) {
+        return db.sql("update teachers set region = :region, updated_at = now() where teacher_id = :id "
+                        + "returning " + ALL_COLUMNS)
+                .bind("id", teacherId).bind("region", region)
+                .map(TeacherRepository::teacher).one();
+    }
+
     private static Teacher teacher(Readable r) {
         String orgType = r.get("org_type", String.class);
         return new Teacher(r.get("teacher_id", String.class), Channel.valueOf(r.get("channel", String.class)),
                 r.get("platform_user_id", String.class), r.get("fio", String.class), r.get("region", String.class),
-                orgType == null ? null : OrgType.valueOf(orgType), Boolean.TRUE.equals(r.get("verified", Boolean.class)));
+                orgType == null ? null : OrgType.valueOf(orgType), Boolean.TRUE.equals(r.get("verified", Boolean.class)),
+                r.get("greeted_at", java.time.Instant.class) != null, r.get("pending_question", String.class),
+                r.get("pending_external_id", String.class));
     }
 }

@@ -1,0 +1,34 @@
+package ru.rosobr.assistant.intake.delivery;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import ru.rosobr.assistant.contracts.Channel;
+import ru.rosobr.assistant.contracts.events.OutboundMessage.Button;
+
+/**
+ * A message claimed by the delivery worker: what to send, to whom, and how far it got.
+ *
+ * @param origin      OUTBOUND (an outbound.messages event: its outcome goes to outbound.delivery) or REPLY
+ *                    (intake's own answer in the dialogue)
+ * @param callbackId  set for the answer to a button press
+ * @param partsSent   parts of a long text already accepted by the platform (never sent again)
+ * @param failedRounds worker rounds that failed so far
+ */
+public record PendingDelivery(UUID messageId, String teacherId, UUID appealId, Channel channel,
+                              String platformUserId, String kind, String origin, String text, List<Button> buttons,
+                              String callbackId, String status, int attempts, int partsSent, int failedRounds,
+                              Instant createdAt, Instant firstFailedAt) {
+
+    public static final String OUTBOUND = "OUTBOUND";
+    public static final String REPLY = "REPLY";
+
+    public PendingDelivery {
+        buttons = buttons == null ? List.of() : List.copyOf(buttons);
+    }
+
+    public boolean isOutbound() {
+        return OUTBOUND.equals(origin);
+    }
+}

@@ -1,0 +1,210 @@
+package ru.rosobr.assistant.intake.delivery.internal;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.github.resilience4j.ratelimiter.RateLimiterConfig;
+import io.github.resilience4j.ratelimiter.RateLimiterRegistry;
+import io.github.resilience4j.ratelimiter.RequestNotPermitted;
+import io.github.resilience4j.retry.RetryRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.transaction.reactive.TransactionalOperator;
+import reactor.core.Disposable;
+import reactor.core.Exceptions;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import ru.rosobr.assistant.contracts.Channel;
+import ru.rosobr.assistant.intake.delivery.Deliveries;
+import ru.rosobr.assistant.intake.delivery.DeliverySettings;
+import ru.rosobr.assistant.intake.delivery.OutboundText;
+import ru.rosobr.assistant.intake.delivery.PendingDelivery;
+import ru.rosobr.assistant.intake.delivery.PlatformFailure;
+import ru.rosobr.assistant.intake.delivery.PlatformSender;
+
+/**
+ * Sends what is due in outbound_deliveries to the messenger platforms, outside any database transaction: claims a
+ * batch (a lease, so that several instances never send the same message at once), sends each teacher's messages
+ * in order through the channel's guard, and records the outcome (with its outbound.delivery event) in a
+ * transaction. A message that still fails stays FAILED with the reason and is claimed again after a backoff that
+ * grows per failed round — so an outage of minutes or hours loses nothing — until it is given up.
+ */
+public class DeliveryWorker implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(DeliveryWorker.class);
+
+    private final Deliveries deliveries;
+    private final Map<Channel, PlatformSender> senders = new EnumMap<>(Channel.class);
+    private final Map<Channel, ChannelGuard> guards = new EnumMap<>(Channel.class);
+    private final TransactionalOperator tx;
+    private final Clock clock;
+    private final DeliverySettings settings;
+    private volatile Disposable loop;
+
+    public DeliveryWorker(Deliveries deliveries, List<PlatformSender> senders, TransactionalOperator tx, Clock clock,
+                          DeliverySettings settings, CircuitBreakerRegistry breakers, RateLimiterRegistry limiters,
+                          RetryRegistry retries) {
+        this.deliveries = deliveries;
+        this.tx = tx;
+        this.clock = clock;
+        this.settings = settings;
+        for (PlatformSender sender : senders) {
+            Channel channel = sender.channel();
+            if (this.senders.put(channel, sender) != null) {
+                throw new IllegalStateException("two senders for channel " + channel);
+            }
+            String name = channel.name().toLowerCase();
+            RateLimiterConfig perSecond = RateLimiterConfig.from(limiters.getDefaultConfig())
+                    .limitForPeriod(sender.requestsPerSecond())
+                    .build();
+            guards.put(channel, new ChannelGuard(channel.name(), limiters.rateLimiter(name, perSecond),
+                    breakers.circuitBreaker(name), retries.retry(name), settings.requestTimeout()));
+        }
+    }
+
+    @Override
+    public void start() {
+        if (senders.isEmpty()) {
+            return;
+        }
+        loop = Flux.merge(Flux.interval(Duration.ZERO, settings.pollInterval()).map(tick -> Boolean.TRUE),
+                        deliveries.wakeUps())
+                .onBackpressureDrop()
+                .concatMap(tick -> drain().onErrorResume(e -> {
+                    log.warn("delivery round failed: {}", e.toString());
+                    return Mono.empty();
+                }), 0)
+                .subscribe();
+    }
+
+    @Override
+    public void stop() {
+        Disposable l = loop;
+        if (l != null) {
+            l.dispose();
+        }
+        loop = null;
+    }
+
+    @Override
+    public boolean isRunning() {
+        return loop != null && !loop.isDisposed();
+    }
+
+    /** Rounds until fewer than a full batch was due. */
+    Mono<Void> drain() {
+        return round().flatMap(claimed -> claimed >= settings.batchSize() ? drain() : Mono.empty());
+    }
+
+    /** Claims what is due now and sends it; emits how many were claimed. */
+    Mono<Integer> round() {
+        Instant now = clock.instant();
+        return deliveries.claimDue(now, List.copyOf(senders.keySet()), settings.batchSize(),
+                        now.plus(settings.lease()))
+                .collectList()
+                .flatMap(claimed -> {
+                    if (claimed.isEmpty()) {
+                        return Mono.just(0);
+                    }
+                    // one teacher's messages in order; different teachers in parallel
+                    Map<String, List<PendingDelivery>> byTeacher = new LinkedHashMap<>();
+                    for (PendingDelivery d : claimed) {
+                        byTeacher.computeIfAbsent(d.teacherId(), k -> new ArrayList<>()).add(d);
+                    }
+                    return Flux.fromIterable(byTeacher.values())
+                            .flatMap(list -> Flux.fromIterable(list).concatMap(this::send, 0),
+                                    settings.concurrency())
+                            .then(Mono.just(claimed.size()));
+                });
+    }
+
+    private Mono<Void> send(PendingDelivery d) {
+        PlatformSender sender = senders.get(d.channel());
+        ChannelGuard guard = guards.get(d.channel());
+        AtomicInteger attempts = new AtomicInteger(d.attempts());
+        Mono<Void> work;
+        if (d.callbackId() != null) {
+            work = guard.call(() -> sender.answerCallback(d.platformUserId(), d.callbackId(), d.text()), attempts);
+        } else {
+            List<String> parts = OutboundText.split(d.text(), sender.maxTextLength());
+            int last = parts.size() - 1;
+            work = Flux.range(d.partsSent(), Math.max(0, parts.size() - d.partsSent()))
+                    .concatMap(i -> guard.call(() -> sender.sendText(d.platformUserId(), parts.get(i),
+                                    i == last ? d.buttons() : List.of(), d.messageId(), i), attempts)
+                            .then(deliveries.partSent(d.messageId(), i + 1)), 0)
+                    .then();
+        }
+        return work
+                .then(Mono.defer(() -> tx.transactional(deliveries.delivered(d, attempts.get(), clock.instant()))))
+                .doOnSuccess(v -> log.info("{} {} ({}) to teacher {} via {}: DELIVERED after {} request(s)",
+                        d.origin().toLowerCase(), d.messageId(), d.kind(), d.teacherId(), d.channel(), attempts.get()))
+                .onErrorResume(e -> failed(d, Exceptions.unwrap(e), attempts.get()));
+    }
+
+    private Mono<Void> failed(PendingDelivery d, Throwable e, int attempts) {
+        boolean retryable;
+        String reason;
+        if (e instanceof PlatformFailure failure) {
+            retryable = failure.retryable();
+            reason = failure.getMessage();
+        } else if (e instanceof CallNotPermittedException) {
+            retryable = true;
+            String last = guards.get(d.channel()).lastFailure();
+            reason = d.channel() + " недоступен: после серии ошибок отправка на время приостановлена "
+                    + "(автоматический выключатель)" + (last == null ? "" : "; последняя ошибка: " + last);
+        } else if (e instanceof RequestNotPermitted) {
+            retryable = true;
+            reason = "превышен лимит запросов к " + d.channel() + ": сообщение ждёт своей очереди";
+        } else {
+            retryable = true;
+            reason = "ошибка отправки в " + d.channel() + ": " + e;
+        }
+        Instant now = clock.instant();
+        Instant firstFailed = d.firstFailedAt() != null ? d.firstFailedAt() : now;
+        Instant giveUpAt = d.callbackId() != null ? d.createdAt().plus(settings.callbackGiveUpAfter())
+                : firstFailed.plus(settings.giveUpAfter());
+        Instant retryAt = now.plus(settings.backoffAfterRound(d.failedRounds() + 1));
+        if (!retryable || retryAt.isAfter(giveUpAt)) {
+            retryAt = null;
+            if (retryable) {
+                reason = reason + " — попытки прекращены: "
+                        + (d.callbackId() != null ? "ответ на нажатие кнопки устарел" : "сообщение не доставлено за "
+                        + settings.giveUpAfter().toHours() + " ч");
+            }
+        }
+        Instant next = retryAt;
+        String why = reason;
+        return tx.transactional(deliveries.failed(d, attempts, reason, firstFailed, retryAt))
+                .doOnSuccess(v -> {
+                    if (next == null) {
+                        log.warn("{} {} to teacher {} via {}: FAILED, given up: {}", d.origin().toLowerCase(),
+                                d.messageId(), d.teacherId(), d.channel(), why);
+                    } else {
+                        log.info("{} {} to teacher {} via {}: failed round {} ({}), next try at {}",
+                                d.origin().toLowerCase(), d.messageId(), d.teacherId(), d.channel(),
+                                d.failedRounds() + 1, why, next);
+                    }
+                })
+                .onErrorResume(ex -> {
+                    // the lease runs out and the message is claimed again: nothing is lost
+                    log.warn("could not record the failure of {}: {}", d.messageId(), ex.toString());
+                    return Mono.empty();
+                });
+    }
+
+    @Override
+    public int getPhase() {
+        return Integer.MAX_VALUE - 50;
+    }
+}

@@ -1,0 +1,7 @@
+package ru.rosobr.assistant.intake.max.api;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+/** MAX Bot API {@code ActionResponse}: {@code {success: true}} or {@code {success: false, message}}. */
+public record ActionResponse(@JsonProperty("success") Boolean success, @JsonProperty("message") String message) {
+}

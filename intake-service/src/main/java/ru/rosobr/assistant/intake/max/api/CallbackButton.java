@@ -1,0 +1,13 @@
+package ru.rosobr.assistant.intake.max.api;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+/** MAX Bot API {@code CallbackButton}: {@code {type: "callback", text, payload}}. */
+public record CallbackButton(@JsonProperty("type") String type,
+                             @JsonProperty("text") String text,
+                             @JsonProperty("payload") String payload) {
+
+    public static CallbackButton of(String text, String payload) {
+        return new CallbackButton("callback", text, payload);
+    }
+}

@@ -1,0 +1,36 @@
+package ru.rosobr.assistant.intake.messenger;
+
+/**
+ * What a teacher did in a messenger, whatever the platform: started the bot, wrote a message, pressed a button.
+ * The platform decoders turn their updates into these; the dialogue handles them the same way for every channel.
+ */
+public sealed interface IncomingUpdate {
+
+    /** The platform's id of the user (MAX user_id, VK from_id / user_id). */
+    String platformUserId();
+
+    /** The user's name in the messenger profile, or null. */
+    String displayName();
+
+    /** The user opened the dialogue with the bot (MAX bot_started). */
+    record Started(String platformUserId, String displayName) implements IncomingUpdate {
+    }
+
+    /**
+     * A message.
+     *
+     * @param text       the text, empty for a message without text (a sticker, a file)
+     * @param externalId the platform's message id
+     */
+    record Text(String platformUserId, String displayName, String text, String externalId) implements IncomingUpdate {
+    }
+
+    /**
+     * A callback button press.
+     *
+     * @param callbackId the platform's id of the press, used to answer it (MAX callback_id, VK event_id)
+     */
+    record Pressed(String platformUserId, String displayName, String payload, String callbackId)
+            implements IncomingUpdate {
+    }
+}

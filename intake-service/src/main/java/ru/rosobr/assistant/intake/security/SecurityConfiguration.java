@@ -1,0 +1,94 @@
+package ru.rosobr.assistant.intake.security;
+
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.oauth2.jwt.BadJwtException;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+import org.springframework.security.oauth2.server.resource.web.server.authentication.ServerBearerTokenAuthenticationConverter;
+import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
+
+import ru.rosobr.assistant.platform.json.EventCodec;
+import ru.rosobr.assistant.platform.security.JwtSupport;
+
+/**
+ * The admin API ({@code /api/admin/**}: teacher registry, deliveries) needs a valid operator-service token with the
+ * ADMIN role — checked here too, behind the gateway. Webhooks (they carry their own secrets), the web chat, the
+ * simulator and the actuator stay open.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableWebFluxSecurity
+public class SecurityConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(SecurityConfiguration.class);
+    private static final ServerBearerTokenAuthenticationConverter ADMIN_TOKENS =
+            new ServerBearerTokenAuthenticationConverter();
+
+    /** Without ASSISTANT_JWT_SECRET the service still serves teachers; only the admin API refuses every token. */
+    @Bean
+    ReactiveJwtDecoder jwtDecoder(@Value("${assistant.jwt.secret:}") String secret) {
+        try {
+            return JwtSupport.decoder(secret);
+        } catch (IllegalStateException e) {
+            log.warn("{}: the admin API of intake-service will refuse every token", e.getMessage());
+            return token -> Mono.error(new BadJwtException("ASSISTANT_JWT_SECRET is not configured"));
+        }
+    }
+
+    @Bean
+    SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http, ReactiveJwtDecoder decoder) {
+        return http
+                .csrf(ServerHttpSecurity.CsrfSpec::disable)
+                .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
+                .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
+                .logout(ServerHttpSecurity.LogoutSpec::disable)
+                .authorizeExchange(auth -> auth
+                        .pathMatchers("/api/admin/**").hasRole("ADMIN")
+                        .anyExchange().permitAll())
+                .oauth2ResourceServer(rs -> rs
+                        // a token is read on the admin API only: a stale one elsewhere must not break a webhook
+                        .bearerTokenConverter(exchange -> exchange.getRequest().getPath().pathWithinApplication()
+                                .value().startsWith("/api/admin/") || exchange.getRequest().getPath()
+                                .pathWithinApplication().value().equals("/api/admin")
+                                ? ADMIN_TOKENS.convert(exchange) : Mono.empty())
+                        .jwt(jwt -> jwt.jwtDecoder(decoder)
+                                .jwtAuthenticationConverter(JwtSupport.authenticationConverter()))
+                        .authenticationEntryPoint((exchange, e) -> json(exchange, HttpStatus.UNAUTHORIZED,
+                                "Требуется вход: нет действительного токена доступа"))
+                        .accessDeniedHandler((exchange, e) -> json(exchange, HttpStatus.FORBIDDEN,
+                                "Недостаточно прав: нужна роль администратора (ADMIN)")))
+                .exceptionHandling(ex -> ex
+                        .authenticationEntryPoint((exchange, e) -> json(exchange, HttpStatus.UNAUTHORIZED,
+                                "Требуется вход: нет действительного токена доступа"))
+                        .accessDeniedHandler((exchange, e) -> json(exchange, HttpStatus.FORBIDDEN,
+                                "Недостаточно прав: нужна роль администратора (ADMIN)")))
+                .build();
+    }
+
+    /** A problem-details body, like every other error of the service. */
+    private static Mono<Void> json(ServerWebExchange exchange, HttpStatus status, String detail) {
+        var response = exchange.getResponse();
+        response.setStatusCode(status);
+        response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("type", "about:blank");
+        body.put("title", status.getReasonPhrase());
+        body.put("status", status.value());
+        body.put("detail", detail);
+        body.put("instance", exchange.getRequest().getPath().value());
+        byte[] bytes = EventCodec.mapper().writeValueAsString(body).getBytes(StandardCharsets.UTF_8);
+        return response.writeWith(Mono.just(response.bufferFactory().wrap(bytes)));
+    }
+}

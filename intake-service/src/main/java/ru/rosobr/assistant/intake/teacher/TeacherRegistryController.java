@@ -1,0 +1,76 @@
+package ru.rosobr.assistant.intake.teacher;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.transaction.reactive.TransactionalOperator;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+
+/**
+ * The verified-teacher registry (ADMIN): {@code POST /api/admin/teachers} with a JSON list or a CSV
+ * ({@code Content-Type: text/csv}) adds or updates verified teachers. All rows are checked first: one bad row
+ * refuses the whole import (400 with every bad row's number and reason), so nothing is half-imported.
+ */
+@RestController
+@RequestMapping("/api/admin/teachers")
+public class TeacherRegistryController {
+
+    private static final Logger log = LoggerFactory.getLogger(TeacherRegistryController.class);
+
+    private final Teachers teachers;
+    private final TransactionalOperator tx;
+
+    public TeacherRegistryController(Teachers teachers, TransactionalOperator tx) {
+        this.teachers = teachers;
+        this.tx = tx;
+    }
+
+    @PostMapping(consumes = {MediaType.APPLICATION_JSON_VALUE, "text/csv", MediaType.TEXT_PLAIN_VALUE})
+    public Mono<ResponseEntity<Object>> importRegistry(@RequestBody(required = false) String body,
+                                                       @RequestHeader(value = "Content-Type", required = false)
+                                                       String contentType) {
+        RegistryImport.Parsed parsed;
+        boolean csv = contentType != null && !contentType.toLowerCase(java.util.Locale.ROOT).contains("json");
+        try {
+            parsed = csv ? RegistryImport.fromCsv(body) : RegistryImport.fromJson(body);
+        } catch (RegistryImport.Unreadable e) {
+            log.info("teacher registry import refused: {}", e.getMessage());
+            return Mono.just(problem(e.getMessage(), List.of()));
+        }
+        if (!parsed.ok()) {
+            String rows = parsed.problems().stream().map(p -> String.valueOf(p.row()))
+                    .collect(Collectors.joining(", "));
+            log.info("teacher registry import refused: bad rows {}", rows);
+            return Mono.just(problem((csv ? "Ошибки в строках " : "Ошибки в записях ") + rows
+                    + ": ничего не загружено, исправьте и загрузите снова", parsed.problems()));
+        }
+        return tx.transactional(teachers.importVerified(parsed.entries()))
+                .doOnNext(r -> log.info("teacher registry import: {} rows, {} new, {} updated", r.imported(),
+                        r.created(), r.updated()))
+                .map(r -> ResponseEntity.ok().body(r));
+    }
+
+    private static ResponseEntity<Object> problem(String detail, List<RegistryImport.RowProblem> rows) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
+        problem.setTitle("Реестр педагогов не загружен");
+        problem.setType(URI.create("about:blank"));
+        if (!rows.isEmpty()) {
+            problem.setProperty("errors", rows.stream()
+                    .map(p -> Map.<String, Object>of("row", p.row(), "reason", p.reason())).toList());
+        }
+        return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    }
+}

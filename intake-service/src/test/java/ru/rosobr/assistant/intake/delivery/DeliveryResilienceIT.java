@@ -1,0 +1,199 @@
+package ru.rosobr.assistant.intake.delivery;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.ParameterizedTypeReference;
+import tools.jackson.databind.JsonNode;
+
+import ru.rosobr.assistant.contracts.Channel;
+import ru.rosobr.assistant.contracts.Topics;
+import ru.rosobr.assistant.contracts.events.OutboundDelivery;
+import ru.rosobr.assistant.contracts.events.OutboundMessage;
+import ru.rosobr.assistant.contracts.events.OutboundMessage.Kind;
+import ru.rosobr.assistant.intake.IntakeTestBase;
+import ru.rosobr.assistant.intake.support.FakeMaxPlatform;
+import ru.rosobr.assistant.platform.json.EventCodec;
+import ru.rosobr.assistant.testkit.KafkaProbe;
+import ru.rosobr.assistant.testkit.TestJwt;
+
+/**
+ * Delivery to MAX when the platform misbehaves: 429 and 503 are retried (delivered once), an outage keeps the
+ * message (visible to the admin) until the platform is back, and non-urgent messages wait for the teacher's day.
+ */
+class DeliveryResilienceIT extends IntakeTestBase {
+
+    private static final String FIO = "Сидорова Ольга Ивановна";
+    private final FakeMaxPlatform max = FakeMaxPlatform.get();
+
+    @Autowired
+    Clock clock;
+
+    @AfterEach
+    void platformBack() {
+        max.setDown(false);
+        CLOCK.reset();
+    }
+
+    private String teacher(long user, String region) {
+        registerTeacher(Channel.MAX, user, FIO, region);
+        return teacherId(Channel.MAX, user);
+    }
+
+    private OutboundMessage publish(String teacherId, String region, Kind kind, boolean urgent, String text) {
+        OutboundMessage m = OutboundMessage.of(teacherId, region, null, kind, urgent, text, List.of());
+        KafkaProbe.publish(Topics.OUTBOUND_MESSAGES, m);
+        return m;
+    }
+
+    private OutboundDelivery awaitOutcome(OutboundMessage m, OutboundDelivery.Status status) {
+        return KafkaProbe.await(Topics.OUTBOUND_DELIVERY, d -> d.messageId().equals(m.eventId())
+                && d.status() == status, WAIT);
+    }
+
+    private long accepted(long user, String text) {
+        return max.acceptedMessagesTo(String.valueOf(user)).stream()
+                .filter(r -> EventCodec.mapper().readTree(r.body()).path("text").asString("").equals(text)).count();
+    }
+
+    private List<Map<String, Object>> failedDeliveries() {
+        return web.get().uri("/api/admin/deliveries?status=FAILED&channel=MAX")
+                .header("Authorization", adminBearer())
+                .exchange()
+                .expectStatus().isOk()
+                .expectBody(new ParameterizedTypeReference<List<Map<String, Object>>>() {
+                })
+                .returnResult().getResponseBody();
+    }
+
+    @Test
+    void tooManyRequestsThenUnavailableAreRetriedAndDeliveredExactlyOnce() {
+        long user = newUserId();
+        String teacher = teacher(user, "58");
+        String text = "Ответ после 429 и 503 " + UUID.randomUUID();
+        max.failNext(text, 429, 503);
+
+        OutboundMessage m = publish(teacher, "58", Kind.OPERATOR_REPLY, true, text);
+        OutboundDelivery delivered = awaitOutcome(m, OutboundDelivery.Status.DELIVERED);
+
+        assertThat(delivered.attempts()).isEqualTo(3);
+        assertThat(max.all("/messages", "user_id", String.valueOf(user)).stream()
+                .filter(r -> r.body().contains(text)).count()).isEqualTo(3);
+        assertThat(accepted(user, text)).isEqualTo(1);
+        assertThat(KafkaProbe.all(Topics.OUTBOUND_DELIVERY, d -> d.messageId().equals(m.eventId())))
+                .extracting(OutboundDelivery::status).containsExactly(OutboundDelivery.Status.DELIVERED);
+    }
+
+    /**
+     * The platform is down for a while: the in-round retries give up, the message is kept as FAILED with the reason
+     * (and shown to the admin), the circuit breaker opens, and the durable worker keeps trying on its backoff
+     * schedule until the platform is back — then it is delivered once. (Production: rounds 5 s doubling to 60 s,
+     * breaker open 30 s, give up after 72 h; here the same schedule scaled to 200–400 ms.)
+     */
+    @Test
+    void messageSurvivesAnOutageAndIsDeliveredAfterRecovery() {
+        long user = newUserId();
+        String teacher = teacher(user, "58");
+        String text = "Ответ во время сбоя MAX " + UUID.randomUUID();
+        max.setDown(true);
+
+        OutboundMessage m = publish(teacher, "58", Kind.OPERATOR_REPLY, true, text);
+        OutboundDelivery failed = awaitOutcome(m, OutboundDelivery.Status.FAILED);
+        assertThat(failed.reason()).contains("503");
+        List<Map<String, Object>> shown = failedDeliveries();
+        assertThat(shown).anySatisfy(d -> {
+            assertThat(d.get("messageId")).isEqualTo(m.eventId().toString());
+            assertThat((String) d.get("reason")).isNotBlank();
+            assertThat(d.get("notBefore")).as("scheduled for another try").isNotNull();
+        });
+        // several failed rounds while the platform stays down (the breaker opens on the way)
+        await().atMost(WAIT).until(() -> count("select failed_rounds from outbound_deliveries where message_id = :p0",
+                m.eventId()) >= 3);
+        assertThat(accepted(user, text)).isZero();
+
+        max.setDown(false);
+        OutboundDelivery delivered = awaitOutcome(m, OutboundDelivery.Status.DELIVERED);
+        assertThat(delivered.attempts()).isGreaterThan(1);
+        assertThat(accepted(user, text)).isEqualTo(1);
+        assertThat(failedDeliveries()).noneSatisfy(d -> assertThat(d.get("messageId"))
+                .isEqualTo(m.eventId().toString()));
+    }
+
+    @Test
+    void nonUrgentMessageAt22LocalIsHeldUntil08AndUrgentOnesGoAtOnce() {
+        assertThat(clock).isSameAs(CLOCK);
+        long user = newUserId();
+        String teacher = teacher(user, "75"); // Забайкальский край: UTC+9
+        ZoneId zone = ZoneId.of("Asia/Chita");
+        ZonedDateTime evening = ZonedDateTime.now(zone).truncatedTo(ChronoUnit.DAYS).withHour(22);
+        if (evening.isBefore(ZonedDateTime.now(zone))) {
+            evening = evening.plusDays(1);
+        }
+        CLOCK.setNow(evening.toInstant());
+
+        String reminder = "Оцените, пожалуйста, ответ " + UUID.randomUUID();
+        OutboundMessage held = publish(teacher, "75", Kind.RATING_REMINDER, false, reminder);
+        OutboundDelivery outcome = awaitOutcome(held, OutboundDelivery.Status.HELD);
+        assertThat(outcome.reason()).contains("08:00–19:00");
+        Instant morning = evening.plusDays(1).withHour(8).toInstant();
+        Instant notBefore = db.sql("select not_before from outbound_deliveries where message_id = :id")
+                .bind("id", held.eventId()).map((r, x) -> r.get("not_before", Instant.class)).one().block();
+        assertThat(notBefore).isEqualTo(morning);
+
+        // a direct answer at the same hour goes at once; the reminder stays held
+        String urgent = "Срочный ответ " + UUID.randomUUID();
+        awaitOutcome(publish(teacher, "75", Kind.OPERATOR_REPLY, true, urgent), OutboundDelivery.Status.DELIVERED);
+        assertThat(accepted(user, urgent)).isEqualTo(1);
+        assertThat(accepted(user, reminder)).isZero();
+        assertThat(count("select count(*) from outbound_deliveries where message_id = :p0 and status = 'HELD'",
+                held.eventId())).isEqualTo(1);
+
+        // 08:00 at the teacher's: the reminder goes
+        CLOCK.setNow(morning.plusSeconds(1));
+        awaitOutcome(held, OutboundDelivery.Status.DELIVERED);
+        assertThat(accepted(user, reminder)).isEqualTo(1);
+    }
+
+    @Test
+    void aRedeliveredOutboundEventIsSentOnce() {
+        long user = newUserId();
+        String teacher = teacher(user, "58");
+        String text = "Ответ, доставленный брокером дважды " + UUID.randomUUID();
+        OutboundMessage m = publish(teacher, "58", Kind.OPERATOR_REPLY, true, text);
+        KafkaProbe.publish(Topics.OUTBOUND_MESSAGES, m);
+        awaitOutcome(m, OutboundDelivery.Status.DELIVERED);
+        // a later message to the same teacher is delivered after both copies were consumed
+        String after = "Следующее сообщение " + UUID.randomUUID();
+        awaitOutcome(publish(teacher, "58", Kind.OPERATOR_REPLY, true, after), OutboundDelivery.Status.DELIVERED);
+
+        assertThat(accepted(user, text)).isEqualTo(1);
+        assertThat(KafkaProbe.all(Topics.OUTBOUND_DELIVERY, d -> d.messageId().equals(m.eventId()))).hasSize(1);
+    }
+
+    @Test
+    void deliveriesApiIsForAdminsOnly() {
+        web.get().uri("/api/admin/deliveries?status=FAILED").exchange().expectStatus().isUnauthorized();
+        web.get().uri("/api/admin/deliveries?status=FAILED")
+                .header("Authorization", "Bearer " + TestJwt.token("operator58", List.of("OPERATOR"), "58"))
+                .exchange().expectStatus().isForbidden();
+        web.get().uri("/api/admin/deliveries?status=LOST").header("Authorization", adminBearer())
+                .exchange().expectStatus().isBadRequest();
+        JsonNode list = EventCodec.mapper().readTree(web.get().uri("/api/admin/deliveries?status=DELIVERED&limit=5")
+                .header("Authorization", adminBearer()).exchange().expectStatus().isOk()
+                .expectBody(String.class).returnResult().getResponseBody());
+        assertThat(list.isArray()).isTrue();
+        assertThat(list.size()).isLessThanOrEqualTo(5);
+    }
+}

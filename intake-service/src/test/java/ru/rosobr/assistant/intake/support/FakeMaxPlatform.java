@@ -1,0 +1,151 @@
+package ru.rosobr.assistant.intake.support;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+import ru.rosobr.assistant.platform.json.EventCodec;
+
+/**
+ * A fake MAX platform (Bot API as in the official SDK): {@code POST /messages?user_id=}, {@code POST /answers
+ * ?callback_id=}, {@code POST /subscriptions}, {@code GET /updates?marker=} (long polling). It can be told to fail
+ * the messages carrying a marker text with given statuses, or to be down altogether.
+ */
+public final class FakeMaxPlatform extends FakeHttp {
+
+    public static final String TOKEN = "max-test-token";
+    private static final FakeMaxPlatform INSTANCE = new FakeMaxPlatform();
+
+    private final Map<String, Deque<Integer>> scripts = new ConcurrentHashMap<>();
+    private volatile boolean down;
+    private final AtomicLong seq = new AtomicLong();
+    /** Every update ever queued; MAX keeps them until a poll's marker moves past them. */
+    private final List<JsonNode> updates = new java.util.ArrayList<>();
+    private static final long FIRST_MARKER = 1000;
+    private long acknowledged = FIRST_MARKER;
+
+    public static FakeMaxPlatform get() {
+        return INSTANCE;
+    }
+
+    /** Messages whose text contains {@code marker} get these statuses, one per request, before succeeding. */
+    public void failNext(String marker, Integer... statuses) {
+        scripts.put(marker, new ArrayDeque<>(List.of(statuses)));
+    }
+
+    public void setDown(boolean down) {
+        this.down = down;
+    }
+
+    /** An update for the long-polling client. */
+    public synchronized void queueUpdate(String json) {
+        updates.add(EventCodec.mapper().readTree(json));
+        notifyAll();
+    }
+
+    /** The marker after the last queued update. */
+    public synchronized long marker() {
+        return FIRST_MARKER + updates.size();
+    }
+
+    /** Requests of the kind, to the user or callback, that the platform accepted (200). */
+    public List<Request> accepted(String path, String queryKey, String queryValue) {
+        return requests.stream()
+                .filter(r -> r.path().equals(path) && queryValue.equals(r.query().get(queryKey)))
+                .filter(r -> "200".equals(r.headers().get("x-fake-status")))
+                .toList();
+    }
+
+    /** Every request of the kind (accepted or not). */
+    public List<Request> all(String path, String queryKey, String queryValue) {
+        return requests.stream()
+                .filter(r -> r.path().equals(path) && queryValue.equals(r.query().get(queryKey)))
+                .toList();
+    }
+
+    public List<Request> acceptedMessagesTo(String userId) {
+        return accepted("/messages", "user_id", userId);
+    }
+
+    @Override
+    protected Answer answer(Request r) {
+        Answer answer = route(r);
+        // remember the outcome on the recorded request (the fake's own bookkeeping)
+        r.headers().put("x-fake-status", String.valueOf(answer.status()));
+        return answer;
+    }
+
+    private Answer route(Request r) {
+        if (!TOKEN.equals(r.header("Authorization"))) {
+            return Answer.json(401, "{\"code\":\"verify.token\",\"message\":\"Invalid access_token\"}");
+        }
+        if (r.method().equals("GET") && r.path().equals("/updates")) {
+            return poll(r);
+        }
+        if (down && (r.path().equals("/messages") || r.path().equals("/answers"))) {
+            return Answer.json(503, "{\"code\":\"service.unavailable\",\"message\":\"Service unavailable\"}");
+        }
+        return switch (r.method() + " " + r.path()) {
+            case "POST /messages" -> message(r);
+            case "POST /answers", "POST /subscriptions" -> Answer.json(200, "{\"success\":true}");
+            default -> Answer.json(404, "{\"code\":\"not.found\",\"message\":\"Not found\"}");
+        };
+    }
+
+    private Answer message(Request r) {
+        JsonNode body = EventCodec.mapper().readTree(r.body());
+        String text = body.path("text").asString("");
+        for (var script : scripts.entrySet()) {
+            if (text.contains(script.getKey())) {
+                Integer status = script.getValue().poll();
+                if (status != null) {
+                    return Answer.json(status, "{\"code\":\"scripted\",\"message\":\"scripted " + status + "\"}");
+                }
+            }
+        }
+        long n = seq.incrementAndGet();
+        ObjectNode message = EventCodec.mapper().createObjectNode();
+        ObjectNode recipient = message.putObject("recipient");
+        recipient.put("chat_type", "dialog");
+        recipient.put("user_id", Long.parseLong(r.query().get("user_id")));
+        message.put("timestamp", System.currentTimeMillis());
+        ObjectNode b = message.putObject("body");
+        b.put("mid", "mid.fake." + n);
+        b.put("seq", n);
+        b.put("text", text);
+        ObjectNode answer = EventCodec.mapper().createObjectNode();
+        answer.set("message", message);
+        return Answer.json(200, answer.toString());
+    }
+
+    /** Updates after the marker (or after the last acknowledged one), waiting up to {@code timeout} seconds. */
+    private synchronized Answer poll(Request r) {
+        long timeout = Long.parseLong(r.query().getOrDefault("timeout", "1"));
+        String given = r.query().get("marker");
+        long from = given == null ? acknowledged : Long.parseLong(given);
+        acknowledged = Math.max(acknowledged, from);
+        long deadline = System.currentTimeMillis() + timeout * 1000;
+        try {
+            while (FIRST_MARKER + updates.size() <= from && System.currentTimeMillis() < deadline) {
+                wait(Math.max(1, deadline - System.currentTimeMillis()));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        ArrayNode list = EventCodec.mapper().createArrayNode();
+        for (long i = from; i < FIRST_MARKER + updates.size(); i++) {
+            list.add(updates.get((int) (i - FIRST_MARKER)));
+        }
+        ObjectNode answer = EventCodec.mapper().createObjectNode();
+        answer.set("updates", list);
+        answer.put("marker", FIRST_MARKER + updates.size());
+        return Answer.json(200, answer.toString());
+    }
+}
