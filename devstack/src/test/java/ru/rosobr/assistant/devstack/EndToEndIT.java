@@ -4,20 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -32,6 +27,7 @@ import ru.rosobr.assistant.testkit.LocalPostgres;
 /**
  * The whole system as a user meets it: the seven service jars, a real KRaft broker and PostgreSQL, driven through
  * the gateway only — both paths of the thin slice (AI answer, operator answer) and the rating reaching analytics.
+ * The stack is the JVM's {@link SharedStack} (the browser test uses the same one).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -44,28 +40,10 @@ class EndToEndIT {
     private final String teacher = "e2e-" + UUID.randomUUID();
 
     @BeforeAll
-    void startStack() throws IOException {
-        Path root = Path.of("..").toAbsolutePath().normalize();
-        Map<String, Integer> ports = new LinkedHashMap<>();
-        for (String service : StackConfig.SERVICES) {
-            ports.put(service, freePort());
-        }
-        String database = "e2e_" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
-        StackConfig config = new StackConfig(root, Files.createTempDirectory("devstack-e2e"), database, freePort(),
-                freePort(), ports, "e2e-secret-" + UUID.randomUUID(), freePort(), Map.of());
-        long t0 = System.nanoTime();
-        stack = new DevStack(config).start(Duration.ofSeconds(240));
-        System.out.printf("[e2e] stack UP in %.1f s, RSS %d MiB%n", (System.nanoTime() - t0) / 1e9,
-                stack.residentMemoryMiB());
+    void startStack() {
+        stack = SharedStack.get();
         base = stack.gatewayUrl();
         assertThat(LocalPostgres.findRunning().isPresent() || stack.postgres().embedded() != null).isTrue();
-    }
-
-    @AfterAll
-    void stopStack() {
-        if (stack != null) {
-            stack.stop();
-        }
     }
 
     @Test
@@ -217,12 +195,6 @@ class EndToEndIT {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
         }
     }
 }

@@ -1,0 +1,261 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+
+import { Notice } from './components/ui';
+import { api, ApiError } from './lib/api';
+import { useLive } from './lib/live';
+import { DEFAULT_FILTERS, type Filters } from './lib/query';
+import { canWorkAppeals, roleText, seesFederalQueue } from './lib/roles';
+import { href, navigate, useRoute, type Route } from './lib/router';
+import { shorten } from './lib/text';
+import type { AppealSummary, Counters, Session, Status } from './lib/types';
+import { AppealCardView } from './views/AppealCardView';
+import { AppealList } from './views/AppealList';
+import { Kanban } from './views/Kanban';
+import { KbDrafts } from './views/KbDrafts';
+import { Login } from './views/Login';
+import { Stats } from './views/Stats';
+
+const SESSION_KEY = 'rosobr.console.session';
+
+function loadSession(): Session | null {
+  try {
+    const raw = sessionStorage.getItem(SESSION_KEY);
+    return raw ? (JSON.parse(raw) as Session) : null;
+  } catch {
+    return null;
+  }
+}
+
+interface Toast {
+  id: number;
+  appealId: string;
+  text: string;
+}
+
+export function App() {
+  const [session, setSession] = useState<Session | null>(() => {
+    const s = loadSession();
+    api.setToken(s?.token ?? null);
+    return s;
+  });
+  const [loginNotice, setLoginNotice] = useState<string | null>(null);
+
+  const endSession = useCallback((notice: string | null) => {
+    sessionStorage.removeItem(SESSION_KEY);
+    api.setToken(null);
+    setSession(null);
+    setLoginNotice(notice);
+  }, []);
+
+  useEffect(() => {
+    api.whenUnauthorized(() => endSession('Сеанс истёк или завершён — войдите снова'));
+  }, [endSession]);
+
+  const onLogin = (s: Session) => {
+    sessionStorage.setItem(SESSION_KEY, JSON.stringify(s));
+    api.setToken(s.token);
+    setLoginNotice(null);
+    setSession(s);
+    if (!window.location.hash || window.location.hash === '#/') {
+      navigate(canWorkAppeals(s) ? { view: 'list' } : { view: 'kb' });
+    }
+  };
+
+  const logout = async () => {
+    try {
+      await api.post('/api/auth/logout');
+    } catch {
+      // the token is dropped here anyway; an older server without logout lets it expire
+    }
+    endSession('Вы вышли из консоли');
+  };
+
+  if (!session) return <Login onLogin={onLogin} notice={loginNotice} />;
+  return <Shell session={session} onLogout={logout} onExpired={() => endSession('Сеанс истёк — войдите снова')} />;
+}
+
+function Shell({ session, onLogout, onExpired }: { session: Session; onLogout: () => void; onExpired: () => void }) {
+  const route = useRoute();
+  const works = canWorkAppeals(session);
+  const [filters, setFilters] = useState<Filters>(DEFAULT_FILTERS);
+  const [toasts, setToasts] = useState<Toast[]>([]);
+  const known = useRef(new Set<string>());
+  const toastSeq = useRef(0);
+
+  const remember = useCallback((items: AppealSummary[]) => {
+    for (const a of items) known.current.add(a.id);
+  }, []);
+
+  const onAppeal = useCallback((a: AppealSummary) => {
+    if (!a?.id) return;
+    const isNew = !known.current.has(a.id);
+    known.current.add(a.id);
+    if (isNew && (a.status === 'NEW' || a.status === 'FEDERAL')) {
+      const id = ++toastSeq.current;
+      const text = `${a.status === 'FEDERAL' ? 'На федеральный контроль' : 'Новое обращение'}: ${a.teacherFio} — ${shorten(a.text ?? '', 70)}`;
+      setToasts((t) => [...t.slice(-3), { id, appealId: a.id, text }]);
+      setTimeout(() => setToasts((t) => t.filter((x) => x.id !== id)), 10000);
+    }
+  }, []);
+
+  const live = useLive(works, session.token, onAppeal, onExpired);
+
+  const route2 = route.view === 'home' ? (works ? { view: 'list' as const } : { view: 'kb' as const }) : route;
+  const openId = route2.view === 'appeal' ? route2.id : null;
+  // opening a card marks it read on the server: the counters are fetched again after that
+  const [readMarks, setReadMarks] = useState(0);
+  const onOpened = useCallback(() => setReadMarks((n) => n + 1), []);
+
+  // the appeal on screen needs no toast
+  useEffect(() => {
+    if (openId) setToasts((t) => t.filter((x) => x.appealId !== openId));
+  }, [openId]);
+
+  return (
+    <>
+      <a className="skip" href="#main" onClick={(e) => { e.preventDefault(); document.getElementById('main')?.focus(); }}>
+        Перейти к содержимому
+      </a>
+      <header className="top">
+        <div className="brand">
+          <span className="brand-mark" aria-hidden="true">
+            РОН
+          </span>
+          <span>
+            Помощник Рособрнадзора
+            <br />
+            <strong>Консоль оператора</strong>
+          </span>
+        </div>
+        <nav aria-label="Разделы консоли" className="mainnav">
+          {works && <NavLink route={route2} to={{ view: 'list' }}>Обращения</NavLink>}
+          {works && <NavLink route={route2} to={{ view: 'kanban' }}>Канбан</NavLink>}
+          {seesFederalQueue(session) && <NavLink route={route2} to={{ view: 'federal' }}>Федеральный контроль</NavLink>}
+          <NavLink route={route2} to={{ view: 'kb' }}>База знаний</NavLink>
+          <NavLink route={route2} to={{ view: 'stats' }}>Статистика</NavLink>
+          <a href="/simulator/" target="_blank" rel="noopener" title="Симулятор педагога: задать вопрос от имени педагога (новая вкладка)">
+            Симулятор ↗
+          </a>
+        </nav>
+        <div className="user">
+          {works && <LiveBadge state={live.state} />}
+          <span className="who">
+            <strong>{session.fullName || session.username}</strong>
+            <span className="muted-inv">
+              {roleText(session)}
+              {session.regionName ? ` · ${session.regionName}` : session.region ? ` · регион ${session.region}` : ''}
+            </span>
+          </span>
+          <button type="button" className="btn-ghost" onClick={onLogout}>
+            Выйти
+          </button>
+        </div>
+      </header>
+      {works && route2.view !== 'stats' && route2.view !== 'kb' && (
+        <CountersBar tick={live.tick + readMarks} onPick={(statuses, overdue) => {
+          setFilters({ ...DEFAULT_FILTERS, statuses, overdue: overdue ? 'true' : '' });
+          navigate({ view: 'list' });
+        }} />
+      )}
+      <main id="main" tabIndex={-1}>
+        {route2.view === 'list' && works && (
+          <AppealList session={session} filters={filters} setFilters={setFilters} tick={live.tick} remember={remember} />
+        )}
+        {route2.view === 'federal' && works && (
+          <AppealList session={session} federalQueue filters={filters} setFilters={setFilters} tick={live.tick} remember={remember} />
+        )}
+        {route2.view === 'kanban' && works && <Kanban session={session} tick={live.tick} remember={remember} />}
+        {route2.view === 'appeal' && works && <AppealCardView session={session} id={route2.id} tick={live.tick} onOpened={onOpened} />}
+        {route2.view === 'kb' && <KbDrafts session={session} />}
+        {route2.view === 'stats' && <Stats />}
+        {!works && (route2.view === 'list' || route2.view === 'kanban' || route2.view === 'appeal' || route2.view === 'federal') && (
+          <Notice kind="warn">Обращения доступны операторам, руководителям регионов и Рособрнадзору. Ваш раздел — база знаний.</Notice>
+        )}
+      </main>
+      <div className="toasts" aria-live="polite" aria-label="Уведомления">
+        {toasts.map((t) => (
+          <div key={t.id} className="toast">
+            <a href={href({ view: 'appeal', id: t.appealId })}>{t.text}</a>
+            <button type="button" aria-label="Закрыть уведомление" onClick={() => setToasts((x) => x.filter((y) => y.id !== t.id))}>
+              ×
+            </button>
+          </div>
+        ))}
+      </div>
+    </>
+  );
+}
+
+function NavLink({ route, to, children }: { route: Route; to: Route; children: React.ReactNode }) {
+  const active = route.view === to.view || (to.view === 'list' && route.view === 'appeal');
+  return (
+    <a href={href(to)} aria-current={active ? 'page' : undefined}>
+      {children}
+    </a>
+  );
+}
+
+function LiveBadge({ state }: { state: string }) {
+  const text =
+    state === 'live' ? 'Обновления в реальном времени' : state === 'polling' ? 'Обновление каждые 10 с' : 'Подключение…';
+  return (
+    <span className={`live live-${state}`} title={text}>
+      <span aria-hidden="true">●</span> {state === 'live' ? 'Онлайн' : state === 'polling' ? 'Каждые 10 с' : 'Подключение'}
+      <span className="sr-only">{text}</span>
+    </span>
+  );
+}
+
+const COUNTER_CHIPS: { key: Status | 'overdue' | 'unread'; label: string; statuses: Status[]; overdue?: boolean }[] = [
+  { key: 'NEW', label: 'Новые обращения', statuses: ['NEW'] },
+  { key: 'IN_PROGRESS', label: 'В работе', statuses: ['IN_PROGRESS'] },
+  { key: 'ANSWERED', label: 'Ответ отправлен', statuses: ['ANSWERED'] },
+  { key: 'CLOSED', label: 'Закрыто', statuses: ['CLOSED'] },
+  { key: 'overdue', label: 'Просрочено', statuses: [], overdue: true },
+  { key: 'FEDERAL', label: 'На федеральном контроле', statuses: ['FEDERAL'] },
+];
+
+function CountersBar({ tick, onPick }: { tick: number; onPick: (s: Status[], overdue: boolean) => void }) {
+  const [counters, setCounters] = useState<Counters | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+
+  useEffect(() => {
+    let cancelled = false;
+    api
+      .get<Counters>('/api/console/appeals/counters')
+      .then((c) => {
+        if (cancelled) return;
+        if (c && typeof c === 'object' && !Array.isArray(c) && 'NEW' in c) {
+          setCounters(c);
+          setProblem(null);
+        } else {
+          setProblem('Счётчики пока недоступны на сервере');
+        }
+      })
+      .catch((e: unknown) => {
+        if (cancelled) return;
+        setProblem(e instanceof ApiError && e.status !== 0 && e.status < 500 ? 'Счётчики пока недоступны на сервере' : 'Счётчики временно недоступны');
+      });
+    return () => {
+      cancelled = true;
+    };
+  }, [tick]);
+
+  return (
+    <div className="counters" aria-label="Счётчики обращений">
+      {problem && !counters && <span className="muted">{problem}</span>}
+      {counters &&
+        COUNTER_CHIPS.map((c) => (
+          <button key={c.key} type="button" className={`chip chip-${c.key.toLowerCase()}`}
+            onClick={() => onPick(c.statuses, !!c.overdue)}>
+            {c.label} ({counters[c.key] ?? 0})
+          </button>
+        ))}
+      {counters && (counters.unread ?? 0) > 0 && (
+        <span className="chip chip-unread" role="status">
+          <span aria-hidden="true">●</span> Непрочитанные ({counters.unread})
+        </span>
+      )}
+    </div>
+  );
+}
