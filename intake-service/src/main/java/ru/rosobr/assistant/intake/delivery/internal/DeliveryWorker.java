@@ -20,7 +20,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.transaction.reactive.TransactionalOperator;
-import reactor.core.Disposable;
 import reactor.core.Exceptions;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -32,6 +31,7 @@ import ru.rosobr.assistant.intake.delivery.OutboundText;
 import ru.rosobr.assistant.intake.delivery.PendingDelivery;
 import ru.rosobr.assistant.intake.delivery.PlatformFailure;
 import ru.rosobr.assistant.intake.delivery.PlatformSender;
+import ru.rosobr.assistant.platform.worker.ReactiveWorker;
 
 /**
  * Sends what is due in outbound_deliveries to the messenger platforms, outside any database transaction: claims a
@@ -40,7 +40,7 @@ import ru.rosobr.assistant.intake.delivery.PlatformSender;
  * transaction. A message that still fails stays FAILED with the reason and is claimed again after a backoff that
  * grows per failed round — so an outage of minutes or hours loses nothing — until it is given up.
  */
-public class DeliveryWorker implements SmartLifecycle {
+public class DeliveryWorker extends ReactiveWorker {
 
     private static final Logger log = LoggerFactory.getLogger(DeliveryWorker.class);
 
@@ -50,11 +50,11 @@ public class DeliveryWorker implements SmartLifecycle {
     private final TransactionalOperator tx;
     private final Clock clock;
     private final DeliverySettings settings;
-    private volatile Disposable loop;
 
     public DeliveryWorker(Deliveries deliveries, List<PlatformSender> senders, TransactionalOperator tx, Clock clock,
                           DeliverySettings settings, CircuitBreakerRegistry breakers, RateLimiterRegistry limiters,
                           RetryRegistry retries) {
+        super("outbound-delivery", settings.pollInterval(), deliveries.wakeUps(), SmartLifecycle.DEFAULT_PHASE);
         this.deliveries = deliveries;
         this.tx = tx;
         this.clock = clock;
@@ -74,36 +74,13 @@ public class DeliveryWorker implements SmartLifecycle {
     }
 
     @Override
-    public void start() {
-        if (senders.isEmpty()) {
-            return;
-        }
-        loop = Flux.merge(Flux.interval(Duration.ZERO, settings.pollInterval()).map(tick -> Boolean.TRUE),
-                        deliveries.wakeUps())
-                .onBackpressureDrop()
-                .concatMap(tick -> drain().onErrorResume(e -> {
-                    log.warn("delivery round failed: {}", e.toString());
-                    return Mono.empty();
-                }), 0)
-                .subscribe();
-    }
-
-    @Override
-    public void stop() {
-        Disposable l = loop;
-        if (l != null) {
-            l.dispose();
-        }
-        loop = null;
-    }
-
-    @Override
-    public boolean isRunning() {
-        return loop != null && !loop.isDisposed();
+    protected boolean enabled() {
+        return !senders.isEmpty();
     }
 
     /** Rounds until fewer than a full batch was due. */
-    Mono<Void> drain() {
+    @Override
+    protected Mono<Void> drain() {
         return round().flatMap(claimed -> claimed >= settings.batchSize() ? drain() : Mono.empty());
     }
 

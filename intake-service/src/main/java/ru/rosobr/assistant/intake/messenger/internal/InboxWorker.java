@@ -7,22 +7,21 @@ import java.util.Map;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.transaction.reactive.TransactionalOperator;
-import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import ru.rosobr.assistant.contracts.Channel;
 import ru.rosobr.assistant.intake.messenger.Inbox;
 import ru.rosobr.assistant.intake.messenger.InboundDecoder;
+import ru.rosobr.assistant.platform.worker.ReactiveWorker;
 
 /**
  * Processes stored platform updates in the order they arrived, each in its own transaction together with the
  * "processed" mark: the dialogue's effects (messages, appeal, events, queued replies) commit exactly once. An
  * update that keeps failing is kept as FAILED with the error after a few attempts.
  */
-public class InboxWorker implements SmartLifecycle {
+public class InboxWorker extends ReactiveWorker {
 
     private static final Logger log = LoggerFactory.getLogger(InboxWorker.class);
     private static final int BATCH = 50;
@@ -33,50 +32,19 @@ public class InboxWorker implements SmartLifecycle {
     private final Map<Channel, InboundDecoder> decoders = new EnumMap<>(Channel.class);
     private final MessengerDialogue dialogue;
     private final TransactionalOperator tx;
-    private final Duration pollInterval;
-    private volatile Disposable loop;
 
     public InboxWorker(InboxRepository repository, Inbox inbox, List<InboundDecoder> decoders,
                        MessengerDialogue dialogue, TransactionalOperator tx, Duration pollInterval) {
+        super("messenger-inbox", pollInterval, inbox.wakeUps(), Integer.MAX_VALUE - 50);
         this.repository = repository;
         this.inbox = inbox;
         this.dialogue = dialogue;
         this.tx = tx;
-        this.pollInterval = pollInterval;
         decoders.forEach(d -> this.decoders.put(d.channel(), d));
     }
 
     @Override
-    public void start() {
-        loop = Flux.merge(Flux.interval(Duration.ZERO, pollInterval).map(t -> Boolean.TRUE), inbox.wakeUps())
-                .onBackpressureDrop()
-                .concatMap(tick -> drain().onErrorResume(e -> {
-                    log.warn("inbox round failed: {}", e.toString());
-                    return Mono.empty();
-                }), 0)
-                .subscribe();
-    }
-
-    @Override
-    public void stop() {
-        Disposable l = loop;
-        if (l != null) {
-            l.dispose();
-        }
-        loop = null;
-    }
-
-    @Override
-    public boolean isRunning() {
-        return loop != null && !loop.isDisposed();
-    }
-
-    @Override
-    public int getPhase() {
-        return Integer.MAX_VALUE - 50;
-    }
-
-    Mono<Void> drain() {
+    protected Mono<Void> drain() {
         return repository.waiting(BATCH).collectList()
                 .flatMap(ids -> Flux.fromIterable(ids).concatMap(this::process, 0).then(Mono.just(ids.size())))
                 .flatMap(n -> n >= BATCH ? drain() : Mono.empty());

@@ -1,0 +1,76 @@
+package ru.rosobr.assistant.platform.worker;
+
+import java.time.Duration;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import reactor.core.Disposable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * A reactive work loop: drains its queue at every interval and at once whenever something signals new work
+ * (wake-ups), one round at a time; a failed round is logged and the next tick tries again. The reactive twin of
+ * {@link PollingWorker}, for work that itself is non-blocking (HTTP calls to messenger platforms).
+ */
+public abstract class ReactiveWorker implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(ReactiveWorker.class);
+
+    private final String name;
+    private final Duration interval;
+    private final Flux<?> wakeUps;
+    private final int phase;
+    private volatile Disposable loop;
+
+    protected ReactiveWorker(String name, Duration interval, Flux<?> wakeUps, int phase) {
+        this.name = name;
+        this.interval = interval;
+        this.wakeUps = wakeUps;
+        this.phase = phase;
+    }
+
+    /** Processes everything due now. */
+    protected abstract Mono<Void> drain();
+
+    /** Whether the loop runs at all (e.g. no channel configured). */
+    protected boolean enabled() {
+        return true;
+    }
+
+    @Override
+    public void start() {
+        if (!enabled()) {
+            return;
+        }
+        loop = Flux.merge(Flux.interval(Duration.ZERO, interval).map(tick -> Boolean.TRUE),
+                        wakeUps.map(signal -> Boolean.TRUE))
+                .onBackpressureDrop()
+                .concatMap(tick -> drain().onErrorResume(e -> {
+                    log.warn("{}: round failed, will retry: {}", name, e.toString());
+                    return Mono.empty();
+                }), 0)
+                .subscribe();
+    }
+
+    @Override
+    public void stop() {
+        Disposable l = loop;
+        if (l != null) {
+            l.dispose();
+        }
+        loop = null;
+    }
+
+    @Override
+    public boolean isRunning() {
+        Disposable l = loop;
+        return l != null && !l.isDisposed();
+    }
+
+    @Override
+    public int getPhase() {
+        return phase;
+    }
+}
