@@ -139,7 +139,8 @@ public final class DevStack implements AutoCloseable {
             }
         }
         kafka = new ProcessBuilder(java, "-Xms128m", "-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-                "-Dkafka.logs.dir=" + logs.toAbsolutePath(), "-cp", classpath, "kafka.Kafka", properties.toString())
+                "-Dkafka.logs.dir=" + logs.toAbsolutePath(), "-cp", classpath, WatchedMain.class.getName(),
+                String.valueOf(ProcessHandle.current().pid()), "kafka.Kafka", properties.toString())
                 .redirectErrorStream(true)
                 .redirectOutput(logs.resolve("kafka.log").toFile())
                 .start();
