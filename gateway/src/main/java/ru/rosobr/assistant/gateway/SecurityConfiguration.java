@@ -1,19 +1,15 @@
 package ru.rosobr.assistant.gateway;
 
-import java.nio.charset.StandardCharsets;
-
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
-import reactor.core.publisher.Mono;
 
+import ru.rosobr.assistant.platform.security.ApiSecurity;
 import ru.rosobr.assistant.platform.security.JwtSupport;
 
 /**
@@ -30,16 +26,8 @@ public class SecurityConfiguration {
 
     @Bean
     SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http) {
-        ServerAuthenticationEntryPoint unauthorized = (exchange, ex) -> {
-            var response = exchange.getResponse();
-            response.setStatusCode(HttpStatus.UNAUTHORIZED);
-            response.getHeaders().setContentType(MediaType.APPLICATION_JSON);
-            byte[] body = ("{\"status\":401,\"error\":\"unauthorized\","
-                    + "\"message\":\"Требуется вход: передайте действительный токен доступа\"}")
-                    .getBytes(StandardCharsets.UTF_8);
-            DataBuffer buffer = response.bufferFactory().wrap(body);
-            return response.writeWith(Mono.just(buffer));
-        };
+        ServerAuthenticationEntryPoint unauthorized = (exchange, ex) -> ApiSecurity.problem(exchange,
+                HttpStatus.UNAUTHORIZED, "Требуется вход: передайте действительный токен доступа");
         return http
                 .csrf(ServerHttpSecurity.CsrfSpec::disable)
                 .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)

@@ -41,7 +41,7 @@ class GatewayIT {
     void consoleApiWithoutTokenIs401WithAReason() {
         web.get().uri("/api/console/appeals").exchange()
                 .expectStatus().isUnauthorized()
-                .expectBody().jsonPath("$.message").value(m -> org.assertj.core.api.Assertions.assertThat((String) m)
+                .expectBody().jsonPath("$.detail").value(m -> org.assertj.core.api.Assertions.assertThat((String) m)
                         .contains("токен"));
     }
 
