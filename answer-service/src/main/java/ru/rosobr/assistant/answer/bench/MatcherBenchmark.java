@@ -27,9 +27,14 @@ import ru.rosobr.assistant.answer.matching.Matching;
  * generated from the starter base (words dropped, shuffled and borrowed between entries; one in ten under a
  * topic of its own), then times {@link Matcher#match} on every question of the file (default: the held-out
  * paraphrases shipped in the jar, else a built-in list), many rounds after a warm-up, and prints p50/p99 per
- * decision and the heap in use. A main class, not a timed unit test: timings depend on the machine.
+ * decision and the heap in use. It also times live updates ({@link Matcher#update}): the first one after the
+ * build (cold: a new entry published) and then {@value #UPDATES} each of publishing a new entry, editing an entry
+ * (new wording of its question, phrasings and answer) and retiring one. A main class, not a timed unit test: timings depend on the machine.
  */
 public final class MatcherBenchmark {
+
+    /** Warm live updates timed per kind (publish, edit, retire). */
+    private static final int UPDATES = 100;
 
     private MatcherBenchmark() {
     }
@@ -44,10 +49,12 @@ public final class MatcherBenchmark {
         Matcher matcher = Matching.create(MatcherSettings.defaults());
         matcher.reindex(base);
         long buildMs = (System.nanoTime() - t0) / 1_000_000;
-        // one live update on the big base: what a published entry costs
+        // the first live update after start-up: a newly published entry (what issue 4 promises within a second)
+        Random rnd = new Random(7);
+        List<String> words = words();
         long u0 = System.nanoTime();
-        matcher.update(base.get(7).withStatus(KbEntry.Status.VERIFIED, 2));
-        long updateMs = (System.nanoTime() - u0) / 1_000_000;
+        matcher.update(variation(base.get(7), "live-0", base.get(7).topic(), words, rnd));
+        long coldNs = System.nanoTime() - u0;
 
         for (int i = 0; i < 3; i++) {
             for (String q : questions) {
@@ -64,16 +71,34 @@ public final class MatcherBenchmark {
                 times.computeIfAbsent(m.decision(), d -> new ArrayList<>()).add(ns);
             }
         }
-        long w0 = System.nanoTime();
-        matcher.update(base.get(8).withStatus(KbEntry.Status.VERIFIED, 2));
-        long warmUpdateMs = (System.nanoTime() - w0) / 1_000_000;
+        // warm live updates, in turn: a new entry published, an entry edited (new wording), an entry retired
+        Map<String, List<Long>> updates = new java.util.LinkedHashMap<>();
+        for (int i = 1; i <= 3 * UPDATES; i++) {
+            KbEntry b = base.get(rnd.nextInt(base.size()));
+            String kind = switch (i % 3) {
+                case 1 -> "publish";
+                case 2 -> "edit";
+                default -> "retire";
+            };
+            KbEntry change = switch (kind) {
+                case "publish" -> variation(b, "live-" + i, b.topic(), words, rnd);
+                case "edit" -> variation(b, b.id(), b.topic(), words, rnd);
+                default -> b.withStatus(KbEntry.Status.RETIRED, b.version() + 1);
+            };
+            long w0 = System.nanoTime();
+            matcher.update(change);
+            updates.computeIfAbsent(kind, k -> new ArrayList<>()).add(System.nanoTime() - w0);
+        }
+        List<Long> allUpdates = updates.values().stream().flatMap(List::stream).sorted().toList();
         Runtime rt = Runtime.getRuntime();
         System.gc();
         long heapMb = (rt.totalMemory() - rt.freeMemory()) / (1024 * 1024);
 
-        out.printf(Locale.ROOT, "entries: %d, index built in %d ms, one live update in %d ms (cold), %d ms (warm), "
-                + "processors: %d, max heap: %d MB%n", size, buildMs, updateMs, warmUpdateMs,
-                rt.availableProcessors(), rt.maxMemory() >> 20);
+        out.printf(Locale.ROOT, "entries: %d, index built in %d ms, one live update in %.2f ms (cold), %.2f ms (warm), "
+                + "processors: %d, max heap: %d MB%n", size, buildMs, coldNs / 1e6,
+                allUpdates.get(allUpdates.size() / 2) / 1e6, rt.availableProcessors(), rt.maxMemory() >> 20);
+        out.printf(Locale.ROOT, "%-10s %8s %9s %9s %9s%n", "update", "calls", "p50, ms", "p99, ms", "max, ms");
+        updates.forEach((kind, ns) -> print(out, kind, ns));
         out.printf(Locale.ROOT, "%-10s %8s %9s %9s %9s%n", "decision", "calls", "p50, ms", "p99, ms", "max, ms");
         List<Long> all = new ArrayList<>();
         for (Map.Entry<Decision, List<Long>> e : times.entrySet()) {
@@ -109,12 +134,7 @@ public final class MatcherBenchmark {
     /** Variations of the starter entries: each a distinct topic, with words dropped, shuffled and borrowed. */
     static List<KbEntry> generate(int size, Random rnd) {
         List<KbEntry> seed = StarterKb.entries();
-        List<String> words = new ArrayList<>();
-        for (KbEntry e : seed) {
-            for (String p : e.phrasings()) {
-                words.addAll(Arrays.asList(p.split("\\s+")));
-            }
-        }
+        List<String> words = words();
         List<KbEntry> out = new ArrayList<>(size);
         out.addAll(seed);
         for (int i = seed.size(); i < size; i++) {
@@ -131,6 +151,29 @@ public final class MatcherBenchmark {
                     b.answer(), b.legalBasis(), b.audience(), KbEntry.Status.VERIFIED, 1));
         }
         return out;
+    }
+
+    /** Words of the starter phrasings, borrowed by the variations. */
+    private static List<String> words() {
+        List<String> words = new ArrayList<>();
+        for (KbEntry e : StarterKb.entries()) {
+            for (String p : e.phrasings()) {
+                words.addAll(Arrays.asList(p.split("\\s+")));
+            }
+        }
+        return words;
+    }
+
+    /** A verified variation of an entry under the given id (a new entry, or a new version of that id). */
+    private static KbEntry variation(KbEntry b, String id, String topic, List<String> words, Random rnd) {
+        List<String> phrasings = new ArrayList<>();
+        for (String p : b.phrasings()) {
+            if (rnd.nextInt(3) > 0) {
+                phrasings.add(vary(p, words, rnd));
+            }
+        }
+        return new KbEntry(id, topic, vary(b.question(), words, rnd), phrasings, vary(b.answer(), words, rnd),
+                b.legalBasis(), b.audience(), KbEntry.Status.VERIFIED, b.version() + 1);
     }
 
     private static String vary(String text, List<String> words, Random rnd) {

@@ -3,15 +3,30 @@ package ru.rosobr.assistant.answer.matching.internal;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 import ru.rosobr.assistant.answer.matching.MatcherSettings;
 
 /**
  * An immutable snapshot of the verified entries: postings (feature → entries with the strength of the field it
- * occurs in), document frequencies for the word weights, the domain gate and the typo corrector of this
- * vocabulary. Built by {@link LemmaMatcher} on every change; read without locks.
+ * occurs in), the document frequencies behind the word weights (the length of a feature's postings), the domain
+ * gate and the typo corrector of this vocabulary. Read without locks.
+ *
+ * <p>A changed entry costs in proportion to that entry, not to the base ({@link #with}, {@link #without}):
+ * every map is a {@link PersistentMap} and only the postings and document counts of the entry's own features are
+ * copied (the postings of a word that most entries use are an int and a float per entry: microseconds even at
+ * 10,000 entries); everything that depends on the size of the base (the IDF norm, the class sizes of the gate,
+ * the weights of a phrasing's words) is computed when a question asks for it, from the counts, instead of being
+ * stored per entry — with the same arithmetic as before, so the scores are the same to the last bit. Entries keep the slot (position) they were first indexed at, like a {@link LinkedHashMap}
+ * keeps an edited key in place, so ties between equal scores fall the same way as in a full build of the same
+ * entries ({@link #build}); the slot of a removed entry stays empty until so many are empty that the snapshot is
+ * rebuilt compactly (in the same order).
  */
 final class Index {
 
@@ -20,22 +35,141 @@ final class Index {
                   IndexedEntry runnerUp, double runnerUpScore) {
     }
 
-    private record Postings(int[] entries, float[] strength) {
+    /** The entries that contain a feature, ascending by slot, with the strength of the field it occurs in. */
+    record Postings(int[] slots, float[] strength) {
+
+        static Postings with(Postings p, int slot, float strength) {
+            if (p == null) {
+                return new Postings(new int[] {slot}, new float[] {strength});
+            }
+            int at = -Arrays.binarySearch(p.slots, slot) - 1;
+            int n = p.slots.length;
+            int[] s = new int[n + 1];
+            float[] w = new float[n + 1];
+            System.arraycopy(p.slots, 0, s, 0, at);
+            System.arraycopy(p.strength, 0, w, 0, at);
+            s[at] = slot;
+            w[at] = strength;
+            System.arraycopy(p.slots, at, s, at + 1, n - at);
+            System.arraycopy(p.strength, at, w, at + 1, n - at);
+            return new Postings(s, w);
+        }
+
+        /** Without the slot; null when nothing is left. */
+        Postings without(int slot) {
+            int at = Arrays.binarySearch(slots, slot);
+            int n = slots.length;
+            if (n == 1) {
+                return null;
+            }
+            int[] s = new int[n - 1];
+            float[] w = new float[n - 1];
+            System.arraycopy(slots, 0, s, 0, at);
+            System.arraycopy(strength, 0, w, 0, at);
+            System.arraycopy(slots, at + 1, s, at, n - at - 1);
+            System.arraycopy(strength, at + 1, w, at, n - at - 1);
+            return new Postings(s, w);
+        }
+
+        /** The same entries (the slot array is shared), one strength changed. */
+        Postings withStrength(int slot, float value) {
+            float[] w = strength.clone();
+            w[Arrays.binarySearch(slots, slot)] = value;
+            return new Postings(slots, w);
+        }
     }
 
-    private final IndexedEntry[] entries;
-    private final Map<String, Postings> postings;
-    private final Map<String, Integer> df;
+    /**
+     * Entries by slot, with their audience masks beside them for the ranking loop, in chunks: a change copies
+     * one chunk and the short array of chunks, not the table.
+     */
+    private static final class Slots {
+
+        static final int SHIFT = 8;
+        static final int CHUNK = 1 << SHIFT;
+        static final int MASK = CHUNK - 1;
+        static final Slots EMPTY = new Slots(new IndexedEntry[0][], new int[0][], 0);
+
+        final IndexedEntry[][] entries;
+        /** Per slot: bits {@code 1 << asker.ordinal()} of the askers the entry may answer, and the same bits
+         *  shifted by {@link #SPECIFIC} for the askers it is written for exactly; 0 for an empty slot. */
+        final int[][] masks;
+        final int count;
+
+        Slots(IndexedEntry[][] entries, int[][] masks, int count) {
+            this.entries = entries;
+            this.masks = masks;
+            this.count = count;
+        }
+
+        IndexedEntry get(int slot) {
+            return entries[slot >>> SHIFT][slot & MASK];
+        }
+
+        int mask(int slot) {
+            return masks[slot >>> SHIFT][slot & MASK];
+        }
+
+        static int mask(IndexedEntry e) {
+            return e == null ? 0 : e.fitMask() | e.specificMask() << SPECIFIC;
+        }
+
+        static Slots of(List<IndexedEntry> list) {
+            if (list.isEmpty()) {
+                return EMPTY;
+            }
+            int chunks = (list.size() + MASK) >>> SHIFT;
+            IndexedEntry[][] es = new IndexedEntry[chunks][CHUNK];
+            int[][] ms = new int[chunks][CHUNK];
+            for (int i = 0; i < list.size(); i++) {
+                es[i >>> SHIFT][i & MASK] = list.get(i);
+                ms[i >>> SHIFT][i & MASK] = mask(list.get(i));
+            }
+            return new Slots(es, ms, list.size());
+        }
+
+        Slots set(int slot, IndexedEntry e) {
+            int c = slot >>> SHIFT;
+            IndexedEntry[][] es = entries.clone();
+            int[][] ms = masks.clone();
+            es[c] = es[c].clone();
+            ms[c] = ms[c].clone();
+            es[c][slot & MASK] = e;
+            ms[c][slot & MASK] = mask(e);
+            return new Slots(es, ms, count);
+        }
+
+        Slots append(IndexedEntry e) {
+            if ((count & MASK) == 0) {
+                IndexedEntry[][] es = Arrays.copyOf(entries, entries.length + 1);
+                int[][] ms = Arrays.copyOf(masks, masks.length + 1);
+                es[es.length - 1] = new IndexedEntry[CHUNK];
+                ms[ms.length - 1] = new int[CHUNK];
+                return new Slots(es, ms, count + 1).set(count, e);
+            }
+            return new Slots(entries, masks, count + 1).set(count, e);
+        }
+    }
+
+    private static final int SPECIFIC = 8;
+    /** Empty slots tolerated before a change rebuilds the snapshot compactly (amortised over as many removals). */
+    private static final int COMPACT_AFTER = 1024;
+
+    private final Slots slots;
+    private final PersistentMap<String, Integer> slotOf;
+    /** Entries indexed (slots in use). */
+    private final int size;
+    private final PersistentMap<String, Postings> postings;
     private final double idfNorm;
-    /** Per entry, per phrasing: the weight of each term, and the phrasing's norm. */
-    private final double[][][] phrasingWeights;
-    private final double[][] phrasingNorms;
+    /** The gate of the example corpora alone, for a compacting rebuild. */
+    private final DomainGate baseGate;
     private final DomainGate gate;
     private final TypoCorrector typos;
-    /** Per entry: bit {@code 1 << asker.ordinal()} set when the entry may answer that asker; and when it is
-     *  written for exactly that asker. */
-    private final int[] fitMask;
-    private final int[] specificMask;
+    private final float answerWeight;
+    private final Morphology morphology;
+    /** Distinguishes this snapshot from every other one (the stamp of memoised phrasing weights). */
+    private final long version = VERSIONS.incrementAndGet();
+    private static final AtomicLong VERSIONS = new AtomicLong();
 
     /** Per-thread scratch arrays of the ranking, reused across questions (no allocation per question). */
     private static final class Scratch {
@@ -60,69 +194,131 @@ final class Index {
 
     private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
 
-    private final Morphology morphology;
-
-    Index(List<IndexedEntry> list, DomainGate gate, TypoCorrector typos, double answerWeight, Morphology morphology) {
-        this.morphology = morphology;
-        this.entries = list.toArray(IndexedEntry[]::new);
+    private Index(Slots slots, PersistentMap<String, Integer> slotOf, int size, PersistentMap<String, Postings> postings,
+                  DomainGate baseGate, DomainGate gate, TypoCorrector typos, float answerWeight,
+                  Morphology morphology) {
+        this.slots = slots;
+        this.slotOf = slotOf;
+        this.size = size;
+        this.postings = postings;
+        this.idfNorm = Math.log((size + 1) / 0.5);
+        this.baseGate = baseGate;
         this.gate = gate;
         this.typos = typos;
-        Map<String, List<int[]>> raw = new HashMap<>();
-        Map<String, Integer> counts = new HashMap<>();
-        for (int i = 0; i < entries.length; i++) {
-            IndexedEntry e = entries[i];
+        this.answerWeight = answerWeight;
+        this.morphology = morphology;
+    }
+
+    /**
+     * A full build: the entries (distinct ids) in this order, over the gate of the example corpora
+     * {@code baseGate}.
+     */
+    static Index build(List<IndexedEntry> list, DomainGate baseGate, double answerWeight, Morphology morphology) {
+        float strengthOfAnswer = (float) answerWeight;
+        Map<String, Integer> slotOf = new HashMap<>(list.size() * 2);
+        Map<String, PostingsBuilder> raw = new HashMap<>();
+        for (int i = 0; i < list.size(); i++) {
+            IndexedEntry e = list.get(i);
+            slotOf.put(e.id(), i);
             for (String f : e.phraseFeatures()) {
-                raw.computeIfAbsent(f, k -> new ArrayList<>()).add(new int[] {i, 1});
-                counts.merge(f, 1, Integer::sum);
+                raw.computeIfAbsent(f, k -> new PostingsBuilder()).add(i, 1f);
             }
             for (String f : e.answerFeatures()) {
-                raw.computeIfAbsent(f, k -> new ArrayList<>()).add(new int[] {i, 0});
-                counts.merge(f, 1, Integer::sum);
+                raw.computeIfAbsent(f, k -> new PostingsBuilder()).add(i, strengthOfAnswer);
             }
+        }
+        if (slotOf.size() != list.size()) {
+            throw new IllegalArgumentException("entry ids must be distinct");
         }
         Map<String, Postings> p = new HashMap<>(raw.size() * 2);
-        raw.forEach((f, list2) -> {
-            int[] ids = new int[list2.size()];
-            float[] s = new float[list2.size()];
-            for (int k = 0; k < ids.length; k++) {
-                ids[k] = list2.get(k)[0];
-                s[k] = list2.get(k)[1] == 1 ? 1f : (float) answerWeight;
+        raw.forEach((f, b) -> p.put(f, b.build()));
+        DomainGate gate = baseGate.plus(list);
+        return new Index(Slots.of(list), PersistentMap.of(slotOf), list.size(), PersistentMap.of(p), baseGate, gate,
+                TypoCorrector.of(gate.vocabulary()), strengthOfAnswer, morphology);
+    }
+
+    private static final class PostingsBuilder {
+        int[] slots = new int[4];
+        float[] strength = new float[4];
+        int n;
+
+        void add(int slot, float s) {
+            if (n == slots.length) {
+                slots = Arrays.copyOf(slots, n * 2);
+                strength = Arrays.copyOf(strength, n * 2);
             }
-            p.put(f, new Postings(ids, s));
-        });
-        this.postings = p;
-        this.df = counts;
-        this.idfNorm = Math.log((entries.length + 1) / 0.5);
-        this.fitMask = new int[entries.length];
-        this.specificMask = new int[entries.length];
-        for (int i = 0; i < entries.length; i++) {
-            for (Asker a : Asker.values()) {
-                if (LemmaMatcher.fits(entries[i].entry().audience(), a)) {
-                    fitMask[i] |= 1 << a.ordinal();
-                }
-                if (LemmaMatcher.specific(entries[i].entry().audience(), a)) {
-                    specificMask[i] |= 1 << a.ordinal();
-                }
+            slots[n] = slot;
+            strength[n++] = s;
+        }
+
+        Postings build() {
+            return new Postings(Arrays.copyOf(slots, n), Arrays.copyOf(strength, n));
+        }
+    }
+
+    /** This snapshot with the entry added, or replacing the entry of its id in that entry's slot. */
+    Index with(IndexedEntry entry) {
+        return replace(entry.id(), entry);
+    }
+
+    /** This snapshot without the entry of this id ({@code this} when there is none). */
+    Index without(String id) {
+        return replace(id, null);
+    }
+
+    private Index replace(String id, IndexedEntry next) {
+        Integer at = slotOf.get(id);
+        IndexedEntry previous = at == null ? null : slots.get(at);
+        if (previous == null && next == null) {
+            return this;
+        }
+        int slot = at != null ? at : slots.count;
+        Slots s = at == null ? slots.append(next) : slots.set(slot, next);
+        PersistentMap<String, Integer> so = next == null ? slotOf.remove(id) : at == null ? slotOf.put(id, slot)
+                : slotOf;
+        // only the postings of the features of the old and the new version change
+        Set<String> features = new HashSet<>();
+        for (IndexedEntry e : new IndexedEntry[] {previous, next}) {
+            if (e != null) {
+                features.addAll(e.phraseFeatures());
+                features.addAll(e.answerFeatures());
             }
         }
-        this.phrasingWeights = new double[entries.length][][];
-        this.phrasingNorms = new double[entries.length][];
-        for (int i = 0; i < entries.length; i++) {
-            List<Term[]> ph = entries[i].phrasings();
-            phrasingWeights[i] = new double[ph.size()][];
-            phrasingNorms[i] = new double[ph.size()];
-            for (int j = 0; j < ph.size(); j++) {
-                Term[] terms = ph.get(j);
-                double[] w = new double[terms.length];
-                double norm = 0;
-                for (int k = 0; k < terms.length; k++) {
-                    w[k] = weight(terms[k], 1.0);
-                    norm += w[k] * w[k];
-                }
-                phrasingWeights[i][j] = w;
-                phrasingNorms[i][j] = Math.sqrt(norm);
+        PersistentMap<String, Postings> p = postings;
+        for (String f : features) {
+            float before = previous == null ? IndexedEntry.ABSENT : previous.strength(f, answerWeight);
+            float after = next == null ? IndexedEntry.ABSENT : next.strength(f, answerWeight);
+            if (before == after) {
+                continue;
+            }
+            Postings old = p.get(f);
+            Postings changed = after == IndexedEntry.ABSENT ? old.without(slot)
+                    : before == IndexedEntry.ABSENT ? Postings.with(old, slot, after)
+                    : old.withStrength(slot, after);
+            p = changed == null ? p.remove(f) : p.put(f, changed);
+        }
+        List<String> entered = new ArrayList<>();
+        List<String> left = new ArrayList<>();
+        DomainGate g = gate.replace(previous, next, entered, left);
+        TypoCorrector t = typos.with(g.vocabulary(), entered, left);
+        int n = size + (next != null ? 1 : 0) - (previous != null ? 1 : 0);
+        Index changed = new Index(s, so, n, p, baseGate, g, t, answerWeight, morphology);
+        if (s.count - n > Math.max(COMPACT_AFTER, n)) {
+            return build(changed.entries(), baseGate, answerWeight, morphology);
+        }
+        return changed;
+    }
+
+    /** The indexed entries in slot order. */
+    List<IndexedEntry> entries() {
+        List<IndexedEntry> out = new ArrayList<>(size);
+        for (int i = 0; i < slots.count; i++) {
+            IndexedEntry e = slots.get(i);
+            if (e != null) {
+                out.add(e);
             }
         }
+        return out;
     }
 
     DomainGate gate() {
@@ -130,7 +326,45 @@ final class Index {
     }
 
     int size() {
-        return entries.length;
+        return size;
+    }
+
+    /** Slots allocated, empty ones included. */
+    int capacity() {
+        return slots.count;
+    }
+
+    /** The postings of a feature as stored (tests check that a change leaves other features' postings shared). */
+    Postings postings(String feature) {
+        return postings.get(feature);
+    }
+
+    /**
+     * Everything this snapshot holds, by entry id instead of slot and in sorted order, so that two snapshots of
+     * the same entries compare equal however they were built (for tests).
+     */
+    Map<String, Object> describe() {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("entries", entries().stream().map(IndexedEntry::id).toList());
+        out.put("size", size);
+        TreeMap<String, String> ids = new TreeMap<>();
+        slotOf.forEach((id, slot) -> ids.put(id, slots.get(slot).id()));
+        out.put("ids", ids);
+        TreeMap<String, List<String>> ps = new TreeMap<>();
+        postings.forEach((f, p) -> {
+            List<String> l = new ArrayList<>();
+            for (int i = 0; i < p.slots().length; i++) {
+                l.add(slots.get(p.slots()[i]).id() + ":" + p.strength()[i]);
+            }
+            ps.put(f, l);
+        });
+        out.put("postings", ps);
+        TreeMap<String, DomainGate.Documents> vocabulary = new TreeMap<>();
+        gate.vocabulary().forEach(vocabulary::put);
+        out.put("gate", vocabulary);
+        out.put("gateDocuments", List.of(gate.inDocuments(), gate.outDocuments()));
+        out.put("typos", typos.describe());
+        return out;
     }
 
     /**
@@ -140,15 +374,15 @@ final class Index {
     double weight(Term t, double unknown) {
         int maxDf = 0;
         for (String f : t.forms()) {
-            Integer d = df.get(f);
-            if (d != null && d > maxDf) {
-                maxDf = d;
+            Postings p = postings.get(f);
+            if (p != null && p.slots().length > maxDf) {
+                maxDf = p.slots().length;
             }
         }
         if (maxDf == 0) {
             return unknown * generality(t);
         }
-        return Math.log((entries.length + 1) / (maxDf + 0.5)) / idfNorm;
+        return Math.log((size + 1) / (maxDf + 0.5)) / idfNorm;
     }
 
     /**
@@ -177,7 +411,7 @@ final class Index {
         List<Term> out = null;
         for (int i = 0; i < terms.size(); i++) {
             Term t = terms.get(i);
-            if (!t.unknown() || typos.vocabulary().contains(t.forms()[0])) {
+            if (!t.unknown() || typos.knows(t.forms()[0])) {
                 continue;
             }
             String fixed = typos.correct(t.surface());
@@ -197,7 +431,7 @@ final class Index {
     static final double AUDIENCE_BONUS = 0.1;
 
     Ranked rank(List<Term> terms, Asker asker, boolean askerKnown, MatcherSettings s, int candidates) {
-        int n = entries.length;
+        int n = slots.count;
         double[] weights = new double[terms.size()];
         double total = 0;
         for (int k = 0; k < weights.length; k++) {
@@ -228,19 +462,7 @@ final class Index {
                     if (ps == null) {
                         continue;
                     }
-                    int[] ids = ps.entries();
-                    float[] str = ps.strength();
-                    for (int x = 0; x < ids.length; x++) {
-                        int e = ids[x];
-                        float v = str[x] * factor;
-                        if (stamp[e] != stampValue) {
-                            stamp[e] = stampValue;
-                            cur[e] = v;
-                            touched[touchedCount++] = e;
-                        } else if (v > cur[e]) {
-                            cur[e] = v;
-                        }
-                    }
+                    touchedCount = strongest(ps, factor, stampValue, stamp, cur, touched, touchedCount);
                 }
             }
             for (int x = 0; x < touchedCount; x++) {
@@ -258,7 +480,9 @@ final class Index {
         int worst = 0;
         for (int y = 0; y < seenCount; y++) {
             int e = seen[y];
-            if (acc[e] <= 0 || (fitMask[e] & askerBit) == 0) {
+            // the audience is looked up only for an entry that would enter the candidates
+            if (acc[e] <= 0 || topCount == candidates && !(acc[e] > acc[top[worst]])
+                    || (slots.mask(e) & askerBit) == 0) {
                 continue;
             }
             if (topCount < candidates) {
@@ -296,7 +520,7 @@ final class Index {
             double sim = similarity(terms, weights, queryNorm, e, s.conceptWeight());
             sims[x] = sim;
             scores[x] = s.coverageShare() * coverage + (1 - s.coverageShare()) * sim;
-            if (askerKnown && (specificMask[e] & askerBit) != 0) {
+            if (askerKnown && (slots.mask(e) & askerBit << SPECIFIC) != 0) {
                 scores[x] = Math.min(1, scores[x] + AUDIENCE_BONUS);
             }
         }
@@ -308,12 +532,12 @@ final class Index {
         double secondScore = 0;
         if (topCount > 0) {
             int b = order[0];
-            best = entries[top[b]];
+            best = slots.get(top[b]);
             bestScore = scores[b];
             bestCoverage = coverages[b];
             bestSim = sims[b];
             for (int x = 1; x < topCount; x++) {
-                IndexedEntry other = entries[top[order[x]]];
+                IndexedEntry other = slots.get(top[order[x]]);
                 if (!other.entry().topic().equals(best.entry().topic())) {
                     second = other;
                     secondScore = scores[order[x]];
@@ -322,6 +546,25 @@ final class Index {
             }
         }
         return new Ranked(best, bestScore, bestCoverage, bestSim, second, secondScore);
+    }
+
+    /** The strongest occurrence of a term per entry, over one feature's postings; returns the touched count. */
+    private static int strongest(Postings ps, float factor, int stampValue, int[] stamp, float[] cur, int[] touched,
+                                 int touchedCount) {
+        int[] ids = ps.slots();
+        float[] str = ps.strength();
+        for (int x = 0; x < ids.length; x++) {
+            int e = ids[x];
+            float v = str[x] * factor;
+            if (stamp[e] != stampValue) {
+                stamp[e] = stampValue;
+                cur[e] = v;
+                touched[touchedCount++] = e;
+            } else if (v > cur[e]) {
+                cur[e] = v;
+            }
+        }
+        return touchedCount;
     }
 
     private static int worstOf(int[] top, int count, double[] acc) {
@@ -336,11 +579,13 @@ final class Index {
 
     /** Weighted soft cosine between the question and the entry's closest phrasing. */
     private double similarity(List<Term> terms, double[] weights, double queryNorm, int e, double conceptWeight) {
-        List<Term[]> ph = entries[e].phrasings();
+        IndexedEntry entry = slots.get(e);
+        List<Term[]> ph = entry.phrasings();
+        PhrasingWeights pws = phrasingWeights(entry);
         double best = 0;
         for (int j = 0; j < ph.size(); j++) {
             Term[] p = ph.get(j);
-            double[] pw = phrasingWeights[e][j];
+            double[] pw = pws.weights()[j];
             double dot = 0;
             for (int k = 0; k < terms.size(); k++) {
                 Term t = terms.get(k);
@@ -353,12 +598,45 @@ final class Index {
                 }
                 dot += weights[k] * m;
             }
-            double norm = queryNorm * phrasingNorms[e][j];
+            double norm = queryNorm * pws.norms()[j];
             if (norm > 0) {
                 best = Math.max(best, dot / norm);
             }
         }
         return Math.min(1, best);
+    }
+
+    /** The weights of an entry's phrasing words and each phrasing's norm, under one snapshot. */
+    record PhrasingWeights(long snapshot, double[][] weights, double[] norms) {
+    }
+
+    /**
+     * The word weights of the entry's phrasings under this snapshot. They depend on the whole base (document
+     * frequencies, its size), so they are not stored with the index but computed when the entry is first ranked
+     * under this snapshot and memoised in the entry, stamped with the snapshot's version; a question under
+     * another snapshot recomputes them. Any thread may compute and store them (the same values either way).
+     */
+    private PhrasingWeights phrasingWeights(IndexedEntry entry) {
+        PhrasingWeights memo = entry.memo().weights;
+        if (memo != null && memo.snapshot() == version) {
+            return memo;
+        }
+        List<Term[]> ph = entry.phrasings();
+        double[][] w = new double[ph.size()][];
+        double[] norms = new double[ph.size()];
+        for (int j = 0; j < ph.size(); j++) {
+            Term[] terms = ph.get(j);
+            w[j] = new double[terms.length];
+            double norm = 0;
+            for (int k = 0; k < terms.length; k++) {
+                w[j][k] = weight(terms[k], 1.0);
+                norm += w[j][k] * w[j][k];
+            }
+            norms[j] = Math.sqrt(norm);
+        }
+        PhrasingWeights computed = new PhrasingWeights(version, w, norms);
+        entry.memo().weights = computed;
+        return computed;
     }
 
     /** A concept synonym counts {@code conceptWeight}; a shared word-family prefix counts less. */
