@@ -68,23 +68,21 @@ public class ConsoleController {
         this.actions = actions;
     }
 
+    /** Query parameters of the list and of the export (bound from the query string). */
+    public record ListQuery(List<String> status, String overdue, String from, String to, String rating,
+                            String operator, String region, String q, String sort, String page, String size) {
+
+        AppealFilter toFilter(Viewer viewer, boolean paged) {
+            return AppealFilter.parse(status, overdue, from, to, rating, operator, region, q, sort,
+                    paged ? page : null, paged ? size : null, zoneOf(viewer));
+        }
+    }
+
     /** A JSON array (the contract); the number of all matching appeals is in {@code X-Total-Count}. */
     @GetMapping("/appeals")
-    public Mono<ResponseEntity<List<AppealSummary>>> list(@AuthenticationPrincipal Jwt jwt,
-                                                          @RequestParam(required = false) List<String> status,
-                                                          @RequestParam(required = false) String overdue,
-                                                          @RequestParam(required = false) String from,
-                                                          @RequestParam(required = false) String to,
-                                                          @RequestParam(required = false) String rating,
-                                                          @RequestParam(required = false) String operator,
-                                                          @RequestParam(required = false) String region,
-                                                          @RequestParam(required = false) String q,
-                                                          @RequestParam(required = false) String sort,
-                                                          @RequestParam(required = false) String page,
-                                                          @RequestParam(required = false) String size) {
+    public Mono<ResponseEntity<List<AppealSummary>>> list(@AuthenticationPrincipal Jwt jwt, ListQuery query) {
         Viewer viewer = Viewer.of(jwt);
-        return Mono.fromCallable(() -> AppealFilter.parse(status, overdue, from, to, rating, operator, region, q,
-                        sort, page, size, zoneOf(viewer)))
+        return Mono.fromCallable(() -> query.toFilter(viewer, true))
                 .flatMap(filter -> console.list(viewer, filter))
                 .map(p -> ResponseEntity.ok()
                         .header(TOTAL_COUNT, String.valueOf(p.total()))
@@ -94,19 +92,9 @@ public class ConsoleController {
 
     /** The same filters as the list; every matching appeal (up to 10 000), as a CSV file. */
     @GetMapping(value = "/appeals/export.csv")
-    public Mono<ResponseEntity<Flux<String>>> export(@AuthenticationPrincipal Jwt jwt,
-                                                     @RequestParam(required = false) List<String> status,
-                                                     @RequestParam(required = false) String overdue,
-                                                     @RequestParam(required = false) String from,
-                                                     @RequestParam(required = false) String to,
-                                                     @RequestParam(required = false) String rating,
-                                                     @RequestParam(required = false) String operator,
-                                                     @RequestParam(required = false) String region,
-                                                     @RequestParam(required = false) String q,
-                                                     @RequestParam(required = false) String sort) {
+    public Mono<ResponseEntity<Flux<String>>> export(@AuthenticationPrincipal Jwt jwt, ListQuery query) {
         Viewer viewer = Viewer.of(jwt);
-        return Mono.fromCallable(() -> AppealFilter.parse(status, overdue, from, to, rating, operator, region, q,
-                        sort, null, null, zoneOf(viewer)))
+        return Mono.fromCallable(() -> query.toFilter(viewer, false))
                 .map(filter -> ResponseEntity.ok()
                         .contentType(AppealsCsv.MEDIA_TYPE)
                         .header("Content-Disposition", "attachment; filename=\"appeals.csv\"")
