@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.BiFunction;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -74,14 +75,8 @@ public class AppealActions {
             return Mono.error(Problems.badRequest("Ответ слишком длинный: " + length
                     + " символов, допускается не более " + MAX_REPLY_LENGTH));
         }
-        UUID appealId = ConsoleService.parseId(id);
-        if (appealId == null) {
-            return Mono.error(Problems.notFound());
-        }
         String body = text.strip();
-        return ConsoleService.visible(viewer, appeals.lock(appealId), id)
-                .flatMap(row -> {
-                    checkVersion(row, expectedVersion);
+        return onLockedAppeal(viewer, id, expectedVersion, TEXT_KEPT, (appealId, row) -> {
                     if (row.status() == AppealStatus.FEDERAL && !viewer.seesAllRegions()) {
                         throw Problems.conflict("Обращение на федеральном контроле: ответ даёт федеральный специалист");
                     }
@@ -101,8 +96,7 @@ public class AppealActions {
                                     .thenReturn(new ReplyView(replyId, appealId, viewer.username(), body, at,
                                             AppealStatus.ANSWERED, version)));
                 })
-                .as(tx::transactional)
-                .doOnNext(r -> log.info("appeal {}: reply {} by {}", appealId, r.id(), viewer.username()));
+                .doOnNext(r -> log.info("appeal {}: reply {} by {}", id, r.id(), viewer.username()));
     }
 
     /** верно / частично / неверно on the AI's answer or candidate → {@code appeal.ai-judged}. */
@@ -118,13 +112,7 @@ public class AppealActions {
             return Mono.error(Problems.badRequest("Комментарий слишком длинный: допускается не более "
                     + MAX_NOTE_LENGTH + " символов"));
         }
-        UUID appealId = ConsoleService.parseId(id);
-        if (appealId == null) {
-            return Mono.error(Problems.notFound());
-        }
-        return ConsoleService.visible(viewer, appeals.lock(appealId), id)
-                .flatMap(row -> {
-                    checkVersion(row, expectedVersion, NOT_APPLIED);
+        return onLockedAppeal(viewer, id, expectedVersion, NOT_APPLIED, (appealId, row) -> {
                     if (row.aiAnswer() == null) {
                         throw Problems.conflict("У обращения нет ответа ИИ — оценивать нечего");
                     }
@@ -143,8 +131,7 @@ public class AppealActions {
                                     .then(seen(appealId, viewer, version))
                                     .thenReturn(new JudgementView(judgementId, appealId, viewer.username(), verdict,
                                             note, at, version)));
-                })
-                .as(tx::transactional);
+                });
     }
 
     /** The region hands the appeal to federal control → {@code appeal.escalated}; routing moves it on. */
@@ -161,13 +148,7 @@ public class AppealActions {
             return Mono.error(Problems.badRequest("Причина слишком длинная: допускается не более " + MAX_NOTE_LENGTH
                     + " символов"));
         }
-        UUID appealId = ConsoleService.parseId(id);
-        if (appealId == null) {
-            return Mono.error(Problems.notFound());
-        }
-        return ConsoleService.visible(viewer, appeals.lock(appealId), id)
-                .flatMap(row -> {
-                    checkVersion(row, expectedVersion, NOT_APPLIED);
+        return onLockedAppeal(viewer, id, expectedVersion, NOT_APPLIED, (appealId, row) -> {
                     if (row.status() == AppealStatus.FEDERAL) {
                         throw Problems.conflict("Обращение уже на федеральном контроле");
                     }
@@ -183,8 +164,7 @@ public class AppealActions {
                                             why)))
                                     .then(seen(appealId, viewer, version)))
                             .then(current(appealId));
-                })
-                .as(tx::transactional);
+                });
     }
 
     /**
@@ -200,13 +180,7 @@ public class AppealActions {
             return Mono.error(Problems.badRequest("Неизвестный статус: " + statusName
                     + ". Допустимые: NEW, IN_PROGRESS, ANSWERED, CLOSED, FEDERAL"));
         }
-        UUID appealId = ConsoleService.parseId(id);
-        if (appealId == null) {
-            return Mono.error(Problems.notFound());
-        }
-        return ConsoleService.visible(viewer, appeals.lock(appealId), id)
-                .flatMap(row -> {
-                    checkVersion(row, expectedVersion, NOT_APPLIED);
+        return onLockedAppeal(viewer, id, expectedVersion, NOT_APPLIED, (appealId, row) -> {
                     AppealStatus from = row.status();
                     if (from == target) {
                         throw Problems.conflict("Обращение уже в статусе «" + target.title() + "»");
@@ -230,8 +204,7 @@ public class AppealActions {
                                             from + " → " + target)
                                     .then(seen(appealId, viewer, version)))
                             .then(current(appealId));
-                })
-                .as(tx::transactional);
+                });
     }
 
     /**
@@ -254,13 +227,7 @@ public class AppealActions {
                     + MAX_NOTE_LENGTH + " символов"));
         }
         String operator = operatorName.trim();
-        UUID appealId = ConsoleService.parseId(id);
-        if (appealId == null) {
-            return Mono.error(Problems.notFound());
-        }
-        return ConsoleService.visible(viewer, appeals.lock(appealId), id)
-                .flatMap(row -> {
-                    checkVersion(row, expectedVersion, NOT_APPLIED);
+        return onLockedAppeal(viewer, id, expectedVersion, NOT_APPLIED, (appealId, row) -> {
                     if (row.status() != AppealStatus.NEW && row.status() != AppealStatus.IN_PROGRESS) {
                         throw Problems.conflict("Передать другому оператору можно только новое обращение или "
                                 + "обращение в работе (сейчас — «" + row.status().title() + "»)");
@@ -290,8 +257,7 @@ public class AppealActions {
                                         .then(current(appealId));
                             });
                 })
-                .as(tx::transactional)
-                .doOnNext(s -> log.info("appeal {} reassigned to {} by {}", appealId, operator, viewer.username()));
+                .doOnNext(s -> log.info("appeal {} reassigned to {} by {}", id, operator, viewer.username()));
     }
 
     /**
@@ -303,13 +269,7 @@ public class AppealActions {
             return Mono.error(Problems.forbidden(
                     "Взять обращение на контроль может только специалист Рособрнадзора"));
         }
-        UUID appealId = ConsoleService.parseId(id);
-        if (appealId == null) {
-            return Mono.error(Problems.notFound());
-        }
-        return ConsoleService.visible(viewer, appeals.lock(appealId), id)
-                .flatMap(row -> {
-                    checkVersion(row, expectedVersion, NOT_APPLIED);
+        return onLockedAppeal(viewer, id, expectedVersion, NOT_APPLIED, (appealId, row) -> {
                     if (row.status() != AppealStatus.FEDERAL) {
                         throw Problems.conflict("Взять на контроль можно только обращение, переданное на федеральный "
                                 + "контроль (сейчас — «" + row.status().title() + "»)");
@@ -327,8 +287,7 @@ public class AppealActions {
                                             row.region(), null)
                                     .then(seen(appealId, viewer, version)))
                             .then(current(appealId));
-                })
-                .as(tx::transactional);
+                });
     }
 
     /**
@@ -352,9 +311,22 @@ public class AppealActions {
         return appeals.find(appealId).map(ConsoleService::summary);
     }
 
-    /** A reply written against an old version: the text stays in the reply box and can be sent again. */
-    private static void checkVersion(AppealRow row, Long expected) {
-        checkVersion(row, expected, "ваш текст не отправлен и не потерян, его можно отправить ещё раз");
+    /**
+     * Every console action on one appeal: an unknown or invisible id is 404, the row is locked for the transaction,
+     * a stale {@code expectedVersion} is 409 (saying what became of the user's action), then the action runs.
+     */
+    private <T> Mono<T> onLockedAppeal(Viewer viewer, String id, Long expectedVersion, String consequence,
+                                       BiFunction<UUID, AppealRow, Mono<T>> action) {
+        UUID appealId = ConsoleService.parseId(id);
+        if (appealId == null) {
+            return Mono.error(Problems.notFound());
+        }
+        return ConsoleService.visible(viewer, appeals.lock(appealId), id)
+                .flatMap(row -> {
+                    checkVersion(row, expectedVersion, consequence);
+                    return action.apply(appealId, row);
+                })
+                .as(tx::transactional);
     }
 
     private static void checkVersion(AppealRow row, Long expected, String consequence) {
@@ -365,6 +337,8 @@ public class AppealActions {
     }
 
     private static final String NOT_APPLIED = "ваше действие не выполнено, повторите его после обновления";
+    /** A reply written against an old version: the text stays in the reply box and can be sent again. */
+    private static final String TEXT_KEPT = "ваш текст не отправлен и не потерян, его можно отправить ещё раз";
 
     private static Verdict parseVerdict(String name) {
         if (name == null) {
