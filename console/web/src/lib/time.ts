@@ -41,43 +41,27 @@ export function moscowLabel(zone: string, at: Date = new Date()): string {
   return `МСК${diff > 0 ? '+' : '−'}${hours}${minutes ? ':' + String(minutes).padStart(2, '0') : ''}`;
 }
 
-/** «05.03.2026, 14:05» in the zone. */
-export function formatDateTime(iso: string | null | undefined, zone?: string | null): string {
+/** Formats an ISO instant in the zone (the browser's when none or an invalid one is given); '' for no date. */
+function format(iso: string | null | undefined, zone: string | null | undefined, parts: Intl.DateTimeFormatOptions): string {
   if (!iso) return '';
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return '';
-  return new Intl.DateTimeFormat('ru-RU', {
-    timeZone: validZone(zone) ?? browserZone(),
-    day: '2-digit',
-    month: '2-digit',
-    year: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-  }).format(d);
+  return new Intl.DateTimeFormat('ru-RU', { timeZone: validZone(zone) ?? browserZone(), ...parts }).format(d);
+}
+
+/** «05.03.2026, 14:05» in the zone. */
+export function formatDateTime(iso: string | null | undefined, zone?: string | null): string {
+  return format(iso, zone, { day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit' });
 }
 
 /** «14:05» in the zone. */
 export function formatTime(iso: string, zone?: string | null): string {
-  const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return '';
-  return new Intl.DateTimeFormat('ru-RU', {
-    timeZone: validZone(zone) ?? browserZone(),
-    hour: '2-digit',
-    minute: '2-digit',
-  }).format(d);
+  return format(iso, zone, { hour: '2-digit', minute: '2-digit' });
 }
 
 /** «05.03.2026» in the zone. */
 export function formatDate(iso: string | null | undefined, zone?: string | null): string {
-  if (!iso) return '';
-  const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return '';
-  return new Intl.DateTimeFormat('ru-RU', {
-    timeZone: validZone(zone) ?? browserZone(),
-    day: '2-digit',
-    month: '2-digit',
-    year: 'numeric',
-  }).format(d);
+  return format(iso, zone, { day: '2-digit', month: '2-digit', year: 'numeric' });
 }
 
 export interface DualTime {
