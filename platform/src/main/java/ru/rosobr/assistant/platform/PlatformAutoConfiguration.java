@@ -21,10 +21,10 @@ import org.springframework.transaction.reactive.TransactionalOperator;
 
 import ru.rosobr.assistant.contracts.Topics;
 import ru.rosobr.assistant.platform.messaging.EventSubscription;
-import ru.rosobr.assistant.platform.messaging.IdempotentConsumer;
 import ru.rosobr.assistant.platform.messaging.SubscriptionContainers;
 import ru.rosobr.assistant.platform.outbox.Outbox;
 import ru.rosobr.assistant.platform.outbox.OutboxRelay;
+import ru.rosobr.assistant.platform.worker.WakeUp;
 
 /** Wires the outbox, its relay, the subscriptions and the topic declarations into every service. */
 @AutoConfiguration(afterName = {
@@ -49,29 +49,30 @@ public class PlatformAutoConfiguration {
         return TransactionalOperator.create(transactionManager);
     }
 
+    /** Signalled after every commit that appended outbox rows; the relay waits on it. */
     @Bean
-    Outbox outbox(DatabaseClient db, PlatformProperties props) {
-        return new Outbox(db, props.serviceName());
+    WakeUp outboxWakeUp() {
+        return new WakeUp();
+    }
+
+    @Bean
+    Outbox outbox(DatabaseClient db, PlatformProperties props, WakeUp outboxWakeUp) {
+        return new Outbox(db, props.serviceName(), outboxWakeUp);
     }
 
     @Bean
     OutboxRelay outboxRelay(DatabaseClient db, TransactionalOperator tx, KafkaTemplate<String, String> kafka,
-                            PlatformProperties props) {
-        return new OutboxRelay(db, tx, kafka, props.outboxInterval());
-    }
-
-    @Bean
-    IdempotentConsumer idempotentConsumer(DatabaseClient db, TransactionalOperator tx) {
-        return new IdempotentConsumer(db, tx);
+                            PlatformProperties props, WakeUp outboxWakeUp) {
+        return new OutboxRelay(db, tx, kafka, outboxWakeUp, props.outboxInterval(), props.outboxRetention());
     }
 
     @Bean
     SubscriptionContainers subscriptionContainers(ObjectProvider<EventSubscription<?>> subscriptions,
                                                   ConsumerFactory<String, String> consumerFactory,
-                                                  IdempotentConsumer idempotent, DatabaseClient db,
+                                                  DatabaseClient db, TransactionalOperator tx,
                                                   PlatformProperties props) {
         List<EventSubscription<?>> list = subscriptions.orderedStream().toList();
-        return new SubscriptionContainers(list, consumerFactory, idempotent, db, props.serviceName(),
+        return new SubscriptionContainers(list, consumerFactory, db, tx, props.serviceName(),
                 props.concurrency(), props.retryFor());
     }
 

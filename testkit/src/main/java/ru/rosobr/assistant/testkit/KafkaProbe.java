@@ -46,6 +46,32 @@ public final class KafkaProbe {
         publishRaw(topic.name(), topic.keyOf(event), EventCodec.write(event));
     }
 
+    /**
+     * Publishes the events in one go: one producer that holds the records briefly, so records of one key arrive as
+     * one record batch and a consumer polls them together (for tests of batch processing).
+     */
+    public static <T extends Event> void publishAll(Topic<T> topic, List<T> events) {
+        Properties p = new Properties();
+        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
+        p.put(ProducerConfig.ACKS_CONFIG, "all");
+        p.put(ProducerConfig.LINGER_MS_CONFIG, "200");
+        try (var producer = new KafkaProducer<>(p, new StringSerializer(), new StringSerializer())) {
+            List<java.util.concurrent.Future<?>> sent = new ArrayList<>();
+            for (T event : events) {
+                sent.add(producer.send(new ProducerRecord<>(topic.name(), topic.keyOf(event), EventCodec.write(event))));
+            }
+            producer.flush();
+            for (var f : sent) {
+                f.get(30, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("publish to " + topic.name() + " failed", e);
+        }
+    }
+
     /** Publishes any text, for tests of malformed records. */
     public static void publishRaw(String topic, String key, String value) {
         Properties p = new Properties();

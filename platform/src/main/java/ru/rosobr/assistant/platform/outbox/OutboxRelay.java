@@ -12,6 +12,7 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import ru.rosobr.assistant.platform.worker.PollingWorker;
+import ru.rosobr.assistant.platform.worker.WakeUp;
 
 /**
  * Publishes committed outbox rows to Kafka in commit order. Rows are locked with {@code SKIP LOCKED}, so several
@@ -21,19 +22,27 @@ import ru.rosobr.assistant.platform.worker.PollingWorker;
  */
 public class OutboxRelay extends PollingWorker {
 
-    private static final int BATCH = 200;
+    private static final int BATCH = 500;
 
     private final DatabaseClient db;
     private final TransactionalOperator tx;
     private final KafkaTemplate<String, String> kafka;
 
+    private final Duration retention;
+
+    /**
+     * @param wakeUp    signalled by the {@link Outbox} after a commit that appended rows: the relay publishes at once
+     * @param interval  the safety-net poll, for rows committed by another replica whose relay is down
+     * @param retention how long published rows are kept for investigation
+     */
     public OutboxRelay(DatabaseClient db, TransactionalOperator tx, KafkaTemplate<String, String> kafka,
-                       Duration interval) {
+                       WakeUp wakeUp, Duration interval, Duration retention) {
         // stops after the consumers (which may still append) and before the producer factory closes
-        super("outbox-relay", interval, BATCH, Integer.MAX_VALUE - 200);
+        super("outbox-relay", interval, BATCH, Integer.MAX_VALUE - 200, wakeUp);
         this.db = db;
         this.tx = tx;
         this.kafka = kafka;
+        this.retention = retention;
     }
 
     private record Row(long seq, String topic, String key, String payload) {
@@ -71,10 +80,12 @@ public class OutboxRelay extends PollingWorker {
         return publishBatch();
     }
 
-    /** Published rows are kept a week for investigation, then removed. */
+    /** Published rows are kept for the retention period for investigation, then removed. */
     @Override
     protected void housekeeping() {
-        db.sql("delete from outbox where published_at < now() - interval '7 days'").then()
-                .block(Duration.ofSeconds(60));
+        db.sql("delete from outbox where published_at < now() - make_interval(secs => :s)")
+                .bind("s", (double) retention.toSeconds())
+                .then()
+                .block(Duration.ofMinutes(5));
     }
 }

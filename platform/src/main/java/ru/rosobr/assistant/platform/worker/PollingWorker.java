@@ -1,34 +1,40 @@
 package ru.rosobr.assistant.platform.worker;
 
 import java.time.Duration;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 
 /**
- * A background loop on its own thread: every interval it processes batches until a batch comes back short, so a
- * backlog drains at once and an idle service only polls. Failures are logged and retried on the next tick. Used
- * by the outbox relay and by services' durable work queues (timers, delivery retries).
+ * A background loop on its own thread: it processes batches until a batch comes back short, then waits until it is
+ * woken ({@link WakeUp}, signalled after the commit that created work) or the interval passes — polling is only
+ * the safety net for work created elsewhere (another replica, a timer coming due). Failures are logged and retried
+ * on the next round. Used by the outbox relay and by services' durable work queues (timers).
  */
 public abstract class PollingWorker implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(PollingWorker.class);
+    private static final long HOUSEKEEPING_EVERY_NANOS = Duration.ofMinutes(60).toNanos();
 
     private final String name;
     private final Duration interval;
     private final int batchSize;
     private final int phase;
-    private ScheduledExecutorService executor;
+    private final WakeUp wakeUp;
+    private volatile boolean running;
+    private Thread thread;
 
     protected PollingWorker(String name, Duration interval, int batchSize, int phase) {
+        this(name, interval, batchSize, phase, new WakeUp());
+    }
+
+    protected PollingWorker(String name, Duration interval, int batchSize, int phase, WakeUp wakeUp) {
         this.name = name;
         this.interval = interval;
         this.batchSize = batchSize;
         this.phase = phase;
+        this.wakeUp = wakeUp;
     }
 
     /** Processes at most {@link #batchSize()} items; returns how many it processed. */
@@ -42,51 +48,81 @@ public abstract class PollingWorker implements SmartLifecycle {
         return batchSize;
     }
 
-    private void tick() {
+    /** Asks the loop to run now (e.g. after a commit that created work). */
+    public void wake() {
+        wakeUp.signal();
+    }
+
+    private void drain() {
         try {
-            while (processBatch() >= batchSize) {
+            while (running && processBatch() >= batchSize) {
                 log.debug("{}: full batch processed, continuing", name);
             }
         } catch (RuntimeException e) {
             log.warn("{}: batch failed, will retry: {}", name, e.toString());
+            pause();
         }
     }
 
-    private void safeHousekeeping() {
+    /** After a failure, wait a full interval (not a wake-up) so a broken dependency is not hammered. */
+    private void pause() {
         try {
-            housekeeping();
-        } catch (RuntimeException e) {
-            log.warn("{}: housekeeping failed: {}", name, e.toString());
+            Thread.sleep(interval.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void loop() {
+        long nextHousekeeping = System.nanoTime() + Duration.ofMinutes(1).toNanos();
+        while (running) {
+            drain();
+            if (System.nanoTime() - nextHousekeeping >= 0) {
+                nextHousekeeping = System.nanoTime() + HOUSEKEEPING_EVERY_NANOS;
+                try {
+                    housekeeping();
+                } catch (RuntimeException e) {
+                    log.warn("{}: housekeeping failed: {}", name, e.toString());
+                }
+            }
+            try {
+                wakeUp.await(interval);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
         }
     }
 
     @Override
     public synchronized void start() {
-        executor = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, name);
-            t.setDaemon(true);
-            return t;
-        });
-        executor.scheduleWithFixedDelay(this::tick, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
-        executor.scheduleWithFixedDelay(this::safeHousekeeping, 1, 60, TimeUnit.MINUTES);
+        if (running) {
+            return;
+        }
+        running = true;
+        thread = new Thread(this::loop, name);
+        thread.setDaemon(true);
+        thread.start();
     }
 
     @Override
     public synchronized void stop() {
-        if (executor != null) {
-            executor.shutdown();
-            try {
-                executor.awaitTermination(10, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            executor = null;
+        if (!running) {
+            return;
         }
+        running = false;
+        wakeUp.signal();
+        try {
+            thread.join(Duration.ofSeconds(10));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        thread = null;
     }
 
     @Override
     public synchronized boolean isRunning() {
-        return executor != null;
+        return running;
     }
 
     @Override

@@ -5,7 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -36,18 +42,32 @@ class PlatformIT {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
 
+    /** How many times the handler ran per event (in memory on purpose: a rolled-back run leaves it counted). */
+    static final Map<UUID, AtomicInteger> RUNS = new ConcurrentHashMap<>();
+
     @SpringBootApplication
     static class App {
-        /** Remembers each off-topic event and emits a rating for it; fails for teacher "fail". */
+        /**
+         * Remembers each off-topic event (and, for teacher "ordered", the order of application) and emits a rating
+         * for it; fails always for teacher "fail" and on the first run for teacher "flaky".
+         */
         @Bean
         EventSubscription<AppealOffTopic> onOffTopic(DatabaseClient db, Outbox outbox) {
-            return EventSubscription.on(Topics.APPEAL_OFFTOPIC, e -> db
-                    .sql("insert into seen (event_id, teacher_id) values (:id, :t)")
-                    .bind("id", e.eventId()).bind("t", e.teacherId()).then()
-                    .then(outbox.append(AppealRated.of(e.appealId(), e.region(), e.teacherId(), 4)))
-                    .then(Mono.defer(() -> "fail".equals(e.teacherId())
-                            ? Mono.error(new IllegalStateException("effect failed on purpose"))
-                            : Mono.empty())));
+            return EventSubscription.on(Topics.APPEAL_OFFTOPIC, e -> Mono.defer(() -> {
+                int run = RUNS.computeIfAbsent(e.eventId(), id -> new AtomicInteger()).incrementAndGet();
+                Mono<Void> order = "ordered".equals(e.teacherId())
+                        ? db.sql("insert into applied (appeal_id, n, event_id) values (:a, :n, :id)")
+                                .bind("a", e.appealId()).bind("n", (int) e.score()).bind("id", e.eventId()).then()
+                        : Mono.empty();
+                return db.sql("insert into seen (event_id, teacher_id) values (:id, :t)")
+                        .bind("id", e.eventId()).bind("t", e.teacherId()).then()
+                        .then(order)
+                        .then(outbox.append(AppealRated.of(e.appealId(), e.region(), e.teacherId(), 4)))
+                        .then(Mono.defer(() -> "fail".equals(e.teacherId()) || ("flaky".equals(e.teacherId())
+                                && run == 1)
+                                ? Mono.error(new IllegalStateException("effect failed on purpose"))
+                                : Mono.empty()));
+            }));
         }
     }
 
@@ -109,5 +129,73 @@ class PlatformIT {
         assertThatThrownBy(() -> outbox.append(foreign).block())
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("answer-service");
+    }
+
+    @Test
+    void aBatchThatFailsHalfWayLeavesNothingAndIsAppliedOnceOnRetry() {
+        // one key, one record batch: the consumer polls all of them together; the flaky one is last but one
+        UUID appeal = UUID.randomUUID();
+        List<AppealOffTopic> batch = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            batch.add(AppealOffTopic.of(appeal, "58", i == 18 ? "flaky" : "batch", i));
+        }
+        KafkaProbe.publishAll(Topics.APPEAL_OFFTOPIC, batch);
+
+        await().atMost(WAIT).until(() -> db.sql("select count(*) from seen where event_id = any(:ids)")
+                .bind("ids", batch.stream().map(AppealOffTopic::eventId).toArray(UUID[]::new))
+                .map((r, m) -> r.get(0, Long.class)).one().block() == batch.size());
+        // the events before the flaky one ran twice: rolled back with the failed batch, then applied one by one
+        assertThat(RUNS.get(batch.get(0).eventId())).hasValue(2);
+        assertThat(RUNS.get(batch.get(17).eventId())).hasValue(2);
+        assertThat(RUNS.get(batch.get(18).eventId())).hasValue(2);
+        assertThat(RUNS.get(batch.get(19).eventId())).hasValue(1);
+        // yet each left exactly one effect and one emitted event
+        for (AppealOffTopic e : batch) {
+            assertThat(count("select count(*) from seen where event_id = :id", e.eventId())).isEqualTo(1);
+        }
+        assertThat(count("select count(*) from outbox where payload like '%' || :id || '%'", appeal.toString()))
+                .isEqualTo(20);
+        assertThat(KafkaProbe.all(Topics.APPEAL_RATED, r -> r.appealId().equals(appeal))).hasSize(20);
+    }
+
+    @Test
+    void aRedeliveredBatchIsAppliedOnce() {
+        UUID appeal = UUID.randomUUID();
+        List<AppealOffTopic> batch = IntStream.range(0, 10)
+                .mapToObj(i -> AppealOffTopic.of(appeal, "33", "again", i)).toList();
+        KafkaProbe.publishAll(Topics.APPEAL_OFFTOPIC, batch);
+        KafkaProbe.publishAll(Topics.APPEAL_OFFTOPIC, batch);
+        // a marker published after both copies: once it is applied, both copies were consumed
+        AppealOffTopic marker = AppealOffTopic.of(appeal, "33", "again", 99);
+        KafkaProbe.publish(Topics.APPEAL_OFFTOPIC, marker);
+
+        await().atMost(WAIT).until(() -> count("select count(*) from seen where event_id = :id",
+                marker.eventId()) == 1);
+        for (AppealOffTopic e : batch) {
+            assertThat(count("select count(*) from seen where event_id = :id", e.eventId())).isEqualTo(1);
+        }
+        assertThat(KafkaProbe.all(Topics.APPEAL_RATED, r -> r.appealId().equals(appeal))).hasSize(11);
+    }
+
+    @Test
+    void perAppealOrderHoldsUnderConcurrency() {
+        // 12 appeals spread over the partitions (and so over both consumer threads), 25 events each, interleaved
+        List<UUID> appeals = IntStream.range(0, 12).mapToObj(i -> UUID.randomUUID()).toList();
+        List<AppealOffTopic> events = new ArrayList<>();
+        for (int n = 0; n < 25; n++) {
+            for (UUID a : appeals) {
+                events.add(AppealOffTopic.of(a, "77", "ordered", n));
+            }
+        }
+        KafkaProbe.publishAll(Topics.APPEAL_OFFTOPIC, events);
+
+        await().atMost(WAIT).until(() -> db.sql("select count(*) from applied where appeal_id = any(:a)")
+                .bind("a", appeals.toArray(UUID[]::new)).map((r, m) -> r.get(0, Long.class)).one().block()
+                == events.size());
+        for (UUID a : appeals) {
+            List<Integer> order = db.sql("select n from applied where appeal_id = :a order by seq")
+                    .bind("a", a).map((r, m) -> r.get("n", Integer.class)).all().collectList().block();
+            assertThat(order).as("order of appeal %s", a).isEqualTo(IntStream.range(0, 25).boxed().toList());
+        }
     }
 }
