@@ -14,6 +14,7 @@ import ru.rosobr.assistant.analytics.projection.Measure;
 import ru.rosobr.assistant.contracts.AppealEvent;
 import ru.rosobr.assistant.contracts.events.AiJudged;
 import ru.rosobr.assistant.contracts.events.AppealRated;
+import ru.rosobr.assistant.platform.transaction.TransactionBuffers;
 
 /**
  * Applies appeal events to the per-region, per-day counters. Runs inside the consumer's transaction, so an event
@@ -76,12 +77,8 @@ public class Projector {
                 .map((r, m) -> new Earlier(r.get("region", String.class), r.get("day", LocalDate.class),
                         r.get("rating", Integer.class)))
                 .one()
-                .flatMap(old -> db.sql("update region_day_stats set rating_sum = rating_sum - :n, "
-                                + "rating_count = rating_count - 1 where region = :r and day = :d")
-                        .bind("n", old.rating())
-                        .bind("r", old.region())
-                        .bind("d", old.day())
-                        .then());
+                .flatMap(old -> add(old.region(), old.day(), "rating_sum", -old.rating())
+                        .then(add(old.region(), old.day(), "rating_count", -1)));
         Mono<Void> store = db.sql("""
                         insert into appeal_ratings (appeal_id, region, day, rating, rated_at)
                         values (:a, :r, :d, :n, :at)
@@ -94,29 +91,29 @@ public class Projector {
                 .bind("n", e.rating())
                 .bind("at", at)
                 .then();
-        Mono<Void> add = db.sql("""
-                        insert into region_day_stats (region, day, rating_sum, rating_count) values (:r, :d, :n, 1)
-                        on conflict (region, day) do update
-                           set rating_sum = region_day_stats.rating_sum + excluded.rating_sum,
-                               rating_count = region_day_stats.rating_count + 1""")
-                .bind("r", e.region())
-                .bind("d", day)
-                .bind("n", e.rating())
-                .then();
+        Mono<Void> add = Mono.defer(() -> add(e.region(), day, "rating_sum", e.rating())
+                .then(add(e.region(), day, "rating_count", 1)));
         return retractEarlier.then(store).then(add);
     }
 
     private record Earlier(String region, LocalDate day, int rating) {
     }
 
+    /**
+     * Adds to a counter: inside a transaction, to its {@link CounterDeltas} (written once, before the commit);
+     * outside one, at once.
+     */
     private Mono<Void> add(String region, LocalDate day, String column, long n) {
-        // column comes from the Measure enum, never from input
-        return db.sql("insert into region_day_stats (region, day, " + column + ") values (:r, :d, :n) "
-                        + "on conflict (region, day) do update set " + column + " = region_day_stats." + column
-                        + " + excluded." + column)
-                .bind("r", region)
-                .bind("d", day)
-                .bind("n", n)
+        return TransactionBuffers.current(this, CounterDeltas::new, d -> d.flush(db), d -> { })
+                .map(d -> {
+                    d.add(region, day, column, n);
+                    return true;
+                })
+                .switchIfEmpty(Mono.defer(() -> {
+                    CounterDeltas single = new CounterDeltas();
+                    single.add(region, day, column, n);
+                    return single.flush(db).thenReturn(true);
+                }))
                 .then();
     }
 
