@@ -46,7 +46,8 @@ public class MessengerConfiguration {
     @Bean
     InboxWorker inboxWorker(InboxRepository repository, Inbox inbox, List<InboundDecoder> decoders,
                             MessengerDialogue dialogue, TransactionalOperator tx,
-                            @Value("${assistant.inbox.poll-interval:500ms}") Duration pollInterval) {
-        return new InboxWorker(repository, inbox, decoders, dialogue, tx, pollInterval);
+                            @Value("${assistant.inbox.poll-interval:1s}") Duration pollInterval,
+                            @Value("${assistant.inbox.concurrency:8}") int concurrency) {
+        return new InboxWorker(repository, inbox, decoders, dialogue, tx, pollInterval, concurrency);
     }
 }

@@ -46,7 +46,9 @@ public abstract class ReactiveWorker implements SmartLifecycle {
         }
         loop = Flux.merge(Flux.interval(Duration.ZERO, interval).map(tick -> Boolean.TRUE),
                         wakeUps.map(signal -> Boolean.TRUE))
-                .onBackpressureDrop()
+                // a wake-up that comes while a round runs is kept (the latest one) and starts the next round at once;
+                // dropping it would leave work committed mid-round waiting for the next tick
+                .onBackpressureLatest()
                 .concatMap(tick -> drain().onErrorResume(e -> {
                     log.warn("{}: round failed, will retry: {}", name, e.toString());
                     return Mono.empty();

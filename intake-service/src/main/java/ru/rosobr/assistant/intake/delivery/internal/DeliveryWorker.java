@@ -102,11 +102,38 @@ public class DeliveryWorker extends ReactiveWorker {
                     return Flux.fromIterable(byTeacher.values())
                             .flatMap(list -> Flux.fromIterable(list).concatMap(this::send, 0),
                                     settings.concurrency())
+                            .collectList()
+                            .flatMap(this::recordDelivered)
                             .then(Mono.just(claimed.size()));
                 });
     }
 
-    private Mono<Void> send(PendingDelivery d) {
+    private record Delivered(PendingDelivery delivery, int attempts, Instant at) {
+    }
+
+    /**
+     * The round's successes are recorded in one transaction (their outbound.delivery events with them). Should it
+     * fail, the leases run out and the messages are claimed again — sent twice at worst, never lost.
+     */
+    private Mono<Void> recordDelivered(List<Delivered> delivered) {
+        if (delivered.isEmpty()) {
+            return Mono.empty();
+        }
+        return tx.transactional(Flux.fromIterable(delivered)
+                        .concatMap(x -> deliveries.delivered(x.delivery(), x.attempts(), x.at()), 0)
+                        .then())
+                .doOnSuccess(v -> delivered.forEach(x -> log.info("{} {} ({}) to teacher {} via {}: DELIVERED "
+                                + "after {} request(s)", x.delivery().origin().toLowerCase(),
+                        x.delivery().messageId(), x.delivery().kind(), x.delivery().teacherId(),
+                        x.delivery().channel(), x.attempts())))
+                .onErrorResume(e -> {
+                    log.warn("could not record {} deliveries: {}", delivered.size(), e.toString());
+                    return Mono.empty();
+                });
+    }
+
+    /** Sends one message; emits it when the platform took it (a failure is recorded here and emits nothing). */
+    private Mono<Delivered> send(PendingDelivery d) {
         PlatformSender sender = senders.get(d.channel());
         ChannelGuard guard = guards.get(d.channel());
         AtomicInteger attempts = new AtomicInteger(d.attempts());
@@ -123,10 +150,8 @@ public class DeliveryWorker extends ReactiveWorker {
                     .then();
         }
         return work
-                .then(Mono.defer(() -> tx.transactional(deliveries.delivered(d, attempts.get(), clock.instant()))))
-                .doOnSuccess(v -> log.info("{} {} ({}) to teacher {} via {}: DELIVERED after {} request(s)",
-                        d.origin().toLowerCase(), d.messageId(), d.kind(), d.teacherId(), d.channel(), attempts.get()))
-                .onErrorResume(e -> failed(d, Exceptions.unwrap(e), attempts.get()));
+                .then(Mono.fromSupplier(() -> new Delivered(d, attempts.get(), clock.instant())))
+                .onErrorResume(e -> failed(d, Exceptions.unwrap(e), attempts.get()).then(Mono.empty()));
     }
 
     private Mono<Void> failed(PendingDelivery d, Throwable e, int attempts) {

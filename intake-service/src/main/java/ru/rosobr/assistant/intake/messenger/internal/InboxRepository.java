@@ -29,10 +29,15 @@ public class InboxRepository {
                 .fetch().rowsUpdated().map(n -> n > 0);
     }
 
-    /** Ids of the oldest updates waiting to be processed. */
-    public Flux<Long> waiting(int limit) {
-        return db.sql("select id from inbound_updates where status = 'NEW' order by id limit :limit")
-                .bind("limit", limit).map(r -> r.get("id", Long.class)).all();
+    /** The oldest updates waiting to be processed (not locked: {@link #lockIfNew} decides who processes one). */
+    public Flux<Row> waitingRows(int limit) {
+        return db.sql("select id, channel, update_type, payload, attempts from inbound_updates "
+                        + "where status = 'NEW' order by id limit :limit")
+                .bind("limit", limit)
+                .map(r -> new Row(r.get("id", Long.class), Channel.valueOf(r.get("channel", String.class)),
+                        r.get("update_type", String.class), r.get("payload", String.class),
+                        r.get("attempts", Integer.class)))
+                .all();
     }
 
     /** Locks the update for this transaction unless it was processed or another worker holds it. */

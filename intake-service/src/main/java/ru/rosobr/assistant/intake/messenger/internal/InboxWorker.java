@@ -1,7 +1,9 @@
 package ru.rosobr.assistant.intake.messenger.internal;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -24,7 +26,7 @@ import ru.rosobr.assistant.platform.worker.ReactiveWorker;
 public class InboxWorker extends ReactiveWorker {
 
     private static final Logger log = LoggerFactory.getLogger(InboxWorker.class);
-    private static final int BATCH = 50;
+    private static final int BATCH = 200;
     private static final int MAX_ATTEMPTS = 5;
 
     private final InboxRepository repository;
@@ -32,22 +34,49 @@ public class InboxWorker extends ReactiveWorker {
     private final Map<Channel, InboundDecoder> decoders = new EnumMap<>(Channel.class);
     private final MessengerDialogue dialogue;
     private final TransactionalOperator tx;
+    private final int concurrency;
 
     public InboxWorker(InboxRepository repository, Inbox inbox, List<InboundDecoder> decoders,
-                       MessengerDialogue dialogue, TransactionalOperator tx, Duration pollInterval) {
+                       MessengerDialogue dialogue, TransactionalOperator tx, Duration pollInterval, int concurrency) {
         super("messenger-inbox", pollInterval, inbox.wakeUps(), Integer.MAX_VALUE - 50);
         this.repository = repository;
         this.inbox = inbox;
         this.dialogue = dialogue;
         this.tx = tx;
+        this.concurrency = concurrency;
         decoders.forEach(d -> this.decoders.put(d.channel(), d));
     }
 
+    /**
+     * One teacher's updates are processed in the order they arrived; different teachers' in parallel, so a burst
+     * of questions from many teachers does not queue behind one transaction at a time.
+     */
     @Override
     protected Mono<Void> drain() {
-        return repository.waiting(BATCH).collectList()
-                .flatMap(ids -> Flux.fromIterable(ids).concatMap(this::process, 0).then(Mono.just(ids.size())))
+        return repository.waitingRows(BATCH).collectList()
+                .flatMap(rows -> {
+                    Map<String, List<InboxRepository.Row>> bySender = new LinkedHashMap<>();
+                    for (InboxRepository.Row row : rows) {
+                        bySender.computeIfAbsent(senderOf(row), k -> new ArrayList<>()).add(row);
+                    }
+                    return Flux.fromIterable(bySender.values())
+                            .flatMap(list -> Flux.fromIterable(list).concatMap(r -> process(r.id()), 0),
+                                    concurrency)
+                            .then(Mono.just(rows.size()));
+                })
                 .flatMap(n -> n >= BATCH ? drain() : Mono.empty());
+    }
+
+    /** Who sent the update (the unit of ordering); an update that cannot be read is its own unit. */
+    private String senderOf(InboxRepository.Row row) {
+        InboundDecoder decoder = decoders.get(row.channel());
+        try {
+            return decoder == null ? "#" + row.id() : decoder.decode(row.updateType(), row.payload())
+                    .map(u -> row.channel() + ":" + u.platformUserId())
+                    .orElse("#" + row.id());
+        } catch (RuntimeException e) {
+            return "#" + row.id();
+        }
     }
 
     private Mono<Void> process(long id) {
