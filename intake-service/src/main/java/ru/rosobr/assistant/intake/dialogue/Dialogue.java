@@ -64,7 +64,7 @@ public class Dialogue {
                         externalId)
                 .flatMap(message -> outbox.append(TeacherMessageAdded.of(appealId, appeal.region(), teacher.id(),
                                 message.id(), text))
-                        .doOnSuccess(v -> log.info("appeal {}: follow-up message {} from teacher {}", appealId,
+                        .doOnSuccess(v -> log.debug("appeal {}: follow-up message {} from teacher {}", appealId,
                                 message.id(), teacher.id()))
                         .thenReturn(new Question(message.id(), appealId, false))));
     }
@@ -78,7 +78,7 @@ public class Dialogue {
                 .flatMap(message -> outbox.append(new AppealReceived(UUID.randomUUID(), now, AppealReceived.VERSION,
                                 appealId, teacher.region(), teacher.id(), teacher.channel(), teacher.fio(),
                                 teacher.orgType(), text, message.id()))
-                        .doOnSuccess(v -> log.info("appeal {} opened by teacher {} ({}, region {})", appealId,
+                        .doOnSuccess(v -> log.debug("appeal {} opened by teacher {} ({}, region {})", appealId,
                                 teacher.id(), teacher.channel(), teacher.region()))
                         .thenReturn(new Question(message.id(), appealId, true)));
     }
@@ -108,7 +108,7 @@ public class Dialogue {
         // a rating applies to the latest answer: the AI's, then (after a hand-over) the specialist's
         return appeals.rate(appeal.id(), appeal.lastAnswerId(), rating).flatMap(first -> first
                 ? outbox.append(AppealRated.of(appeal.id(), appeal.region(), teacher.id(), rating))
-                        .doOnSuccess(v -> log.info("appeal {} rated {}", appeal.id(), rating))
+                        .doOnSuccess(v -> log.debug("appeal {} rated {}", appeal.id(), rating))
                         .thenReturn(new Reply(appeal.id(), Reply.THANKS_FOR_RATING, true))
                 : Mono.just(new Reply(appeal.id(), Reply.ALREADY_RATED, false)));
     }
@@ -124,7 +124,7 @@ public class Dialogue {
         return appeals.markHumanRequested(appeal.id()).flatMap(first -> first
                 ? outbox.append(HumanRequested.of(appeal.id(), appeal.region(), teacher.id(), teacher.fio(),
                                 teacher.orgType(), appeal.question(), appeal.createdAt(), appeal.lastAiAnswer()))
-                        .doOnSuccess(v -> log.info("appeal {}: teacher asked for a specialist", appeal.id()))
+                        .doOnSuccess(v -> log.debug("appeal {}: teacher asked for a specialist", appeal.id()))
                         .thenReturn(new Reply(appeal.id(), Reply.HANDED_OVER, true))
                 : Mono.just(new Reply(appeal.id(), Reply.ALREADY_HANDED_OVER, false)));
     }

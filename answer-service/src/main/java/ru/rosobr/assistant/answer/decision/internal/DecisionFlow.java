@@ -36,7 +36,7 @@ public class DecisionFlow {
 
     public Mono<Void> onReceived(AppealReceived e) {
         MatchResult r = matcher.match(e.text(), e.orgType());
-        log.info("appeal {}: {} score={} entry={}", e.appealId(), r.decision(), String.format("%.3f", r.score()),
+        log.debug("appeal {}: {} score={} entry={}", e.appealId(), r.decision(), String.format("%.3f", r.score()),
                 r.best() == null ? null : r.best().id());
         return kb.version().flatMap(kbVersion -> store(e, r, kbVersion)).then(switch (r.decision()) {
             case MATCHED -> outbox.append(AnswerMatched.of(e.appealId(), e.region(), e.teacherId(), r.best().topic(),

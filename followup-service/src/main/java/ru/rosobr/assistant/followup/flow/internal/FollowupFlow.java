@@ -89,7 +89,7 @@ public class FollowupFlow {
                                 e.appealId(), e.target());
                         return Mono.empty();
                     }
-                    log.info("appeal {}: handed to {} ({}), answer due by {} ({})", e.appealId(), e.target(),
+                    log.debug("appeal {}: handed to {} ({}), answer due by {} ({})", e.appealId(), e.target(),
                             e.operatorId(), deadlineDay, zone);
                     if (missingTeacher(e.teacherId(), "appeal.assigned", e.appealId())) {
                         return Mono.empty();
@@ -112,7 +112,7 @@ public class FollowupFlow {
     }
 
     public Mono<Void> onRated(AppealRated e) {
-        log.info("appeal {}: rated {}, pending reminder cancelled", e.appealId(), e.rating());
+        log.debug("appeal {}: rated {}, pending reminder cancelled", e.appealId(), e.rating());
         return timers.cancelReminderRated(e.appealId());
     }
 
@@ -127,7 +127,7 @@ public class FollowupFlow {
         return timers.scheduleReminder(appealId, teacherId, region, due, Map.of("answer", answerKind))
                 .doOnNext(pending -> {
                     if (pending) {
-                        log.info("appeal {}: rating reminder at {}", appealId, due);
+                        log.debug("appeal {}: rating reminder at {}", appealId, due);
                     } else {
                         log.info("appeal {}: rating reminder already sent, not scheduled again", appealId);
                     }

@@ -53,7 +53,7 @@ public class DeliveryFlow {
             }
             return updateAppeal(m).then(deliver(m))
                     .flatMap(o -> deliveries.report(m, o.channel(), o.result())
-                            .doOnSuccess(v -> log.info("outbound {} ({}) to teacher {} via {}: {}{}", m.eventId(),
+                            .doOnSuccess(v -> log.debug("outbound {} ({}) to teacher {} via {}: {}{}", m.eventId(),
                                     m.kind(), m.teacherId(), o.channel(), o.result().status(),
                                     o.result().reason() == null ? "" : " — " + o.result().reason())));
         });

@@ -122,7 +122,7 @@ public class DeliveryWorker extends ReactiveWorker {
         return tx.transactional(Flux.fromIterable(delivered)
                         .concatMap(x -> deliveries.delivered(x.delivery(), x.attempts(), x.at()), 0)
                         .then())
-                .doOnSuccess(v -> delivered.forEach(x -> log.info("{} {} ({}) to teacher {} via {}: DELIVERED "
+                .doOnSuccess(v -> delivered.forEach(x -> log.debug("{} {} ({}) to teacher {} via {}: DELIVERED "
                                 + "after {} request(s)", x.delivery().origin().toLowerCase(),
                         x.delivery().messageId(), x.delivery().kind(), x.delivery().teacherId(),
                         x.delivery().channel(), x.attempts())))

@@ -57,7 +57,7 @@ public class MessengerDialogue {
     // ---- bot started ----
 
     private Mono<Void> started(Teacher teacher) {
-        log.info("{} user {} started the bot (teacher {}, verified: {})", teacher.channel(), teacher.platformUserId(),
+        log.debug("{} user {} started the bot (teacher {}, verified: {})", teacher.channel(), teacher.platformUserId(),
                 teacher.id(), teacher.verified());
         return teachers.markGreeted(teacher.id())
                 .then(say(teacher, null, "GREETING", MessengerTexts.GREETING, List.of()))
@@ -116,7 +116,7 @@ public class MessengerDialogue {
                                 List.of(), null)
                         .then(answer(teacher, press, reply.appealId(), reply.text())))
                 .onErrorResume(Rejected.class, e -> {
-                    log.info("{} user {} pressed «{}»: {}", teacher.channel(), teacher.platformUserId(), payload,
+                    log.debug("{} user {} pressed «{}»: {}", teacher.channel(), teacher.platformUserId(), payload,
                             e.getMessage());
                     return answer(teacher, press, null, e.getMessage());
                 });
@@ -144,7 +144,7 @@ public class MessengerDialogue {
 
     private Mono<Void> regionChosen(Teacher teacher, IncomingUpdate.Pressed press, String code) {
         String name = Regions.get(code).name();
-        log.info("{} teacher {} chose region {}", teacher.channel(), teacher.id(), code);
+        log.debug("{} teacher {} chose region {}", teacher.channel(), teacher.id(), code);
         return teachers.setRegion(teacher.id(), code).flatMap(updated -> {
             Mono<Void> saved = answer(updated, press, null, "Регион сохранён: " + name);
             if (updated.pendingQuestion() == null || !updated.mayAsk()) {

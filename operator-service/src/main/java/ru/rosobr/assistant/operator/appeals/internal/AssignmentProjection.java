@@ -67,7 +67,7 @@ public class AssignmentProjection {
                 : appeals.addMessage(UUID.randomUUID(), e.appealId(),
                 humanRequested(e) ? MessageKind.AI_ANSWER : MessageKind.AI_CANDIDATE, "ИИ-помощник", e.aiAnswer(),
                 humanRequested(e) ? asked : e.occurredAt());
-        log.info("appeal {} (region {}) opened: {} {}", e.appealId(), e.region(), e.target(),
+        log.debug("appeal {} (region {}) opened: {} {}", e.appealId(), e.region(), e.target(),
                 e.operatorId() == null ? "" : e.operatorId());
         return appeals.insert(e, status, deadline)
                 .then(question)

@@ -137,7 +137,7 @@ public class AssignmentFlow {
     }
 
     private Mono<Void> apply(Trigger trigger, Snapshot s, RoutingDecision decision) {
-        log.info("appeal {} ({}, region {}): {} {}", s.appealId(), trigger, s.region(), decision.target(),
+        log.debug("appeal {} ({}, region {}): {} {}", s.appealId(), trigger, s.region(), decision.target(),
                 decision.operatorId() == null ? decision.rule() : decision.operatorId());
         // the previous holder (if any, and still waiting for a reply) loses the appeal
         Mono<Void> releasePrevious = appeals.holder(s.appealId())
@@ -156,7 +156,7 @@ public class AssignmentFlow {
      * while the appeal still waits for a reply, and an answered appeal stays answered.
      */
     private Mono<Void> transfer(Trigger trigger, UUID eventId, Snapshot s, RoutingDecision decision) {
-        log.info("appeal {} ({}, region {}): {} {}", s.appealId(), trigger, s.region(), decision.target(),
+        log.debug("appeal {} ({}, region {}): {} {}", s.appealId(), trigger, s.region(), decision.target(),
                 decision.operatorId() == null ? decision.rule() : decision.operatorId());
         return appeals.holder(s.appealId())
                 .map(java.util.Optional::of)
