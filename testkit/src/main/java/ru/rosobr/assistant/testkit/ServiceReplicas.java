@@ -13,6 +13,9 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.client.ReactorResourceFactory;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
@@ -81,7 +84,21 @@ public final class ServiceReplicas implements AutoCloseable {
         for (String p : properties) {
             args.add("--" + p);
         }
-        return new SpringApplicationBuilder(application).run(args.toArray(String[]::new));
+        return new SpringApplicationBuilder(application, OwnNettyResources.class).run(args.toArray(String[]::new));
+    }
+
+    /**
+     * Each replica's Netty on event loops of its own: with the JVM-wide default, stopping one replica would dispose
+     * the loops the other replica's server runs on.
+     */
+    @Configuration(proxyBeanMethods = false)
+    static class OwnNettyResources {
+        @Bean
+        ReactorResourceFactory replicaNettyResources() {
+            ReactorResourceFactory resources = new ReactorResourceFactory();
+            resources.setUseGlobalResources(false);
+            return resources;
+        }
     }
 
     public int size() {
