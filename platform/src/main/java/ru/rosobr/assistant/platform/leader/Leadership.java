@@ -52,7 +52,7 @@ public final class Leadership implements SmartLifecycle {
     }
 
     private Flux<Object> whileOpen(PostgresqlConnection connection) {
-        return Flux.interval(Duration.ZERO, retry)
+        return Flux.interval(Duration.ZERO, retry).onBackpressureDrop()
                 .concatMap(tick -> Flux.from(connection.createStatement(
                                         "select pg_try_advisory_lock(hashtextextended($1, 0)) as won")
                                 .bind(0, name).execute())

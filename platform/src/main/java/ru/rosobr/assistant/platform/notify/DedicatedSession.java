@@ -75,7 +75,8 @@ public final class DedicatedSession {
                     + connection.getClass().getName()));
         }
         Mono<Void> work = Flux.from(whileOpen.apply(pg)).then();
-        Mono<Void> check = Flux.interval(checkInterval, checkInterval)
+        // a check slower than the interval skips ticks instead of failing the session
+        Mono<Void> check = Flux.interval(checkInterval, checkInterval).onBackpressureDrop()
                 .concatMap(tick -> Flux.from(pg.createStatement("select 1").execute())
                         .flatMap(r -> r.map((row, meta) -> 1))
                         .then()

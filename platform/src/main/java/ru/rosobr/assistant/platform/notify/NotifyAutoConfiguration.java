@@ -16,7 +16,7 @@ import org.springframework.context.annotation.Bean;
  */
 @AutoConfiguration(afterName = "org.springframework.boot.r2dbc.autoconfigure.R2dbcAutoConfiguration")
 @ConditionalOnClass(name = "io.r2dbc.postgresql.api.PostgresqlConnection")
-@ConditionalOnBean(ConnectionFactory.class)
+@ConditionalOnBean(type = "io.r2dbc.spi.ConnectionFactory")
 public class NotifyAutoConfiguration {
 
     @Bean
