@@ -118,7 +118,12 @@ public final class KafkaProbe {
 
     /** Every event of the topic that matches, read to the end of the topic as it is now. */
     public static <T extends Event> List<T> all(Topic<T> topic, Predicate<T> match) {
-        try (var consumer = consumer()) {
+        return all(bootstrapServers(), topic, match);
+    }
+
+    /** The same on another broker (e.g. the one of {@link ServiceReplicas}). */
+    public static <T extends Event> List<T> all(String bootstrapServers, Topic<T> topic, Predicate<T> match) {
+        try (var consumer = consumer(bootstrapServers)) {
             consumer.subscribe(List.of(topic.name()));
             List<T> matching = new ArrayList<>();
             // poll until assigned and caught up with the end offsets
@@ -142,8 +147,12 @@ public final class KafkaProbe {
     }
 
     private static KafkaConsumer<String, String> consumer() {
+        return consumer(bootstrapServers());
+    }
+
+    private static KafkaConsumer<String, String> consumer(String bootstrapServers) {
         Properties p = new Properties();
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
+        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         p.put(ConsumerConfig.GROUP_ID_CONFIG, "probe-" + UUID.randomUUID());
         p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");

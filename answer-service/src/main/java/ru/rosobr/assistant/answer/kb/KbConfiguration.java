@@ -2,6 +2,7 @@ package ru.rosobr.assistant.answer.kb;
 
 import java.time.Duration;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -11,8 +12,10 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.transaction.reactive.TransactionalOperator;
 
 import ru.rosobr.assistant.answer.kb.internal.KbRepository;
+import ru.rosobr.assistant.answer.kb.internal.KbSync;
 import ru.rosobr.assistant.answer.kb.internal.StarterKbSeeder;
 import ru.rosobr.assistant.answer.matching.Matcher;
+import ru.rosobr.assistant.platform.notify.PgNotifications;
 
 /** The knowledge base, its starter content and the matcher index kept in step with it. */
 @Configuration(proxyBeanMethods = false)
@@ -23,10 +26,18 @@ public class KbConfiguration {
         return new KbRepository(db);
     }
 
+    /** Keeps the index of this replica in step with changes made on any replica. */
     @Bean
-    KnowledgeBase knowledgeBase(KbRepository repository, Matcher matcher, TransactionalOperator tx) {
+    KbSync kbSync(KbRepository repository, Matcher matcher, PgNotifications notifications,
+                  @Value("${assistant.kb.sync-interval:5s}") Duration syncInterval) {
+        return new KbSync(repository, matcher, notifications, syncInterval);
+    }
+
+    @Bean
+    KnowledgeBase knowledgeBase(KbRepository repository, KbSync sync, TransactionalOperator tx) {
         KnowledgeBase kb = new KnowledgeBase(repository, tx);
-        kb.onChange(matcher::update);
+        // an admin change is in this replica's index as soon as it commits (the others get the notification)
+        kb.onChange(sync::apply);
         return kb;
     }
 
@@ -38,10 +49,12 @@ public class KbConfiguration {
     /** Seed on first start, then build the index from everything stored (seeded or published earlier). */
     @Bean
     @Order(Ordered.HIGHEST_PRECEDENCE)
-    ApplicationRunner loadKnowledgeBase(StarterKbSeeder seeder, KnowledgeBase kb, Matcher matcher) {
+    ApplicationRunner loadKnowledgeBase(StarterKbSeeder seeder, KnowledgeBase kb, KbSync sync) {
         return args -> {
             seeder.seed().block(Duration.ofMinutes(1));
-            matcher.reindex(kb.all().collectList().block(Duration.ofMinutes(1)));
+            sync.load(kb.all().collectList().block(Duration.ofMinutes(1)));
+            // what other replicas changed while this one was loading
+            sync.catchUp().block(Duration.ofMinutes(1));
         };
     }
 }

@@ -19,8 +19,9 @@ import ru.rosobr.assistant.answer.kb.internal.KbRepository;
 
 /**
  * The knowledge base: entries, their lifecycle (DRAFT → VERIFIED → RETIRED; an edit makes a new DRAFT version)
- * and version history. Listeners (the matcher's index) hear about every entry that changes, so verify, retire
- * and edit take effect on the next question.
+ * and version history. Every change notifies all replicas in its transaction (they re-read the entry at commit);
+ * listeners on this replica (the matcher's index) also hear about an admin change as soon as it has committed, so
+ * verify, retire and edit take effect on the next question here and within milliseconds everywhere else.
  */
 public class KnowledgeBase {
 
@@ -73,10 +74,16 @@ public class KnowledgeBase {
 
     /**
      * Stores an entry as given (a published entry from operator-service, or the starter base); the caller owns
-     * the transaction. Listeners hear about it at once.
+     * the transaction. Every replica's index (this one's too) gets the entry from the change notification, i.e.
+     * only once the caller's transaction has committed.
      */
     public Mono<KbEntry> save(KbEntry entry, String by, KbVersion.Change change) {
-        return repository.save(entry, by, change).map(this::announce);
+        return saveAndNotify(entry, by, change);
+    }
+
+    private Mono<KbEntry> saveAndNotify(KbEntry entry, String by, KbVersion.Change change) {
+        return repository.save(entry, by, change)
+                .flatMap(saved -> repository.notifyChanged(saved.id()).thenReturn(saved));
     }
 
     /** A new entry, as a DRAFT (it answers nobody until verified). The id is made from the topic when absent. */
@@ -93,7 +100,7 @@ public class KnowledgeBase {
         return repository.exists(id)
                 .flatMap(exists -> exists
                         ? Mono.<KbEntry>error(new KbException(Kind.CONFLICT, "Запись «" + id + "» уже существует"))
-                        : repository.save(entry, by, KbVersion.Change.CREATED))
+                        : saveAndNotify(entry, by, KbVersion.Change.CREATED))
                 .as(tx::transactional)
                 .map(this::announce)
                 .then(find(id))
@@ -151,7 +158,7 @@ public class KnowledgeBase {
                                 + "версия " + current.entry().version() + ", а вы правили версию "
                                 + expectedVersion + ". Обновите страницу"));
                     }
-                    return repository.save(next.apply(current), by, change);
+                    return saveAndNotify(next.apply(current), by, change);
                 })
                 .as(tx::transactional)
                 .map(this::announce)

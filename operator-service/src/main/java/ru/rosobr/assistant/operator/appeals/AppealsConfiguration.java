@@ -16,6 +16,7 @@ import ru.rosobr.assistant.operator.appeals.internal.AssignmentProjection;
 import ru.rosobr.assistant.platform.calendar.WorkingCalendar;
 import ru.rosobr.assistant.operator.users.Users;
 import ru.rosobr.assistant.platform.messaging.EventSubscription;
+import ru.rosobr.assistant.platform.notify.PgNotifications;
 import ru.rosobr.assistant.platform.outbox.Outbox;
 
 /**
@@ -36,8 +37,8 @@ public class AppealsConfiguration {
     }
 
     @Bean
-    AppealChanges appealChanges(AppealRepository appeals) {
-        return new AppealChanges(appeals);
+    AppealChanges appealChanges(AppealRepository appeals, DatabaseClient db, PgNotifications notifications) {
+        return new AppealChanges(appeals, db, notifications);
     }
 
     @Bean

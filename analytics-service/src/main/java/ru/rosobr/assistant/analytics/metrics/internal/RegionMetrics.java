@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -11,21 +12,28 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
+import reactor.core.Disposable;
 
 import ru.rosobr.assistant.analytics.projection.Measure;
 import ru.rosobr.assistant.analytics.summary.RegionSummary;
 import ru.rosobr.assistant.analytics.summary.RegionStatistics;
+import ru.rosobr.assistant.platform.leader.Leadership;
 
 /**
  * Prometheus view of the projection, per region: counters such as {@code assistant_appeals_received_total{region}}
  * and the gauge {@code assistant_rating_average{region}}. The values are read from the database (the projection
  * is the truth, committed exactly once), not incremented in memory — a retried transaction cannot double them and
  * a restart does not reset them.
+ *
+ * <p>Every replica reads the same totals, so only the leader among them ({@link Leadership}) exports these series:
+ * {@code sum} over the scraped instances is the same figure with one replica or five. A replica that stops leading
+ * removes its series at once; the new leader registers them as it takes over.
  */
 public class RegionMetrics implements SmartLifecycle {
 
@@ -34,18 +42,30 @@ public class RegionMetrics implements SmartLifecycle {
     private final RegionStatistics statistics;
     private final MeterRegistry registry;
     private final Duration interval;
+    private final Leadership leadership;
     /** Strong references: Micrometer holds function meters' state objects weakly. */
     private final Map<String, AtomicReference<RegionSummary>> byRegion = new ConcurrentHashMap<>();
+    private final List<Meter> meters = new CopyOnWriteArrayList<>();
     private ScheduledExecutorService executor;
+    private Disposable leadershipChanges;
 
-    public RegionMetrics(RegionStatistics statistics, MeterRegistry registry, Duration interval) {
+    public RegionMetrics(RegionStatistics statistics, MeterRegistry registry, Duration interval,
+                         Leadership leadership) {
         this.statistics = statistics;
         this.registry = registry;
         this.interval = interval;
+        this.leadership = leadership;
     }
 
-    /** Re-reads the all-time totals; registers the meters of a region the first time it appears. */
-    public void refresh() {
+    /**
+     * On the leader: re-reads the all-time totals and registers the meters of a region the first time it appears.
+     * On any other replica: exports none of them.
+     */
+    public synchronized void refresh() {
+        if (!leadership.isLeader()) {
+            unregisterAll();
+            return;
+        }
         List<RegionSummary> totals = statistics.totals().block(Duration.ofSeconds(30));
         if (totals == null) {
             return;
@@ -55,26 +75,36 @@ public class RegionMetrics implements SmartLifecycle {
         }
     }
 
+    private void unregisterAll() {
+        if (meters.isEmpty()) {
+            return;
+        }
+        meters.forEach(registry::remove);
+        meters.clear();
+        byRegion.clear();
+        log.info("region metrics withdrawn: another replica exports them");
+    }
+
     private AtomicReference<RegionSummary> register(String region) {
         AtomicReference<RegionSummary> ref = new AtomicReference<>(RegionStatistics.empty(region));
         String name = ref.get().regionName() == null ? region : ref.get().regionName();
         Tags tags = Tags.of("region", region, "region_name", name);
         for (Measure m : Measure.values()) {
             Tags t = m.verdict() == null ? tags : tags.and("verdict", m.verdict());
-            FunctionCounter.builder(m.metric(), ref, r -> value(r.get(), m))
+            meters.add(FunctionCounter.builder(m.metric(), ref, r -> value(r.get(), m))
                     .tags(t)
                     .description(description(m))
-                    .register(registry);
+                    .register(registry));
         }
-        FunctionCounter.builder("assistant.ratings", ref, r -> r.get().ratingCount())
+        meters.add(FunctionCounter.builder("assistant.ratings", ref, r -> r.get().ratingCount())
                 .tags(tags)
                 .description("Оценённые обращения (по последней оценке)")
-                .register(registry);
-        Gauge.builder("assistant.rating.average", ref,
+                .register(registry));
+        meters.add(Gauge.builder("assistant.rating.average", ref,
                         r -> r.get().ratingAvg() == null ? Double.NaN : r.get().ratingAvg())
                 .tags(tags)
                 .description("Средняя оценка ответов, 1–5")
-                .register(registry);
+                .register(registry));
         return ref;
     }
 
@@ -128,10 +158,17 @@ public class RegionMetrics implements SmartLifecycle {
             return t;
         });
         executor.scheduleWithFixedDelay(this::tick, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
+        // taking over or losing the lead shows at once, not at the next refresh
+        ScheduledExecutorService ex = executor;
+        leadershipChanges = leadership.changes().skip(1).subscribe(leads -> ex.execute(this::tick));
     }
 
     @Override
     public synchronized void stop() {
+        if (leadershipChanges != null) {
+            leadershipChanges.dispose();
+            leadershipChanges = null;
+        }
         if (executor != null) {
             executor.shutdownNow();
             executor = null;

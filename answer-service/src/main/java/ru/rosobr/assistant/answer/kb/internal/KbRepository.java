@@ -13,6 +13,7 @@ import ru.rosobr.assistant.answer.kb.KbEntry;
 import ru.rosobr.assistant.answer.kb.KbRecord;
 import ru.rosobr.assistant.answer.kb.KbVersion;
 import ru.rosobr.assistant.platform.json.EventCodec;
+import ru.rosobr.assistant.platform.notify.PgNotifications;
 
 /** Rows of kb_entries (current version) and kb_entry_versions (history). */
 public class KbRepository {
@@ -153,6 +154,37 @@ public class KbRepository {
                         .bind("by", who)
                         .then()
                         .thenReturn(e.withStatus(e.status(), version)));
+    }
+
+    /**
+     * Tells every replica (this one included) that the entry changed: PostgreSQL delivers it when the surrounding
+     * transaction commits, never for a rolled-back change. The payload is the id; listeners read the entry.
+     */
+    public Mono<Void> notifyChanged(String id) {
+        return PgNotifications.notify(db, CHANGES_CHANNEL, id);
+    }
+
+    /** The notification channel of KB changes (database-wide, hence the service prefix). */
+    public static final String CHANGES_CHANNEL = "answer_kb_changed";
+
+    public Mono<KbEntry> findEntry(String id) {
+        return db.sql("select " + COLUMNS + " from kb_entries where id = :id").bind("id", id)
+                .map(KbRepository::entry).one();
+    }
+
+    /** The current version of every entry: what the safety-net check compares with the replica's index. */
+    public Flux<java.util.Map.Entry<String, Integer>> entryVersions() {
+        return db.sql("select id, version from kb_entries")
+                .map((r, m) -> java.util.Map.entry(r.get("id", String.class), r.get("version", Integer.class)))
+                .all();
+    }
+
+    /**
+     * Serialises the starter-base seeding of replicas starting together (until the end of the transaction): the
+     * second finds the entries the first wrote instead of writing them again.
+     */
+    public Mono<Void> lockSeeding() {
+        return db.sql("select pg_advisory_xact_lock(hashtextextended('answer-service/starter-kb', 0))").then();
     }
 
     /** Monotonic version of the whole base: the number of entry versions ever written. */

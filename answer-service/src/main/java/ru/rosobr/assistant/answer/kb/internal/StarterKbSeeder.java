@@ -58,7 +58,7 @@ public class StarterKbSeeder {
     }
 
     public Mono<Long> seed() {
-        return Flux.fromIterable(starterEntries())
+        return repository.lockSeeding().thenMany(Flux.fromIterable(starterEntries()))
                 .concatMap(entry -> repository.exists(entry.id())
                         .flatMap(exists -> exists ? Mono.<KbEntry>empty()
                                 : kb.save(entry, "starter", KbVersion.Change.SEEDED)))
