@@ -15,8 +15,9 @@ import ru.rosobr.assistant.platform.worker.PollingWorker;
 import ru.rosobr.assistant.platform.worker.WakeUp;
 
 /**
- * Publishes committed outbox rows to Kafka in commit order. Rows are locked with {@code SKIP LOCKED}, so several
- * instances of a service may run relays side by side; a row is marked published only after the broker
+ * Publishes committed outbox rows to Kafka in commit order. Several instances of a service may run relays side by
+ * side: a batch is taken under a per-service transaction advisory lock, so they publish one after another and the
+ * events of one key keep their order (the rows are still locked {@code SKIP LOCKED} for any other reader); a row is marked published only after the broker
  * acknowledged it ({@code acks=all}, idempotent producer), so a crash republishes at worst — and consumers
  * de-duplicate by event id.
  */
@@ -50,14 +51,17 @@ public class OutboxRelay extends PollingWorker {
 
     /** Publishes one batch; returns how many rows went out. */
     public int publishBatch() {
-        Integer count = tx.transactional(
-                db.sql("select seq, topic, record_key, payload from outbox where published_at is null "
+        // one relay of the service publishes at a time (the lock waits, it does not skip): two relays sending
+        // different batches side by side could put a later event of an appeal before an earlier one
+        Integer count = tx.transactional(db.sql("select pg_advisory_xact_lock(hashtextextended(current_schema() "
+                                + "|| '.outbox-relay', 0))").then()
+                .then(db.sql("select seq, topic, record_key, payload from outbox where published_at is null "
                                 + "order by seq limit " + BATCH + " for update skip locked")
                         .map((r, m) -> new Row(r.get("seq", Long.class), r.get("topic", String.class),
                                 r.get("record_key", String.class), r.get("payload", String.class)))
                         .all()
                         .collectList()
-                        .flatMap(rows -> rows.isEmpty() ? Mono.just(0) : send(rows)))
+                        .flatMap(rows -> rows.isEmpty() ? Mono.just(0) : send(rows))))
                 .block(Duration.ofSeconds(60));
         return count == null ? 0 : count;
     }

@@ -41,12 +41,13 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.transaction.reactive.TransactionalOperator;
 
 import ru.rosobr.assistant.platform.outbox.OutboxRelay;
+import ru.rosobr.assistant.platform.worker.WakeUp;
 import ru.rosobr.assistant.testkit.KafkaProbe;
 import ru.rosobr.assistant.testkit.LocalPostgres;
 
 /**
  * Two outbox relays — two replicas of one service — on one outbox table and the real broker: rows committed while
- * both run are published exactly once between them, and both take part ({@code FOR UPDATE SKIP LOCKED}). No Spring
+ * both run are published exactly once between them, in commit order per key, and both take part. No Spring
  * context: only these two relays read the table.
  */
 class TwoOutboxRelaysIT {
@@ -108,11 +109,11 @@ class TwoOutboxRelaysIT {
                 published.incrementAndGet();
             }
         });
-        return new OutboxRelay(db, tx, kafka, Duration.ofMillis(20));
+        return new OutboxRelay(db, tx, kafka, new WakeUp(), Duration.ofMillis(20), Duration.ofDays(1));
     }
 
-    /** Every payload on the test topic with how often it is there, read to the end. */
-    private static Map<String, Integer> onTheTopic() {
+    /** Every payload on the test topic with how often it is there, read to the end; per key in offset order. */
+    private static Map<String, Integer> onTheTopic(Map<String, List<String>> byKey) {
         Properties p = new Properties();
         p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaProbe.bootstrapServers());
         p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
@@ -127,6 +128,7 @@ class TwoOutboxRelaysIT {
             while (partitions.stream().anyMatch(tp -> consumer.position(tp) < ends.get(tp))) {
                 for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(200))) {
                     seen.merge(r.value(), 1, Integer::sum);
+                    byKey.computeIfAbsent(r.key(), k -> new ArrayList<>()).add(r.value());
                 }
             }
         }
@@ -161,9 +163,17 @@ class TwoOutboxRelaysIT {
             assertThat(byFirst.get() + bySecond.get()).as("sends acknowledged by the broker").isEqualTo(total);
             assertThat(byFirst.get()).as("the first relay's share").isPositive();
             assertThat(bySecond.get()).as("the second relay's share").isPositive();
-            Map<String, Integer> seen = onTheTopic();
+            Map<String, List<String>> byKey = new HashMap<>();
+            Map<String, Integer> seen = onTheTopic(byKey);
             assertThat(seen).hasSize(total);
             assertThat(Set.copyOf(seen.values())).containsExactly(1);
+            // and the events of each key are on the topic in the order they were committed
+            for (Map.Entry<String, List<String>> key : byKey.entrySet()) {
+                List<String> committed = db.sql("select payload from outbox where record_key = :k order by seq")
+                        .bind("k", key.getKey()).map((r, m) -> r.get("payload", String.class)).all()
+                        .collectList().block();
+                assertThat(key.getValue()).as("order of %s", key.getKey()).isEqualTo(committed);
+            }
         } finally {
             first.stop();
             second.stop();
