@@ -35,7 +35,7 @@ public class KbConfiguration {
 
     @Bean
     KnowledgeBase knowledgeBase(KbRepository repository, KbSync sync, TransactionalOperator tx) {
-        KnowledgeBase kb = new KnowledgeBase(repository, tx);
+        KnowledgeBase kb = new KnowledgeBase(repository, tx, sync::version);
         // an admin change is in this replica's index as soon as it commits (the others get the notification)
         kb.onChange(sync::apply);
         return kb;

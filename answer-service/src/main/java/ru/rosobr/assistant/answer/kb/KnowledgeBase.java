@@ -5,6 +5,7 @@ import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
+import java.util.function.LongSupplier;
 import java.util.regex.Pattern;
 
 import org.slf4j.Logger;
@@ -32,9 +33,13 @@ public class KnowledgeBase {
     private final TransactionalOperator tx;
     private final List<Consumer<KbEntry>> listeners = new CopyOnWriteArrayList<>();
 
-    public KnowledgeBase(KbRepository repository, TransactionalOperator tx) {
+    private final LongSupplier indexVersion;
+
+    /** @param indexVersion the version of the base as this replica's index has it (decisions record it) */
+    public KnowledgeBase(KbRepository repository, TransactionalOperator tx, LongSupplier indexVersion) {
         this.repository = repository;
         this.tx = tx;
+        this.indexVersion = indexVersion;
     }
 
     public void onChange(Consumer<KbEntry> listener) {
@@ -67,9 +72,12 @@ public class KnowledgeBase {
                 : Flux.error(notFound(id)));
     }
 
-    /** Monotonic version of the whole base: changes whenever any entry changes. */
+    /**
+     * Monotonic version of the whole base as the index that decides questions has it: changes whenever any entry
+     * changes. Read on every question, so it comes from memory, not from a count over the versions table.
+     */
     public Mono<Long> version() {
-        return repository.baseVersion();
+        return Mono.fromSupplier(indexVersion::getAsLong);
     }
 
     /**

@@ -186,9 +186,4 @@ public class KbRepository {
     public Mono<Void> lockSeeding() {
         return db.sql("select pg_advisory_xact_lock(hashtextextended('answer-service/starter-kb', 0))").then();
     }
-
-    /** Monotonic version of the whole base: the number of entry versions ever written. */
-    public Mono<Long> baseVersion() {
-        return db.sql("select count(*) as n from kb_entry_versions").map((r, m) -> r.get("n", Long.class)).one();
-    }
 }

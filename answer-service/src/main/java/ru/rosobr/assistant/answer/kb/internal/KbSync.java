@@ -37,6 +37,8 @@ public class KbSync implements SmartLifecycle {
     private final Object lock = new Object();
     /** Version of each entry as the index has it (verified or not: a retired entry is "applied" as absent). */
     private final Map<String, Integer> applied = new HashMap<>();
+    /** The sum of the applied versions: the number of entry versions the index reflects (the base's version). */
+    private volatile long version;
     private volatile boolean loaded;
     private volatile Disposable work;
 
@@ -54,6 +56,7 @@ public class KbSync implements SmartLifecycle {
             matcher.reindex(entries);
             applied.clear();
             entries.forEach(e -> applied.put(e.id(), e.version()));
+            version = applied.values().stream().mapToLong(Integer::longValue).sum();
             loaded = true;
         }
         log.info("knowledge base loaded: {} entries", entries.size());
@@ -71,9 +74,18 @@ public class KbSync implements SmartLifecycle {
             }
             matcher.update(entry);
             applied.put(entry.id(), entry.version());
+            version += entry.version() - (have == null ? 0 : have);
         }
         log.info("kb entry {} v{} ({}) applied to the index", entry.id(), entry.version(), entry.status());
         return true;
+    }
+
+    /**
+     * The version of the base as this replica's index has it — versions run 1, 2, … per entry, so this equals the
+     * number of stored entry versions once the index is in step — read without a database query.
+     */
+    public long version() {
+        return version;
     }
 
     /** Compares every entry's version with the index and applies what is newer; emits how many were applied. */
