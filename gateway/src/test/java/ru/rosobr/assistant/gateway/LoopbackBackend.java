@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 import reactor.core.publisher.Mono;
 import reactor.netty.DisposableServer;
@@ -18,6 +19,7 @@ final class LoopbackBackend implements AutoCloseable {
 
     final String name;
     final AtomicInteger requests = new AtomicInteger();
+    final AtomicReference<String> lastBody = new AtomicReference<>();
     volatile int health = 200;
     private final DisposableServer server;
 
@@ -31,6 +33,7 @@ final class LoopbackBackend implements AutoCloseable {
                         .route(req -> true, (req, res) -> req.receive().aggregate().asString().defaultIfEmpty("")
                                 .flatMap(body -> {
                                     requests.incrementAndGet();
+                                    lastBody.set(body);
                                     return delay.isZero() ? Mono.just(body) : Mono.delay(delay).thenReturn(body);
                                 })
                                 .flatMap(body -> res.status(req.uri().contains("/fail") ? 500 : 200)

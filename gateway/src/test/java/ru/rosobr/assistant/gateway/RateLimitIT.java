@@ -91,6 +91,16 @@ class RateLimitIT {
     }
 
     @Test
+    void theServiceGetsTheWebhookBodyAsSentAndAHugeBodyIsRefused() {
+        String update = PlatformUpdates.maxMessage(3001).replace("Вопрос", "Вопрос про КТП ".repeat(500));
+        assertThat(max(update)).isEqualTo(200);
+        assertThat(backend.lastBody.get()).isEqualTo(update);
+
+        String huge = PlatformUpdates.maxMessage(3002).replace("Вопрос", "я".repeat(200_000));
+        assertThat(max(huge)).isEqualTo(413);
+    }
+
+    @Test
     void aWebhookThatNamesNobodyFallsBackToItsAddress() {
         List<Integer> statuses = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
