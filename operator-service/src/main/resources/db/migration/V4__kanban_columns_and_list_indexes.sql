@@ -1,5 +1,5 @@
 -- The console at national volume (100 000 appeals and more): the kanban, its counters and the list are served from
--- indexes. Checked with EXPLAIN ANALYZE on 100 000 appeals in 16 regions (see AppealVolumeIT).
+-- indexes. Checked with EXPLAIN ANALYZE on 100 000 appeals in 13 regions (see AppealVolumeIT).
 
 create extension if not exists pg_trgm;
 

@@ -83,16 +83,14 @@ public class ConsoleService {
                     .map(c -> new KanbanPage(c, c.title(), 0, List.of(), null)).toList()));
         }
         String own = ownRegion(viewer);
-        AppealFilter all = filter.withoutColumns();
-        return appeals.columnTotals(own, all)
-                .zipWith(appeals.kanbanFirstPages(viewer.username(), own, all, columns, perColumn + 1).collectList())
-                .map(t -> {
+        return appeals.kanbanFirstPages(viewer.username(), own, filter.withoutColumns(), columns, perColumn + 1)
+                .map(found -> {
                     Map<KanbanColumn, List<AppealSummary>> cards = new EnumMap<>(KanbanColumn.class);
-                    for (KanbanRow row : t.getT2()) {
+                    for (KanbanRow row : found.rows()) {
                         cards.computeIfAbsent(row.column(), c -> new ArrayList<>()).add(summary(row.row()));
                     }
                     return new KanbanBoard(columns.stream()
-                            .map(c -> page(c, t.getT1().getOrDefault(c, 0L), sortedByDeadline(cards.get(c)),
+                            .map(c -> page(c, found.totals().getOrDefault(c, 0L), sortedByDeadline(cards.get(c)),
                                     perColumn))
                             .toList());
                 });

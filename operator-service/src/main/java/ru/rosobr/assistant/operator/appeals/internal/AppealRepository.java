@@ -1,6 +1,7 @@
 package ru.rosobr.assistant.operator.appeals.internal;
 
 import java.time.Instant;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +31,9 @@ public class AppealRepository {
             + "a.received_at, a.ai_topic, a.ai_answer, a.ai_score, a.target, a.assigned_operator, a.assignment_reason, "
             + "a.assigned_at, a.status, a.overdue, a.overdue_deadline, a.created_at, a.updated_at, a.deadline, a.rating, "
             + "a.federal, a.controlled_by, a.version";
+
+    /** The list's and the kanban's columns: the AI's answer only the card shows (it can be long) is left out. */
+    private static final String LIST_COLUMNS = COLUMNS.replace("a.ai_answer", "null::text as ai_answer");
 
     /** unread = the viewer has not seen the row's current version */
     private static final String UNREAD = "(r.seen_version is null or r.seen_version < a.version) as unread";
@@ -61,7 +65,7 @@ public class AppealRepository {
      */
     public Flux<AppealRow> page(String viewer, String ownRegion, AppealFilter f) {
         Map<String, Object> params = new LinkedHashMap<>();
-        String sql = "select " + COLUMNS + ", " + UNREAD + " from (select a.id from appeals a where true"
+        String sql = "select " + LIST_COLUMNS + ", " + UNREAD + " from (select a.id from appeals a where true"
                 + conditions(params, ownRegion, f) + " order by " + f.sort().sql() + " limit :limit offset :offset) p"
                 + " join appeals a on a.id = p.id"
                 + " left join appeal_reads r on r.appeal_id = a.id and r.username = :viewer"
@@ -119,39 +123,51 @@ public class AppealRepository {
     }
 
     /**
-     * The first {@code limit} cards of each of the columns (nearest deadline first), in one round trip. Without a text
-     * search: one short index range per column. With one: the matches are found once through the trigram index and
-     * the first of each column picked from them — walking every column's range and testing the pattern on each row
-     * is far slower for a rare word, and a prepared statement's generic plan cannot tell the two cases apart.
+     * Each column's total and first {@code limit} cards (nearest deadline first). Without a text search: the totals
+     * from one index-only scan and the cards from one short index range per column ({@code lateral}). With one: the
+     * matches are found once through the trigram index, counted and the first of each column picked from them in the
+     * same pass — walking every column's range testing the pattern on each row is far slower for a rare word, and a
+     * prepared statement's generic plan cannot tell a rare word from a common one.
      */
-    public Flux<KanbanRow> kanbanFirstPages(String viewer, String ownRegion, AppealFilter f,
-                                            List<KanbanColumn> columns, int limit) {
+    public Mono<KanbanRows> kanbanFirstPages(String viewer, String ownRegion, AppealFilter f,
+                                             List<KanbanColumn> columns, int limit) {
         Map<String, Object> params = new LinkedHashMap<>();
         String cards = f.q() == null
                 ? "select p.* from unnest(cast(:columns as text[])) as c(col)"
-                + " cross join lateral (select " + COLUMNS + ", a.kanban_column from appeals a"
-                + " where a.kanban_column = c.col" + conditions(params, ownRegion, f.withoutColumns())
+                + " cross join lateral (select " + LIST_COLUMNS + ", a.kanban_column, 0::bigint as column_total"
+                + " from appeals a where a.kanban_column = c.col" + conditions(params, ownRegion, f)
                 + " order by " + KANBAN_ORDER + " limit :limit) p"
-                : "select w.* from (select " + COLUMNS + ", a.kanban_column,"
+                : "select w.* from (select " + LIST_COLUMNS + ", a.kanban_column,"
+                + " count(*) over (partition by a.kanban_column) as column_total,"
                 + " row_number() over (partition by a.kanban_column order by " + KANBAN_ORDER + ") as rn"
                 + " from appeals a where a.kanban_column = any(cast(:columns as text[]))"
-                + conditions(params, ownRegion, f.withoutColumns()) + ") w where w.rn <= :limit";
+                + conditions(params, ownRegion, f) + ") w where w.rn <= :limit";
         String sql = "select p.*, (r.seen_version is null or r.seen_version < p.version) as unread"
                 + " from (" + cards + ") p left join appeal_reads r on r.appeal_id = p.id and r.username = :viewer";
         params.put("columns", columns.stream().map(Enum::name).toArray(String[]::new));
         params.put("viewer", viewer);
         params.put("limit", limit);
-        return db.sql(sql).bindValues(params)
-                .map((r, m) -> new KanbanRow(KanbanColumn.valueOf(r.get("kanban_column", String.class)),
-                        AppealRow.withUnread(r)))
-                .all();
+        Mono<List<Map.Entry<Long, KanbanRow>>> rows = db.sql(sql).bindValues(params)
+                .map((r, m) -> Map.entry(n(r.get("column_total", Long.class)),
+                        new KanbanRow(KanbanColumn.valueOf(r.get("kanban_column", String.class)),
+                                AppealRow.withUnread(r))))
+                .all().collectList();
+        if (f.q() == null) {
+            return columnTotals(ownRegion, f).zipWith(rows,
+                    (totals, found) -> new KanbanRows(totals, found.stream().map(Map.Entry::getValue).toList()));
+        }
+        return rows.map(found -> {
+            Map<KanbanColumn, Long> totals = new EnumMap<>(KanbanColumn.class);
+            found.forEach(e -> totals.put(e.getValue().column(), e.getKey()));
+            return new KanbanRows(totals, found.stream().map(Map.Entry::getValue).toList());
+        });
     }
 
     /** The next {@code limit} cards of one column after the cursor (keyset on the column's index; no OFFSET). */
     public Flux<AppealRow> kanbanPage(String viewer, String ownRegion, AppealFilter f, KanbanColumn column,
                                       KanbanCursor after, int limit) {
         Map<String, Object> params = new LinkedHashMap<>();
-        StringBuilder sql = new StringBuilder("select " + COLUMNS + ", " + UNREAD + " from appeals a"
+        StringBuilder sql = new StringBuilder("select " + LIST_COLUMNS + ", " + UNREAD + " from appeals a"
                 + " left join appeal_reads r on r.appeal_id = a.id and r.username = :viewer"
                 + " where true" + conditions(params, ownRegion, f.inColumn(column)));
         if (after != null) {
