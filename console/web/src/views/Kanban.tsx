@@ -1,16 +1,15 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
 
-import { Deadline, Notice, Spinner, UnreadDot } from '../components/ui';
+import { Notice, Spinner } from '../components/ui';
 import { api, ApiError } from '../lib/api';
 import {
   allCards, appendPage, findCard, fromBoard, loadBoard, loadMore, PAGE, placeCard, refreshSize, type BoardState,
 } from '../lib/kanban';
 import { REGIONS } from '../lib/regions';
 import { seesAllRegions } from '../lib/roles';
-import { href } from '../lib/router';
 import { COLUMNS, columnOf, dropOnColumn, STATUS_LABEL, type ColumnId } from '../lib/status';
-import { shorten } from '../lib/text';
 import type { AppealSummary, Session } from '../lib/types';
+import { KanbanColumn } from './KanbanColumn';
 
 interface Props {
   session: Session;
@@ -194,53 +193,15 @@ export function Kanban({ session, tick, remember }: Props) {
       {board && (
         <div className="kanban" onDragEnd={() => { setDragging(null); setOver(null); }}>
           {COLUMNS.map((col) => {
-            const column = board[col.id];
-            const cards = column.items;
             const verdict = dragging ? dropOnColumn(dragging, col.id) : null;
             const cls = ['column', `column-${col.id.toLowerCase()}`];
             if (dragging && verdict?.allowed) cls.push('can-drop');
             if (dragging && !verdict?.allowed && columnOf(dragging) !== col.id) cls.push('no-drop');
             if (over === col.id) cls.push('over');
             return (
-              <section key={col.id} className={cls.join(' ')} aria-labelledby={`col-${col.id}`} data-column={col.id}
-                data-total={column.total} {...columnProps(col.id)}>
-                <h2 id={`col-${col.id}`}>
-                  {col.title} <span className="count">({column.total})</span>
-                </h2>
-                {col.hint && <p className="hint">{col.hint}</p>}
-                <ul tabIndex={cards.length > 0 ? 0 : undefined} aria-label={`Карточки колонки «${col.title}»`}>
-                  {cards.map((a) => (
-                    <li key={a.id} className={`kcard${a.unread ? ' unread' : ''}${pending[a.id] ? ' pending' : ''}`} draggable
-                      data-appeal-id={a.id} onDragStart={(e) => onDragStart(e, a)}>
-                      <div className="kcard-head">
-                        <UnreadDot unread={a.unread} />
-                        <a href={href({ view: 'appeal', id: a.id })} draggable={false}>{a.teacherFio}</a>
-                        {allRegions && <span className="region-tag" title={a.regionName ?? undefined}>{a.region}</span>}
-                      </div>
-                      <p>{shorten(a.text ?? '', 110)}</p>
-                      <div className="kcard-foot">
-                        {a.deadline && <Deadline deadline={a.deadline} status={a.status} />}
-                        {a.overdue && col.id !== 'OVERDUE' && <span className="badge badge-overdue">Просрочено</span>}
-                        {(col.id === 'OVERDUE' || col.id === 'FEDERAL') && a.status !== col.id ? (
-                          <span className="muted small">{STATUS_LABEL[a.status]}</span>
-                        ) : null}
-                        {a.controlledBy && <span className="muted small">на контроле: {a.controlledBy}</span>}
-                      </div>
-                    </li>
-                  ))}
-                </ul>
-                {column.total > cards.length && (
-                  <div className="column-more">
-                    <span className="muted small">Показано {cards.length} из {column.total}</span>
-                    {column.next && (
-                      <button type="button" className="btn-ghost-dark" disabled={!!loadingMore[col.id]}
-                        onClick={() => showMore(col.id)}>
-                        {loadingMore[col.id] ? 'Загрузка…' : 'Показать ещё'}
-                      </button>
-                    )}
-                  </div>
-                )}
-              </section>
+              <KanbanColumn key={col.id} col={col} column={board[col.id]} allRegions={allRegions} pending={pending}
+                loading={!!loadingMore[col.id]} extraClass={cls.slice(2)} dropProps={columnProps(col.id)}
+                onShowMore={() => showMore(col.id)} onDragStart={onDragStart} />
             );
           })}
         </div>
