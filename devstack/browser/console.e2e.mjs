@@ -234,6 +234,9 @@ async function main() {
 
     await step(page, 'канбан: перенос «Ответ отправлен» → «Закрыто»', async () => {
       await page.getByRole('link', { name: 'Канбан' }).first().click();
+      // each column shows its nearest deadlines page by page: on a long-lived stack this run's cards (the latest
+      // deadlines) may be pages away, so the kanban's search narrows the board to them
+      await page.getByRole('searchbox', { name: 'Поиск', exact: true }).fill(`Детский сад № ${tag}`);
       const card = page.locator(`section[data-column="ANSWERED"] li[data-appeal-id="${appealA}"]`);
       await card.waitFor();
       await card.dragTo(page.locator('section[data-column="CLOSED"]'));

@@ -6,6 +6,7 @@ import { useLive } from './lib/live';
 import { DEFAULT_FILTERS, type Filters } from './lib/query';
 import { canWorkAppeals, roleText, seesFederalQueue } from './lib/roles';
 import { href, navigate, useRoute, type Route } from './lib/router';
+import type { ColumnId } from './lib/status';
 import { shorten } from './lib/text';
 import type { AppealSummary, Counters, Session, Status } from './lib/types';
 import { AppealCardView } from './views/AppealCardView';
@@ -152,8 +153,8 @@ function Shell({ session, onLogout, onExpired }: { session: Session; onLogout: (
         </div>
       </header>
       {works && route2.view !== 'stats' && route2.view !== 'kb' && (
-        <CountersBar tick={live.tick + readMarks} onPick={(statuses, overdue) => {
-          setFilters({ ...DEFAULT_FILTERS, statuses, overdue: overdue ? 'true' : '' });
+        <CountersBar tick={live.tick + readMarks} onPick={(column) => {
+          setFilters({ ...DEFAULT_FILTERS, columns: [column] });
           navigate({ view: 'list' });
         }} />
       )}
@@ -206,16 +207,18 @@ function LiveBadge({ state }: { state: string }) {
   );
 }
 
-const COUNTER_CHIPS: { key: Status | 'overdue' | 'unread'; label: string; statuses: Status[]; overdue?: boolean }[] = [
-  { key: 'NEW', label: 'Новые обращения', statuses: ['NEW'] },
-  { key: 'IN_PROGRESS', label: 'В работе', statuses: ['IN_PROGRESS'] },
-  { key: 'ANSWERED', label: 'Ответ отправлен', statuses: ['ANSWERED'] },
-  { key: 'CLOSED', label: 'Закрыто', statuses: ['CLOSED'] },
-  { key: 'overdue', label: 'Просрочено', statuses: [], overdue: true },
-  { key: 'FEDERAL', label: 'На федеральном контроле', statuses: ['FEDERAL'] },
+// one chip per kanban column: the server counts the columns, so a chip, the column's count on the kanban and the
+// list it opens show the same figure
+const COUNTER_CHIPS: { key: Status | 'overdue'; label: string; column: ColumnId }[] = [
+  { key: 'NEW', label: 'Новые обращения', column: 'NEW' },
+  { key: 'IN_PROGRESS', label: 'В работе', column: 'IN_PROGRESS' },
+  { key: 'ANSWERED', label: 'Ответ отправлен', column: 'ANSWERED' },
+  { key: 'CLOSED', label: 'Закрыто', column: 'CLOSED' },
+  { key: 'overdue', label: 'Просрочено', column: 'OVERDUE' },
+  { key: 'FEDERAL', label: 'На федеральном контроле', column: 'FEDERAL' },
 ];
 
-function CountersBar({ tick, onPick }: { tick: number; onPick: (s: Status[], overdue: boolean) => void }) {
+function CountersBar({ tick, onPick }: { tick: number; onPick: (column: ColumnId) => void }) {
   const [counters, setCounters] = useState<Counters | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
 
@@ -247,7 +250,7 @@ function CountersBar({ tick, onPick }: { tick: number; onPick: (s: Status[], ove
       {counters &&
         COUNTER_CHIPS.map((c) => (
           <button key={c.key} type="button" className={`chip chip-${c.key.toLowerCase()}`}
-            onClick={() => onPick(c.statuses, !!c.overdue)}>
+            onClick={() => onPick(c.column)}>
             {c.label} ({counters[c.key] ?? 0})
           </button>
         ))}

@@ -25,6 +25,11 @@ describe('appeal list query', () => {
     expect(qs.get('size')).toBe('200');
   });
 
+  it('sends the kanban column a counter chip opens the list with', () => {
+    expect(new URLSearchParams(appealQuery({ ...DEFAULT_FILTERS, columns: ['OVERDUE'] }, false)).get('column')).toBe('OVERDUE');
+    expect(appealQuery(DEFAULT_FILTERS, false)).not.toContain('column');
+  });
+
   it('leaves the region out for regional staff', () => {
     expect(appealQuery({ ...DEFAULT_FILTERS, region: '33' }, false)).not.toContain('region');
   });

@@ -1,10 +1,13 @@
 // Filters of the appeal list ↔ the query string of GET /api/console/appeals.
+import type { ColumnId } from './status';
 import type { Status } from './types';
 
 export type Sort = 'createdAt' | '-createdAt' | 'deadline' | '-deadline';
 
 export interface Filters {
   statuses: Status[];
+  /** kanban columns (the counters' figures): a chip of the counter bar opens the list of its column */
+  columns: ColumnId[];
   overdue: '' | 'true' | 'false';
   from: string;
   to: string;
@@ -19,6 +22,7 @@ export interface Filters {
 
 export const DEFAULT_FILTERS: Filters = {
   statuses: [],
+  columns: [],
   overdue: '',
   from: '',
   to: '',
@@ -37,6 +41,7 @@ export const MAX_PAGE_SIZE = 200;
 export function appealQuery(f: Filters, withRegion: boolean): string {
   const p = new URLSearchParams();
   if (f.statuses.length) p.set('status', f.statuses.join(','));
+  if (f.columns?.length) p.set('column', f.columns.join(','));
   if (f.overdue) p.set('overdue', f.overdue);
   if (f.from) p.set('from', f.from);
   if (f.to) p.set('to', f.to);

@@ -6,7 +6,7 @@ import { appealQuery, DEFAULT_FILTERS, filterProblem, pageCount, toggleSort, typ
 import { REGIONS } from '../lib/regions';
 import { seesAllRegions } from '../lib/roles';
 import { navigate, href } from '../lib/router';
-import { STATUSES, STATUS_LABEL } from '../lib/status';
+import { COLUMNS, STATUSES, STATUS_LABEL, type ColumnId } from '../lib/status';
 import { shorten } from '../lib/text';
 import { formatDateTime } from '../lib/time';
 import type { AppealSummary, Session, Status } from '../lib/types';
@@ -36,7 +36,7 @@ export function AppealList({ session, filters, setFilters, tick, remember, feder
   const allRegions = seesAllRegions(session);
 
   const effective: Filters = useMemo(
-    () => (federalQueue ? { ...filters, statuses: ['FEDERAL'] as Status[] } : filters),
+    () => (federalQueue ? { ...filters, statuses: ['FEDERAL'] as Status[], columns: [] } : filters),
     [filters, federalQueue],
   );
   const problem = filterProblem(effective);
@@ -121,6 +121,18 @@ export function AppealList({ session, filters, setFilters, tick, remember, feder
             <option value="false">без просрочки</option>
           </select>
         </label>
+        {!federalQueue && (
+          <label>
+            Колонка канбана
+            <select value={filters.columns[0] ?? ''}
+              onChange={(e) => set({ columns: e.target.value ? [e.target.value as ColumnId] : [] })}>
+              <option value="">все</option>
+              {COLUMNS.map((c) => (
+                <option key={c.id} value={c.id}>{c.title}</option>
+              ))}
+            </select>
+          </label>
+        )}
         <label>
           Поступило с
           <input type="date" value={filters.from} onChange={(e) => set({ from: e.target.value })} />

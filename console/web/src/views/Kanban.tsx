@@ -1,14 +1,15 @@
-import { useEffect, useMemo, useState, type DragEvent } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
 
-import { Deadline, Notice, Spinner, UnreadDot } from '../components/ui';
+import { Notice, Spinner } from '../components/ui';
 import { api, ApiError } from '../lib/api';
-import { MAX_PAGE_SIZE } from '../lib/query';
+import {
+  allCards, appendPage, findCard, fromBoard, loadBoard, loadMore, PAGE, placeCard, refreshSize, type BoardState,
+} from '../lib/kanban';
 import { REGIONS } from '../lib/regions';
 import { seesAllRegions } from '../lib/roles';
-import { href } from '../lib/router';
 import { COLUMNS, columnOf, dropOnColumn, STATUS_LABEL, type ColumnId } from '../lib/status';
-import { shorten } from '../lib/text';
-import type { AppealSummary, Session, Status } from '../lib/types';
+import type { AppealSummary, Session } from '../lib/types';
+import { KanbanColumn } from './KanbanColumn';
 
 interface Props {
   session: Session;
@@ -17,53 +18,81 @@ interface Props {
 }
 
 export function Kanban({ session, tick, remember }: Props) {
-  const [items, setItems] = useState<AppealSummary[] | null>(null);
-  const [total, setTotal] = useState<number | null>(null);
+  const [board, setBoard] = useState<BoardState | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [message, setMessage] = useState<{ kind: 'error' | 'ok'; text: string } | null>(null);
   const [dragging, setDragging] = useState<AppealSummary | null>(null);
   const [over, setOver] = useState<ColumnId | null>(null);
-  const [pending, setPending] = useState<Record<string, Status>>({});
+  const [pending, setPending] = useState<Record<string, true>>({});
+  const [loadingMore, setLoadingMore] = useState<Partial<Record<ColumnId, true>>>({});
   const [region, setRegion] = useState('');
   const [q, setQ] = useState('');
   const allRegions = seesAllRegions(session);
+  const filters = useMemo(() => ({ region: allRegions ? region : '', q }), [allRegions, region, q]);
+  // a refresh keeps as many cards per column as the user has loaded (the view reads it, it is no dependency)
+  const boardRef = useRef<BoardState | null>(null);
+  boardRef.current = board;
 
-  const load = useMemo(
-    () => () => {
-      const p = new URLSearchParams({ sort: 'deadline', page: '0', size: String(MAX_PAGE_SIZE) });
-      if (allRegions && region) p.set('region', region);
-      if (q.trim()) p.set('q', q.trim());
-      return api.page<AppealSummary>(`/api/console/appeals?${p}`);
-    },
-    [allRegions, region, q],
+  const reload = useCallback(
+    (keepLoaded: boolean) =>
+      loadBoard(api, filters, keepLoaded && boardRef.current ? refreshSize(boardRef.current) : PAGE).then((b) => {
+        const s = fromBoard(b);
+        remember(allCards(s));
+        return s;
+      }),
+    [filters, remember],
   );
 
+  // new filters start from the first pages; a live change (tick) refreshes what is loaded
   useEffect(() => {
     let cancelled = false;
     const t = setTimeout(() => {
-      load()
-        .then((p) => {
+      reload(false)
+        .then((s) => {
           if (cancelled) return;
-          setItems(p.items);
-          setTotal(p.total);
+          setBoard(s);
           setError(null);
-          remember(p.items);
         })
         .catch((e: unknown) => {
-          if (!cancelled) setError(e instanceof ApiError ? e.message : 'Не удалось загрузить обращения');
+          if (!cancelled) setError(e instanceof ApiError ? e.message : 'Не удалось загрузить канбан');
         });
     }, q ? 300 : 0);
     return () => {
       cancelled = true;
       clearTimeout(t);
     };
-  }, [load, tick, remember, q]);
+  }, [reload, q]);
 
-  // an optimistic move shows the card in its new column until the server answers
-  const shown = useMemo(
-    () => (items ?? []).map((a) => (pending[a.id] ? { ...a, status: pending[a.id] } : a)),
-    [items, pending],
-  );
+  useEffect(() => {
+    if (tick === 0) return;
+    let cancelled = false;
+    reload(true)
+      .then((s) => {
+        if (!cancelled) setBoard(s);
+      })
+      .catch(() => {});
+    return () => {
+      cancelled = true;
+    };
+  }, [tick]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  const showMore = async (column: ColumnId) => {
+    const after = board?.[column].next;
+    if (!after || loadingMore[column]) return;
+    setLoadingMore((m) => ({ ...m, [column]: true }));
+    try {
+      const page = await loadMore(api, column, after, filters);
+      remember(page.items ?? []);
+      setBoard((b) => (b ? appendPage(b, { ...page, column }) : b));
+    } catch (e) {
+      setMessage({ kind: 'error', text: e instanceof ApiError ? e.message : 'Не удалось загрузить карточки' });
+    } finally {
+      setLoadingMore((m) => {
+        const { [column]: _, ...rest } = m;
+        return rest;
+      });
+    }
+  };
 
   const move = async (a: AppealSummary, column: ColumnId) => {
     const decision = dropOnColumn(a, column);
@@ -72,22 +101,23 @@ export function Kanban({ session, tick, remember }: Props) {
       return;
     }
     const target = decision.target;
-    setPending((p) => ({ ...p, [a.id]: target }));
+    // an optimistic move: the card and both counts change now, the server's answer corrects them
+    setPending((p) => ({ ...p, [a.id]: true }));
+    setBoard((b) => (b ? placeCard(b, { ...a, status: target }) : b));
     setMessage(null);
     try {
       const updated = await api.post<AppealSummary | null>(`/api/console/appeals/${encodeURIComponent(a.id)}/status`, {
         status: target,
         version: a.version,
       });
-      setItems((list) =>
-        (list ?? []).map((x) => (x.id === a.id ? (updated && updated.id ? { ...x, ...updated } : { ...x, status: target }) : x)),
-      );
+      setBoard((b) => (b ? placeCard(b, updated && updated.id ? { ...a, ...updated } : { ...a, status: target }) : b));
       setMessage({ kind: 'ok', text: `«${a.teacherFio}»: статус «${STATUS_LABEL[target]}»` });
     } catch (e) {
       const reason = e instanceof ApiError ? (e.unavailable ? 'смена статуса пока недоступна на сервере' : e.message) : 'Не удалось сменить статус';
       setMessage({ kind: 'error', text: `Перенос отклонён: ${reason}` });
-      // the server's state wins: refetch (the version may have moved on)
-      load().then((p) => setItems(p.items)).catch(() => {});
+      // the server's state wins: the card goes back at once, then the board is read again (the version may have moved on)
+      setBoard((b) => (b ? placeCard(b, a) : b));
+      reload(true).then(setBoard).catch(() => {});
     } finally {
       setPending((p) => {
         const { [a.id]: _, ...rest } = p;
@@ -115,7 +145,7 @@ export function Kanban({ session, tick, remember }: Props) {
     onDrop: (e: DragEvent) => {
       e.preventDefault();
       const id2 = e.dataTransfer.getData('text/plain');
-      const a = (items ?? []).find((x) => x.id === id2) ?? dragging;
+      const a = (board ? findCard(board, id2) : undefined) ?? dragging;
       setOver(null);
       setDragging(null);
       if (a) move(a, id);
@@ -159,47 +189,19 @@ export function Kanban({ session, tick, remember }: Props) {
         {message && <Notice kind={message.kind}>{message.text}</Notice>}
       </div>
       {error && <Notice kind="error">{error}</Notice>}
-      {!items && !error && <Spinner />}
-      {total != null && items && total > items.length && (
-        <Notice kind="warn">Показаны {items.length} из {total} обращений (ближайшие по сроку). Остальные — в списке.</Notice>
-      )}
-      {items && (
+      {!board && !error && <Spinner />}
+      {board && (
         <div className="kanban" onDragEnd={() => { setDragging(null); setOver(null); }}>
           {COLUMNS.map((col) => {
-            const cards = shown.filter((a) => columnOf(a) === col.id);
             const verdict = dragging ? dropOnColumn(dragging, col.id) : null;
             const cls = ['column', `column-${col.id.toLowerCase()}`];
             if (dragging && verdict?.allowed) cls.push('can-drop');
             if (dragging && !verdict?.allowed && columnOf(dragging) !== col.id) cls.push('no-drop');
             if (over === col.id) cls.push('over');
             return (
-              <section key={col.id} className={cls.join(' ')} aria-labelledby={`col-${col.id}`} data-column={col.id} {...columnProps(col.id)}>
-                <h2 id={`col-${col.id}`}>
-                  {col.title} <span className="count">({cards.length})</span>
-                </h2>
-                {col.hint && <p className="hint">{col.hint}</p>}
-                <ul>
-                  {cards.map((a) => (
-                    <li key={a.id} className={`kcard${a.unread ? ' unread' : ''}${pending[a.id] ? ' pending' : ''}`} draggable
-                      data-appeal-id={a.id} onDragStart={(e) => onDragStart(e, a)}>
-                      <div className="kcard-head">
-                        <UnreadDot unread={a.unread} />
-                        <a href={href({ view: 'appeal', id: a.id })} draggable={false}>{a.teacherFio}</a>
-                        {allRegions && <span className="region-tag" title={a.regionName ?? undefined}>{a.region}</span>}
-                      </div>
-                      <p>{shorten(a.text ?? '', 110)}</p>
-                      <div className="kcard-foot">
-                        {a.deadline && <Deadline deadline={a.deadline} status={a.status} />}
-                        {a.overdue && col.id !== 'OVERDUE' && <span className="badge badge-overdue">Просрочено</span>}
-                        {(col.id === 'OVERDUE' || col.id === 'FEDERAL') && a.status !== col.id ? (
-                          <span className="muted small">{STATUS_LABEL[a.status]}</span>
-                        ) : null}
-                        {a.controlledBy && <span className="muted small">на контроле: {a.controlledBy}</span>}
-                      </div>
-                    </li>
-                  ))}
-                </ul>
-              </section>
+              <KanbanColumn key={col.id} col={col} column={board[col.id]} allRegions={allRegions} pending={pending}
+                loading={!!loadingMore[col.id]} extraClass={cls.slice(2)} dropProps={columnProps(col.id)}
+                onShowMore={() => showMore(col.id)} onDragStart={onDragStart} />
             );
           })}
         </div>

@@ -41,6 +41,15 @@ class ConsoleApiIT extends OperatorTestBase {
         return ids;
     }
 
+    /** One field of each JSON object of a list. */
+    private static List<Object> values(List<?> objects, String key) {
+        List<Object> values = new ArrayList<>();
+        for (Object o : objects) {
+            values.add(((Map<?, ?>) o).get(key));
+        }
+        return values;
+    }
+
     // ---- list: filters, search, sorting, paging, counters, unread, export ------------------------------------
 
     @Test
@@ -102,10 +111,13 @@ class ConsoleApiIT extends OperatorTestBase {
         assertThat(ids(get(op61, "/api/console/appeals?rating=5").exchange())).containsExactly(C);
         assertThat(ids(get(op61, "/api/console/appeals?overdue=true").exchange())).containsExactly(A);
         assertThat(ids(get(op61, "/api/console/appeals?overdue=false").exchange())).containsExactly(C, B);
+        assertThat(ids(get(op61, "/api/console/appeals?column=OVERDUE").exchange())).containsExactly(A);
+        assertThat(ids(get(op61, "/api/console/appeals?column=NEW,IN_PROGRESS").exchange())).containsExactly(C, B);
 
-        // counters and unread marks: opening a card reads it; a later change makes it unread again
+        // counters (per kanban column: the overdue A is under «Просрочено», not «Новое») and unread marks: opening
+        // a card reads it; a later change makes it unread again
         get(op61, "/api/console/appeals/counters").exchange().expectStatus().isOk().expectBody()
-                .jsonPath("$.NEW").isEqualTo(2)
+                .jsonPath("$.NEW").isEqualTo(1)
                 .jsonPath("$.IN_PROGRESS").isEqualTo(1)
                 .jsonPath("$.ANSWERED").isEqualTo(0)
                 .jsonPath("$.CLOSED").isEqualTo(0)
@@ -166,10 +178,97 @@ class ConsoleApiIT extends OperatorTestBase {
                 get(op58, "/api/console/appeals/export.csv?" + query).exchange().expectStatus().isBadRequest();
             }
         });
+        get(op58, "/api/console/appeals?column=LOST").exchange().expectStatus().isBadRequest().expectBody()
+                .jsonPath("$.detail")
+                .isEqualTo("Неизвестная колонка: LOST. Допустимые: NEW, IN_PROGRESS, ANSWERED, CLOSED, OVERDUE, FEDERAL");
         get(op58, "/api/console/appeals/counters?region=99").exchange().expectStatus().isBadRequest();
+        get(op58, "/api/console/kanban?region=99").exchange().expectStatus().isBadRequest();
+        get(op58, "/api/console/kanban?perColumn=0").exchange().expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.detail").isEqualTo("Параметр perColumn — от 1 до 100");
+        get(op58, "/api/console/kanban?perColumn=много").exchange().expectStatus().isBadRequest();
+        get(op58, "/api/console/kanban/NEW?limit=101").exchange().expectStatus().isBadRequest();
+        get(op58, "/api/console/kanban/NEW?after=not-a-cursor").exchange().expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.detail")
+                .isEqualTo("Некорректный параметр after: передайте значение next из предыдущей страницы");
+        get(op58, "/api/console/kanban/LOST").exchange().expectStatus().isNotFound();
     }
 
     // ---- the kanban ------------------------------------------------------------------------------------------
+
+    @Test
+    void theKanbanPagesEachColumnByDeadlineAndItsTotalsAreTheCounters() {
+        // region 62 belongs to this test alone: exact counts
+        String op62 = TestJwt.token("op62", List.of("OPERATOR"), "62");
+        List<AppealAssigned> news = new ArrayList<>();
+        for (int day = 0; day < 5; day++) { // a later assignment, a later deadline
+            Instant at = MAR_03.plusSeconds(86_400L * day);
+            news.add(assignAt("62", "op62", "Педагог " + day, "Вопрос " + day, at, at.plusSeconds(60)));
+        }
+        Awaitility.await().atMost(WAIT).untilAsserted(() ->
+                get(op62, "/api/console/appeals").exchange().expectHeader().valueEquals("X-Total-Count", "5"));
+        String first = news.get(0).appealId().toString();
+        post(op62, "/api/console/appeals/" + news.get(4).appealId() + "/status", Map.of("status", "IN_PROGRESS"))
+                .exchange().expectStatus().isOk();
+        AppealOverdue overdue = AppealOverdue.of(news.get(3).appealId(), "62", Instant.parse("2025-03-17T21:00:00Z"));
+        KafkaProbe.publish(Topics.APPEAL_OVERDUE, overdue);
+        awaitProcessed(overdue.eventId());
+
+        // every column with its total and its first page; the totals are the counters' figures
+        Map<?, ?> board = get(op62, "/api/console/kanban?perColumn=2").exchange().expectStatus().isOk()
+                .expectBody(Map.class).returnResult().getResponseBody();
+        List<?> columns = (List<?>) board.get("columns");
+        assertThat(values(columns, "column"))
+                .containsExactly("NEW", "IN_PROGRESS", "ANSWERED", "CLOSED", "OVERDUE", "FEDERAL");
+        assertThat(values(columns, "title")).startsWith("Новое", "В работе");
+        Map<?, ?> newColumn = (Map<?, ?>) columns.get(0);
+        assertThat(newColumn.get("total")).isEqualTo(3);
+        List<?> newCards = (List<?>) newColumn.get("items");
+        assertThat(values(newCards, "id"))
+                .containsExactly(first, news.get(1).appealId().toString());
+        assertThat(newColumn.get("next")).isNotNull();
+        assertThat(((Map<?, ?>) columns.get(1)).get("total")).isEqualTo(1);
+        assertThat(((Map<?, ?>) columns.get(1)).get("next")).isNull();
+        assertThat(values((List<?>) ((Map<?, ?>) columns.get(4)).get("items"), "id"))
+                .containsExactly(news.get(3).appealId().toString());
+        get(op62, "/api/console/appeals/counters").exchange().expectBody()
+                .jsonPath("$.NEW").isEqualTo(3).jsonPath("$.IN_PROGRESS").isEqualTo(1)
+                .jsonPath("$.overdue").isEqualTo(1).jsonPath("$.FEDERAL").isEqualTo(0);
+
+        // «показать ещё»: the rest of the column after the cursor, then no further page
+        Map<?, ?> more = get(op62, "/api/console/kanban/NEW?limit=2&after=" + newColumn.get("next")).exchange()
+                .expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
+        assertThat(more.get("column")).isEqualTo("NEW");
+        assertThat(more.get("total")).isEqualTo(3);
+        assertThat(values((List<?>) more.get("items"), "id"))
+                .containsExactly(news.get(2).appealId().toString());
+        assertThat(more.get("next")).isNull();
+
+        // a card moved after the first page was read is neither lost nor shown twice by the next page
+        post(op62, "/api/console/appeals/" + first + "/status", Map.of("status", "IN_PROGRESS")).exchange()
+                .expectStatus().isOk();
+        get(op62, "/api/console/kanban/NEW?limit=2&after=" + newColumn.get("next")).exchange().expectBody()
+                .jsonPath("$.total").isEqualTo(2)
+                .jsonPath("$.items[0].id").isEqualTo(news.get(2).appealId().toString());
+        get(op62, "/api/console/kanban/IN_PROGRESS").exchange().expectBody()
+                .jsonPath("$.total").isEqualTo(2)
+                .jsonPath("$.items[0].id").isEqualTo(first);
+
+        // the search narrows the columns and their totals alike; region isolation as everywhere
+        get(op62, "/api/console/kanban?q=вопрос 2").exchange().expectBody()
+                .jsonPath("$.columns[0].total").isEqualTo(1)
+                .jsonPath("$.columns[0].items[0].id").isEqualTo(news.get(2).appealId().toString())
+                .jsonPath("$.columns[1].total").isEqualTo(0);
+        get(login("operator33"), "/api/console/kanban?region=62").exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.columns[0].total").isEqualTo(0)
+                .jsonPath("$.columns[1].total").isEqualTo(0);
+        get(login("operator33"), "/api/console/kanban/NEW?region=62").exchange().expectBody()
+                .jsonPath("$.total").isEqualTo(0).jsonPath("$.items.length()").isEqualTo(0);
+        get(login("federal"), "/api/console/kanban?region=62&perColumn=1").exchange().expectBody()
+                .jsonPath("$.columns[0].total").isEqualTo(2)
+                .jsonPath("$.columns[1].total").isEqualTo(2)
+                .jsonPath("$.columns[4].total").isEqualTo(1)
+                .jsonPath("$.columns[1].items.length()").isEqualTo(1);
+    }
 
     @Test
     void statusMovesFollowTheKanbanRules() {

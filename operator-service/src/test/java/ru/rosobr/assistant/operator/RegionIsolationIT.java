@@ -15,7 +15,7 @@ import ru.rosobr.assistant.testkit.TestJwt;
 
 /**
  * Issue 5 acceptance: an operator (and the head) of region 58 gets 404 or 403 for an appeal of region 33 on every
- * endpoint — list, counters, card, reply, judgement, status, escalation, reassignment, take-control,
+ * endpoint — list, counters, kanban, card, reply, judgement, status, escalation, reassignment, take-control,
  * knowledge-base drafts, audit and export (the live stream: {@link LiveUpdatesIT}) — and nothing is changed by the
  * refused attempts.
  */
@@ -52,6 +52,19 @@ class RegionIsolationIT extends OperatorTestBase {
                 .expectHeader().valueEquals("X-Total-Count", "1");
         get(head58, "/api/console/appeals/counters?region=33").exchange().expectStatus().isOk().expectBody()
                 .jsonPath("$.ANSWERED").isEqualTo(0).jsonPath("$.unread").isEqualTo(0);
+        // the kanban: neither in a column's first page, nor in its next pages, nor in its total
+        for (String token : List.of(op58, head58)) {
+            get(token, "/api/console/kanban?q=" + marker).exchange().expectStatus().isOk().expectBody()
+                    .jsonPath("$.columns[*].total").value(totals -> assertThat((List<?>) totals)
+                            .hasSize(6).allMatch(n -> ((Number) n).longValue() == 0))
+                    .jsonPath("$.columns[*].items[?(@.region == '33')]").doesNotExist();
+            get(token, "/api/console/kanban/ANSWERED?region=33&limit=100").exchange().expectStatus().isOk()
+                    .expectBody().jsonPath("$.total").isEqualTo(0).jsonPath("$.items.length()").isEqualTo(0);
+        }
+        get(op33, "/api/console/kanban?q=" + marker).exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.columns[2].column").isEqualTo("ANSWERED")
+                .jsonPath("$.columns[2].total").isEqualTo(1)
+                .jsonPath("$.columns[2].items[0].id").isEqualTo(e.appealId().toString());
         String csv58 = csv(op58, "/api/console/appeals/export.csv?q=" + marker);
         assertThat(csv58.lines().count()).isEqualTo(1); // the header only
         assertThat(csv58).doesNotContain(e.appealId().toString());

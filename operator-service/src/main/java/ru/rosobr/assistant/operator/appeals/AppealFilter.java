@@ -16,13 +16,15 @@ import ru.rosobr.assistant.platform.reference.Regions;
  * Filters, search, sorting and paging of the appeal list and its CSV export, already checked.
  *
  * @param statuses empty = every status
+ * @param columns  empty = every kanban column (the counters' figures are per column)
  * @param from     createdAt ≥ from (inclusive), or null
  * @param to       createdAt &lt; to (exclusive), or null
  * @param region   only honoured for federal staff and admins; regional staff always get their own region
  * @param q        case-insensitive search in the question and the teacher's name
  */
-public record AppealFilter(Set<AppealStatus> statuses, Boolean overdue, Instant from, Instant to, Integer rating,
-                           String operator, String region, String q, Sort sort, int page, int size) {
+public record AppealFilter(Set<AppealStatus> statuses, Set<KanbanColumn> columns, Boolean overdue, Instant from,
+                           Instant to, Integer rating, String operator, String region, String q, Sort sort, int page,
+                           int size) {
 
     public static final int DEFAULT_SIZE = 50;
     public static final int MAX_SIZE = 200;
@@ -32,9 +34,10 @@ public record AppealFilter(Set<AppealStatus> statuses, Boolean overdue, Instant 
     /** {@code createdAt | -createdAt | deadline | -deadline}. */
     public enum Sort {
         CREATED_ASC("createdAt", "a.created_at asc, a.id"),
-        CREATED_DESC("-createdAt", "a.created_at desc, a.id"),
+        // each order is one index read forwards or backwards; no deadline counts as the latest one
+        CREATED_DESC("-createdAt", "a.created_at desc, a.id desc"),
         DEADLINE_ASC("deadline", "a.deadline asc nulls last, a.created_at, a.id"),
-        DEADLINE_DESC("-deadline", "a.deadline desc nulls last, a.created_at desc, a.id");
+        DEADLINE_DESC("-deadline", "a.deadline desc nulls first, a.created_at desc, a.id desc");
 
         private final String param;
         private final String sql;
@@ -64,11 +67,12 @@ public record AppealFilter(Set<AppealStatus> statuses, Boolean overdue, Instant 
 
     public AppealFilter {
         statuses = Set.copyOf(statuses);
+        columns = Set.copyOf(columns);
     }
 
     /** No filters: everything the viewer may see, newest first. */
     public static AppealFilter all() {
-        return new AppealFilter(Set.of(), null, null, null, null, null, null, null, Sort.CREATED_DESC, 0,
+        return new AppealFilter(Set.of(), Set.of(), null, null, null, null, null, null, null, Sort.CREATED_DESC, 0,
                 DEFAULT_SIZE);
     }
 
@@ -77,7 +81,7 @@ public record AppealFilter(Set<AppealStatus> statuses, Boolean overdue, Instant 
      *
      * @param zone where a plain date ({@code 2025-03-01}) starts and ends: the viewer's region
      */
-    public static AppealFilter parse(List<String> status, String overdue, String from, String to, String rating,
+    public static AppealFilter parse(List<String> status, List<String> column, String overdue, String from, String to, String rating,
                                      String operator, String region, String q, String sort, String page,
                                      String size, ZoneId zone) {
         Set<AppealStatus> statuses = new LinkedHashSet<>();
@@ -88,6 +92,16 @@ public record AppealFilter(Set<AppealStatus> statuses, Boolean overdue, Instant 
                 }
                 statuses.add(AppealStatus.parse(one).orElseThrow(() -> Problems.badRequest("Неизвестный статус: "
                         + one.trim() + ". Допустимые: NEW, IN_PROGRESS, ANSWERED, CLOSED, FEDERAL")));
+            }
+        }
+        Set<KanbanColumn> columns = new LinkedHashSet<>();
+        for (String raw : column == null ? List.<String>of() : column) {
+            for (String one : raw.split(",")) {
+                if (one.isBlank()) {
+                    continue;
+                }
+                columns.add(KanbanColumn.parse(one).orElseThrow(() -> Problems.badRequest("Неизвестная колонка: "
+                        + one.trim() + ". Допустимые: NEW, IN_PROGRESS, ANSWERED, CLOSED, OVERDUE, FEDERAL")));
             }
         }
         Boolean overdueFlag = null;
@@ -126,8 +140,8 @@ public record AppealFilter(Set<AppealStatus> statuses, Boolean overdue, Instant 
         if (pageSize < 1 || pageSize > MAX_SIZE) {
             throw Problems.badRequest("Размер страницы (size) — от 1 до " + MAX_SIZE);
         }
-        return new AppealFilter(statuses, overdueFlag, fromAt, toAt, stars, blank(operator) ? null : operator.trim(),
-                regionCode, search, Sort.parse(sort), pageNo, pageSize);
+        return new AppealFilter(statuses, columns, overdueFlag, fromAt, toAt, stars,
+                blank(operator) ? null : operator.trim(), regionCode, search, Sort.parse(sort), pageNo, pageSize);
     }
 
     public long offset() {
@@ -136,7 +150,19 @@ public record AppealFilter(Set<AppealStatus> statuses, Boolean overdue, Instant 
 
     /** The same filters for the export: every matching row up to the export limit. */
     public AppealFilter forExport() {
-        return new AppealFilter(statuses, overdue, from, to, rating, operator, region, q, sort, 0, EXPORT_LIMIT);
+        return new AppealFilter(statuses, columns, overdue, from, to, rating, operator, region, q, sort, 0,
+                EXPORT_LIMIT);
+    }
+
+    /** The same filters over every kanban column (the board picks the columns itself). */
+    public AppealFilter withoutColumns() {
+        return new AppealFilter(statuses, Set.of(), overdue, from, to, rating, operator, region, q, sort, page, size);
+    }
+
+    /** The same filters narrowed to one kanban column (its total and its pages). */
+    public AppealFilter inColumn(KanbanColumn column) {
+        return new AppealFilter(statuses, Set.of(column), overdue, from, to, rating, operator, region, q, sort, page,
+                size);
     }
 
     private static Instant moment(String value, ZoneId zone, boolean end, String name) {
@@ -172,6 +198,9 @@ public record AppealFilter(Set<AppealStatus> statuses, Boolean overdue, Instant 
         List<String> parts = new ArrayList<>();
         if (!statuses.isEmpty()) {
             parts.add("status=" + statuses);
+        }
+        if (!columns.isEmpty()) {
+            parts.add("column=" + columns);
         }
         if (overdue != null) {
             parts.add("overdue=" + overdue);

@@ -1,5 +1,11 @@
 package ru.rosobr.assistant.operator.appeals;
 
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.slf4j.Logger;
@@ -9,6 +15,7 @@ import reactor.core.publisher.Mono;
 
 import ru.rosobr.assistant.operator.appeals.internal.AppealRepository;
 import ru.rosobr.assistant.operator.appeals.internal.AppealRow;
+import ru.rosobr.assistant.operator.appeals.internal.KanbanRow;
 import ru.rosobr.assistant.operator.security.Viewer;
 import ru.rosobr.assistant.platform.reference.Regions;
 
@@ -22,6 +29,8 @@ public class ConsoleService {
     private static final Logger log = LoggerFactory.getLogger(ConsoleService.class);
 
     public static final int MAX_AUDIT_LIMIT = 500;
+    /** Cards per kanban column page at most. */
+    public static final int MAX_KANBAN_PAGE = 100;
 
     private final AppealRepository appeals;
     private final AuditTrail audit;
@@ -33,7 +42,7 @@ public class ConsoleService {
 
     public Mono<AppealPage> list(Viewer viewer, AppealFilter filter) {
         if (!viewer.seesAllRegions() && viewer.region() == null) {
-            return Mono.just(new AppealPage(java.util.List.of(), 0)); // regional role without a region
+            return Mono.just(new AppealPage(List.of(), 0)); // regional role without a region
         }
         String own = ownRegion(viewer);
         return appeals.page(viewer.username(), own, filter).map(ConsoleService::summary).collectList()
@@ -51,14 +60,78 @@ public class ConsoleService {
                 .thenMany(appeals.page(viewer.username(), ownRegion(viewer), all).map(ConsoleService::summary));
     }
 
-    public Mono<AppealCounters> counters(Viewer viewer, String region) {
-        if (region != null && !Regions.exists(region)) {
-            return Mono.error(Problems.badRequest("Неизвестный код региона: " + region));
-        }
+    /** Appeals per kanban column, overdue and unread, under the filters (the list's, without sort and pages). */
+    public Mono<AppealCounters> counters(Viewer viewer, AppealFilter filter) {
         if (!viewer.seesAllRegions() && viewer.region() == null) {
             return Mono.just(new AppealCounters(0, 0, 0, 0, 0, 0, 0));
         }
-        return appeals.counters(viewer.username(), ownRegion(viewer), region);
+        return appeals.counters(viewer.username(), ownRegion(viewer), filter);
+    }
+
+    /**
+     * The kanban: every column (or the filter's columns) with its total — the counters' figure for the same filters
+     * (both count {@code kanban_column}) — and its first {@code perColumn} cards, nearest deadline first.
+     */
+    public Mono<KanbanBoard> kanban(Viewer viewer, AppealFilter filter, int perColumn) {
+        if (perColumn < 1 || perColumn > MAX_KANBAN_PAGE) {
+            return Mono.error(pageSizeProblem("perColumn"));
+        }
+        List<KanbanColumn> columns = filter.columns().isEmpty() ? List.of(KanbanColumn.values())
+                : Arrays.stream(KanbanColumn.values()).filter(filter.columns()::contains).toList();
+        if (!viewer.seesAllRegions() && viewer.region() == null) {
+            return Mono.just(new KanbanBoard(columns.stream()
+                    .map(c -> new KanbanPage(c, c.title(), 0, List.of(), null)).toList()));
+        }
+        String own = ownRegion(viewer);
+        return appeals.kanbanFirstPages(viewer.username(), own, filter.withoutColumns(), columns, perColumn + 1)
+                .map(found -> {
+                    Map<KanbanColumn, List<AppealSummary>> cards = new EnumMap<>(KanbanColumn.class);
+                    for (KanbanRow row : found.rows()) {
+                        cards.computeIfAbsent(row.column(), c -> new ArrayList<>()).add(summary(row.row()));
+                    }
+                    return new KanbanBoard(columns.stream()
+                            .map(c -> page(c, found.totals().getOrDefault(c, 0L), sortedByDeadline(cards.get(c)),
+                                    perColumn))
+                            .toList());
+                });
+    }
+
+    /** «Показать ещё»: the column's next {@code limit} cards after the cursor, and its total now. */
+    public Mono<KanbanPage> kanbanColumn(Viewer viewer, AppealFilter filter, KanbanColumn column, KanbanCursor after,
+                                         int limit) {
+        if (limit < 1 || limit > MAX_KANBAN_PAGE) {
+            return Mono.error(pageSizeProblem("limit"));
+        }
+        if (!viewer.seesAllRegions() && viewer.region() == null) {
+            return Mono.just(new KanbanPage(column, column.title(), 0, List.of(), null));
+        }
+        String own = ownRegion(viewer);
+        AppealFilter inColumn = filter.inColumn(column);
+        return appeals.kanbanPage(viewer.username(), own, inColumn, column, after, limit + 1)
+                .map(ConsoleService::summary).collectList()
+                .zipWith(appeals.count(own, inColumn))
+                .map(t -> page(column, t.getT2(), t.getT1(), limit));
+    }
+
+    /** Up to {@code limit} cards; one more fetched than shown tells whether there is a next page. */
+    private static KanbanPage page(KanbanColumn column, long total, List<AppealSummary> fetched, int limit) {
+        boolean more = fetched.size() > limit;
+        List<AppealSummary> items = more ? fetched.subList(0, limit) : fetched;
+        return new KanbanPage(column, column.title(), total, items,
+                more ? KanbanCursor.after(items.get(items.size() - 1)).encode() : null);
+    }
+
+    private static List<AppealSummary> sortedByDeadline(List<AppealSummary> cards) {
+        if (cards == null) {
+            return List.of();
+        }
+        cards.sort(Comparator.comparing(AppealSummary::deadline, Comparator.nullsLast(Comparator.naturalOrder()))
+                .thenComparing(AppealSummary::id));
+        return cards;
+    }
+
+    private static RuntimeException pageSizeProblem(String name) {
+        return Problems.badRequest("Параметр " + name + " — от 1 до " + MAX_KANBAN_PAGE);
     }
 
     /** The card; opening it marks the appeal read for the viewer. */

@@ -26,6 +26,11 @@ import ru.rosobr.assistant.operator.appeals.AppealSummary;
 import ru.rosobr.assistant.operator.appeals.AuditEntry;
 import ru.rosobr.assistant.operator.appeals.ConsoleService;
 import ru.rosobr.assistant.operator.appeals.JudgementView;
+import ru.rosobr.assistant.operator.appeals.KanbanBoard;
+import ru.rosobr.assistant.operator.appeals.KanbanColumn;
+import ru.rosobr.assistant.operator.appeals.KanbanCursor;
+import ru.rosobr.assistant.operator.appeals.KanbanPage;
+import ru.rosobr.assistant.operator.appeals.Problems;
 import ru.rosobr.assistant.operator.appeals.ReplyView;
 import ru.rosobr.assistant.operator.security.Viewer;
 import ru.rosobr.assistant.platform.reference.Regions;
@@ -41,6 +46,8 @@ public class ConsoleController {
 
     static final String TOTAL_COUNT = "X-Total-Count";
     private static final ZoneId MOSCOW = ZoneId.of("Europe/Moscow");
+    /** Cards per kanban column page unless asked otherwise. */
+    static final int DEFAULT_KANBAN_PAGE = 20;
 
     public record ReplyRequest(String text, Long version) {
     }
@@ -69,11 +76,12 @@ public class ConsoleController {
     }
 
     /** Query parameters of the list and of the export (bound from the query string). */
-    public record ListQuery(List<String> status, String overdue, String from, String to, String rating,
-                            String operator, String region, String q, String sort, String page, String size) {
+    public record ListQuery(List<String> status, List<String> column, String overdue, String from, String to,
+                            String rating, String operator, String region, String q, String sort, String page,
+                            String size) {
 
         AppealFilter toFilter(Viewer viewer, boolean paged) {
-            return AppealFilter.parse(status, overdue, from, to, rating, operator, region, q, sort,
+            return AppealFilter.parse(status, column, overdue, from, to, rating, operator, region, q, sort,
                     paged ? page : null, paged ? size : null, zoneOf(viewer));
         }
     }
@@ -101,10 +109,34 @@ public class ConsoleController {
                         .body(AppealsCsv.lines(console.export(viewer, filter))));
     }
 
+    /** Per kanban column, overdue and unread; the list's filters are optional (sort and pages are ignored). */
     @GetMapping("/appeals/counters")
-    public Mono<AppealCounters> counters(@AuthenticationPrincipal Jwt jwt,
-                                         @RequestParam(required = false) String region) {
-        return console.counters(Viewer.of(jwt), blankToNull(region));
+    public Mono<AppealCounters> counters(@AuthenticationPrincipal Jwt jwt, ListQuery query) {
+        Viewer viewer = Viewer.of(jwt);
+        return Mono.fromCallable(() -> query.toFilter(viewer, false))
+                .flatMap(filter -> console.counters(viewer, filter));
+    }
+
+    /** Every column's total and first {@code perColumn} cards (nearest deadline first); the list's filters apply. */
+    @GetMapping("/kanban")
+    public Mono<KanbanBoard> kanban(@AuthenticationPrincipal Jwt jwt, ListQuery query,
+                                    @RequestParam(required = false) String perColumn) {
+        Viewer viewer = Viewer.of(jwt);
+        return Mono.fromCallable(() -> query.toFilter(viewer, false))
+                .flatMap(filter -> console.kanban(viewer, filter, count(perColumn, "perColumn")));
+    }
+
+    /** «Показать ещё»: the column's next {@code limit} cards after the cursor {@code after} (the previous next). */
+    @GetMapping("/kanban/{columnId}")
+    public Mono<KanbanPage> kanbanColumn(@AuthenticationPrincipal Jwt jwt, @PathVariable String columnId,
+                                         ListQuery query, @RequestParam(required = false) String after,
+                                         @RequestParam(required = false) String limit) {
+        Viewer viewer = Viewer.of(jwt);
+        return Mono.fromCallable(() -> query.toFilter(viewer, false))
+                .flatMap(filter -> console.kanbanColumn(viewer, filter, KanbanColumn.parse(columnId)
+                                .orElseThrow(() -> Problems.notFound("Нет такой колонки канбана: " + columnId
+                                        + ". Есть: NEW, IN_PROGRESS, ANSWERED, CLOSED, OVERDUE, FEDERAL")),
+                        KanbanCursor.parse(after), count(limit, "limit")));
     }
 
     @GetMapping("/appeals/{id}")
@@ -163,6 +195,17 @@ public class ConsoleController {
     /** Plain dates in filters are days of the viewer's region (Moscow time for federal staff). */
     private static ZoneId zoneOf(Viewer viewer) {
         return Regions.find(viewer.region()).map(Regions.Region::zone).orElse(MOSCOW);
+    }
+
+    private static int count(String value, String name) {
+        if (value == null || value.isBlank()) {
+            return DEFAULT_KANBAN_PAGE;
+        }
+        try {
+            return Integer.parseInt(value.trim());
+        } catch (NumberFormatException e) {
+            throw Problems.badRequest("Параметр " + name + " должен быть целым числом: " + value);
+        }
     }
 
     private static String blankToNull(String s) {

@@ -1,7 +1,9 @@
 package ru.rosobr.assistant.operator.appeals.internal;
 
 import java.time.Instant;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -16,15 +18,28 @@ import ru.rosobr.assistant.operator.appeals.AppealCounters;
 import ru.rosobr.assistant.operator.appeals.AppealFilter;
 import ru.rosobr.assistant.operator.appeals.AppealStatus;
 import ru.rosobr.assistant.operator.appeals.JudgementView;
+import ru.rosobr.assistant.operator.appeals.KanbanColumn;
+import ru.rosobr.assistant.operator.appeals.KanbanCursor;
 import ru.rosobr.assistant.operator.appeals.MessageKind;
 import ru.rosobr.assistant.operator.appeals.TimelineEntry;
 
 /** SQL of appeals, appeal_messages, ai_judgements and appeal_reads. */
 public class AppealRepository {
 
+    /** The row's columns (not the generated search text, which only the index needs). */
+    private static final String COLUMNS = "a.id, a.region, a.teacher_id, a.teacher_fio, a.org_type, a.text, "
+            + "a.received_at, a.ai_topic, a.ai_answer, a.ai_score, a.target, a.assigned_operator, a.assignment_reason, "
+            + "a.assigned_at, a.status, a.overdue, a.overdue_deadline, a.created_at, a.updated_at, a.deadline, a.rating, "
+            + "a.federal, a.controlled_by, a.version";
+
+    /** The list's and the kanban's columns: the AI's answer only the card shows (it can be long) is left out. */
+    private static final String LIST_COLUMNS = COLUMNS.replace("a.ai_answer", "null::text as ai_answer");
+
     /** unread = the viewer has not seen the row's current version */
-    private static final String SELECT_FOR_VIEWER = "select a.*, (r.seen_version is null or r.seen_version < a.version)"
-            + " as unread from appeals a left join appeal_reads r on r.appeal_id = a.id and r.username = :viewer";
+    private static final String UNREAD = "(r.seen_version is null or r.seen_version < a.version) as unread";
+
+    /** A kanban column's order: nearest deadline first, none last; the id makes it total (the keyset). */
+    private static final String KANBAN_ORDER = "coalesce(a.deadline, 'infinity'::timestamptz), a.id";
 
     private final DatabaseClient db;
 
@@ -33,65 +48,147 @@ public class AppealRepository {
     }
 
     public Mono<AppealRow> find(UUID id) {
-        return db.sql("select * from appeals where id = :id").bind("id", id).map(AppealRow::of).one();
+        return db.sql("select " + COLUMNS + " from appeals a where a.id = :id").bind("id", id).map(AppealRow::of).one();
     }
 
     /** The row, locked until the transaction ends: console actions on one appeal happen one after another. */
     public Mono<AppealRow> lock(UUID id) {
-        return db.sql("select * from appeals where id = :id for update").bind("id", id).map(AppealRow::of).one();
+        return db.sql("select " + COLUMNS + " from appeals a where a.id = :id for update").bind("id", id)
+                .map(AppealRow::of).one();
     }
 
     /**
-     * One page of the list, with the viewer's unread marks.
+     * One page of the list, with the viewer's unread marks. The page's ids are found first, through the sort's
+     * index alone, and only those rows are read and joined: a deep page does not fetch and drop the rows before it.
      *
      * @param ownRegion the only region the viewer may see, or null for every region
      */
     public Flux<AppealRow> page(String viewer, String ownRegion, AppealFilter f) {
         Map<String, Object> params = new LinkedHashMap<>();
-        StringBuilder sql = new StringBuilder(SELECT_FOR_VIEWER);
-        where(sql, params, ownRegion, f);
-        sql.append(" order by ").append(f.sort().sql()).append(" limit :limit offset :offset");
+        String sql = "select " + LIST_COLUMNS + ", " + UNREAD + " from (select a.id from appeals a where true"
+                + conditions(params, ownRegion, f) + " order by " + f.sort().sql() + " limit :limit offset :offset) p"
+                + " join appeals a on a.id = p.id"
+                + " left join appeal_reads r on r.appeal_id = a.id and r.username = :viewer"
+                + " order by " + f.sort().sql();
         params.put("viewer", viewer);
         params.put("limit", f.size());
         params.put("offset", f.offset());
-        return db.sql(sql.toString()).bindValues(params).map(AppealRow::withUnread).all();
+        return db.sql(sql).bindValues(params).map(AppealRow::withUnread).all();
     }
 
     public Mono<Long> count(String ownRegion, AppealFilter f) {
         Map<String, Object> params = new LinkedHashMap<>();
-        StringBuilder sql = new StringBuilder("select count(*) as n from appeals a");
-        where(sql, params, ownRegion, f);
-        return db.sql(sql.toString()).bindValues(params).map((r, m) -> r.get("n", Long.class)).one();
+        String sql = "select count(*) as n from appeals a where true" + conditions(params, ownRegion, f);
+        return db.sql(sql).bindValues(params).map((r, m) -> r.get("n", Long.class)).one();
     }
 
-    public Mono<AppealCounters> counters(String viewer, String ownRegion, String region) {
+    /**
+     * Appeals per kanban column (every column, zeros included) and unread, under the filters; one index-only scan for
+     * federal staff and for a region.
+     */
+    public Mono<AppealCounters> counters(String viewer, String ownRegion, AppealFilter f) {
         Map<String, Object> params = new LinkedHashMap<>();
-        StringBuilder sql = new StringBuilder("""
-                select count(*) filter (where a.status = 'NEW') as new_count,
-                       count(*) filter (where a.status = 'IN_PROGRESS') as in_progress,
-                       count(*) filter (where a.status = 'ANSWERED') as answered,
-                       count(*) filter (where a.status = 'CLOSED') as closed,
-                       count(*) filter (where a.status = 'FEDERAL') as federal,
-                       count(*) filter (where a.overdue and a.status not in ('ANSWERED', 'CLOSED')) as overdue,
-                       count(*) filter (where r.seen_version is null or r.seen_version < a.version) as unread
-                from appeals a left join appeal_reads r on r.appeal_id = a.id and r.username = :viewer""");
+        String sql = "select a.kanban_column as col, count(*) as n,"
+                + " count(*) filter (where r.seen_version is null or r.seen_version < a.version) as unread"
+                + " from appeals a left join appeal_reads r on r.appeal_id = a.id and r.username = :viewer"
+                + " where true" + conditions(params, ownRegion, f) + " group by a.kanban_column";
         params.put("viewer", viewer);
-        where(sql, params, ownRegion, new AppealFilter(java.util.Set.of(), null, null, null, null, null, region,
-                null, AppealFilter.Sort.CREATED_DESC, 0, 1));
-        return db.sql(sql.toString()).bindValues(params)
-                .map((r, m) -> new AppealCounters(n(r.get("new_count", Long.class)),
-                        n(r.get("in_progress", Long.class)), n(r.get("answered", Long.class)),
-                        n(r.get("closed", Long.class)), n(r.get("federal", Long.class)),
-                        n(r.get("overdue", Long.class)), n(r.get("unread", Long.class))))
-                .one();
+        return db.sql(sql).bindValues(params)
+                .map((r, m) -> new long[] {KanbanColumn.valueOf(r.get("col", String.class)).ordinal(),
+                        n(r.get("n", Long.class)), n(r.get("unread", Long.class))})
+                .all().collectList()
+                .map(rows -> {
+                    long[] perColumn = new long[KanbanColumn.values().length];
+                    long unread = 0;
+                    for (long[] row : rows) {
+                        perColumn[(int) row[0]] = row[1];
+                        unread += row[2];
+                    }
+                    return new AppealCounters(perColumn[KanbanColumn.NEW.ordinal()],
+                            perColumn[KanbanColumn.IN_PROGRESS.ordinal()], perColumn[KanbanColumn.ANSWERED.ordinal()],
+                            perColumn[KanbanColumn.CLOSED.ordinal()], perColumn[KanbanColumn.FEDERAL.ordinal()],
+                            perColumn[KanbanColumn.OVERDUE.ordinal()], unread);
+                });
+    }
+
+    /** Appeals per kanban column under the filters, without the viewer's unread marks (the kanban's totals). */
+    public Mono<Map<KanbanColumn, Long>> columnTotals(String ownRegion, AppealFilter f) {
+        Map<String, Object> params = new LinkedHashMap<>();
+        String sql = "select a.kanban_column as col, count(*) as n from appeals a where true"
+                + conditions(params, ownRegion, f) + " group by a.kanban_column";
+        return db.sql(sql).bindValues(params)
+                .map((r, m) -> Map.entry(KanbanColumn.valueOf(r.get("col", String.class)), n(r.get("n", Long.class))))
+                .all()
+                .collectMap(Map.Entry::getKey, Map.Entry::getValue);
+    }
+
+    /**
+     * Each column's total and first {@code limit} cards (nearest deadline first). Without a text search: the totals
+     * from one index-only scan and the cards from one short index range per column ({@code lateral}). With one: the
+     * matches are found once through the trigram index, counted and the first of each column picked from them in the
+     * same pass — walking every column's range testing the pattern on each row is far slower for a rare word, and a
+     * prepared statement's generic plan cannot tell a rare word from a common one.
+     */
+    public Mono<KanbanRows> kanbanFirstPages(String viewer, String ownRegion, AppealFilter f,
+                                             List<KanbanColumn> columns, int limit) {
+        Map<String, Object> params = new LinkedHashMap<>();
+        String cards = f.q() == null
+                ? "select p.* from unnest(cast(:columns as text[])) as c(col)"
+                + " cross join lateral (select " + LIST_COLUMNS + ", a.kanban_column, 0::bigint as column_total"
+                + " from appeals a where a.kanban_column = c.col" + conditions(params, ownRegion, f)
+                + " order by " + KANBAN_ORDER + " limit :limit) p"
+                : "select w.* from (select " + LIST_COLUMNS + ", a.kanban_column,"
+                + " count(*) over (partition by a.kanban_column) as column_total,"
+                + " row_number() over (partition by a.kanban_column order by " + KANBAN_ORDER + ") as rn"
+                + " from appeals a where a.kanban_column = any(cast(:columns as text[]))"
+                + conditions(params, ownRegion, f) + ") w where w.rn <= :limit";
+        String sql = "select p.*, (r.seen_version is null or r.seen_version < p.version) as unread"
+                + " from (" + cards + ") p left join appeal_reads r on r.appeal_id = p.id and r.username = :viewer";
+        params.put("columns", columns.stream().map(Enum::name).toArray(String[]::new));
+        params.put("viewer", viewer);
+        params.put("limit", limit);
+        Mono<List<Map.Entry<Long, KanbanRow>>> rows = db.sql(sql).bindValues(params)
+                .map((r, m) -> Map.entry(n(r.get("column_total", Long.class)),
+                        new KanbanRow(KanbanColumn.valueOf(r.get("kanban_column", String.class)),
+                                AppealRow.withUnread(r))))
+                .all().collectList();
+        if (f.q() == null) {
+            return columnTotals(ownRegion, f).zipWith(rows,
+                    (totals, found) -> new KanbanRows(totals, found.stream().map(Map.Entry::getValue).toList()));
+        }
+        return rows.map(found -> {
+            Map<KanbanColumn, Long> totals = new EnumMap<>(KanbanColumn.class);
+            found.forEach(e -> totals.put(e.getValue().column(), e.getKey()));
+            return new KanbanRows(totals, found.stream().map(Map.Entry::getValue).toList());
+        });
+    }
+
+    /** The next {@code limit} cards of one column after the cursor (keyset on the column's index; no OFFSET). */
+    public Flux<AppealRow> kanbanPage(String viewer, String ownRegion, AppealFilter f, KanbanColumn column,
+                                      KanbanCursor after, int limit) {
+        Map<String, Object> params = new LinkedHashMap<>();
+        StringBuilder sql = new StringBuilder("select " + LIST_COLUMNS + ", " + UNREAD + " from appeals a"
+                + " left join appeal_reads r on r.appeal_id = a.id and r.username = :viewer"
+                + " where true" + conditions(params, ownRegion, f.inColumn(column)));
+        if (after != null) {
+            sql.append(" and (" + KANBAN_ORDER + ") > (coalesce(cast(:afterDeadline as timestamptz),"
+                    + " 'infinity'::timestamptz), :afterId)");
+            params.put("afterDeadline", Parameter.fromOrEmpty(after.deadline(), Instant.class));
+            params.put("afterId", after.id());
+        }
+        sql.append(" order by ").append(KANBAN_ORDER).append(" limit :limit");
+        params.put("viewer", viewer);
+        params.put("limit", limit);
+        return db.sql(sql.toString()).bindValues(params).map(AppealRow::withUnread).all();
     }
 
     private static long n(Long value) {
         return value == null ? 0 : value;
     }
 
-    private static void where(StringBuilder sql, Map<String, Object> params, String ownRegion, AppealFilter f) {
-        sql.append(" where true");
+    /** The filters as {@code and …} conditions on {@code appeals a}, their values put into {@code params}. */
+    private static String conditions(Map<String, Object> params, String ownRegion, AppealFilter f) {
+        StringBuilder sql = new StringBuilder();
         if (ownRegion != null) {
             sql.append(" and a.region = :ownRegion");
             params.put("ownRegion", ownRegion);
@@ -104,8 +201,17 @@ public class AppealRepository {
             sql.append(" and a.status = any(:statuses)");
             params.put("statuses", f.statuses().stream().map(Enum::name).toArray(String[]::new));
         }
+        if (!f.columns().isEmpty()) {
+            if (f.columns().size() == 1) { // as the kanban index's leading column
+                sql.append(" and a.kanban_column = :column");
+                params.put("column", f.columns().iterator().next().name());
+            } else {
+                sql.append(" and a.kanban_column = any(:columns)");
+                params.put("columns", f.columns().stream().map(Enum::name).toArray(String[]::new));
+            }
+        }
         if (f.overdue() != null) {
-            // «просрочено» as the kanban shows it: overdue and still waiting for an answer
+            // «просрочено»: overdue and still waiting for an answer
             sql.append(f.overdue() ? " and a.overdue and a.status not in ('ANSWERED', 'CLOSED')"
                     : " and not (a.overdue and a.status not in ('ANSWERED', 'CLOSED'))");
         }
@@ -126,9 +232,11 @@ public class AppealRepository {
             params.put("operator", f.operator());
         }
         if (f.q() != null) {
-            sql.append(" and (a.text ilike :q or a.teacher_fio ilike :q)");
+            // search_text is lower(teacher_fio || chr(1) || text), trigram-indexed
+            sql.append(" and a.search_text like lower(:q)");
             params.put("q", "%" + f.q().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
         }
+        return sql.toString();
     }
 
     public Flux<TimelineEntry> timeline(UUID appealId) {
