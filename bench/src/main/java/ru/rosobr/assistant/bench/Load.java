@@ -247,13 +247,17 @@ final class Load implements AutoCloseable {
         step.measureFrom = measureFrom;
         step.measureTo = end;
         long issued = 0;
+        long warmupSends = (long) (warmup.toNanos() / 1e9 * rate);
+        long total = warmupSends + (long) (duration.toNanos() / 1e9 * rate);
         long now;
-        // bounded: ends at the deadline; sends what is due, then sleeps a fraction of a millisecond
-        while ((now = System.nanoTime()) < end) {
-            long due = (long) ((now - start) / 1e9 * rate);
+        // bounded: ends at the deadline; sends what is due, then sleeps a fraction of a millisecond. A send is
+        // measured by its place in the schedule, so catching up after a stall does not move warm-up sends into
+        // the window
+        while (issued < total && (now = System.nanoTime()) < end + 1_000_000_000L) {
+            long due = Math.min(total, (long) ((now - start) / 1e9 * rate));
             while (issued < due) {
                 issued++;
-                send(step, now >= measureFrom);
+                send(step, issued > warmupSends);
             }
             LockSupport.parkNanos(200_000);
         }
