@@ -280,7 +280,9 @@ public final class BenchPipeline {
                 return m.find() ? m.group(1) : "";
             }
             if (attempt >= 20) {
-                throw new IllegalStateException("предпросмотр ответил " + r.statusCode() + ": " + r.body());
+                throw new IllegalStateException("предпросмотр ответил " + r.statusCode() + ": " + r.body()
+                        + (options.replicas() > 1 ? " (с --replicas шлюз должен уметь список адресов в ANSWER_URL "
+                        + "и других *_URL через запятую)" : ""));
             }
             Thread.sleep(1000);
         }
