@@ -172,6 +172,7 @@ public final class BenchPipeline {
                 Report.printStep(r);
             }
             Report.printSweep(results);
+            l.refusals().forEach((code, body) -> System.out.println("[bench] пример отказа " + code + ": " + body));
             Path out = Report.write(root.resolve("target").resolve("bench"), options, notes, results, l);
             System.out.println("[bench] отчёт: " + out);
             return 0;

@@ -131,6 +131,8 @@ final class Load implements AutoCloseable {
     private final AtomicLong unsolicited = new AtomicLong();
     private final AtomicLong foreign = new AtomicLong();
     private final AtomicLong sequence = new AtomicLong();
+    /** The first body of each refusal status: says who refused (the gateway's fallback, the service, …). */
+    private final Map<Integer, String> refusals = new ConcurrentHashMap<>();
 
     private final List<String> webhookUrls;
     private final String secret;
@@ -188,6 +190,10 @@ final class Load implements AutoCloseable {
 
     long unsolicited() {
         return unsolicited.get();
+    }
+
+    Map<Integer, String> refusals() {
+        return Map.copyOf(refusals);
     }
 
     // ---- the fake platform's side ----
@@ -322,8 +328,17 @@ final class Load implements AutoCloseable {
         Sent s = sent;
         Rateable r = rate;
         http.post().uri(url).send(ByteBufFlux.fromInbound(Mono.just(Unpooled.wrappedBuffer(bytes))))
-                .responseSingle((res, content) -> content.then(Mono.just(res.status().code())))
-                .subscribe(code -> acknowledged(s, code, r), error -> acknowledged(s, -1, r));
+                .responseSingle((res, content) -> content.asString().defaultIfEmpty("").map(text -> {
+                    int code = res.status().code();
+                    if (code < 200 || code >= 300) {
+                        refusals.putIfAbsent(code, text.length() > 300 ? text.substring(0, 300) + "…" : text);
+                    }
+                    return code;
+                }))
+                .subscribe(code -> acknowledged(s, code, r), error -> {
+                    refusals.putIfAbsent(-1, error.toString());
+                    acknowledged(s, -1, r);
+                });
     }
 
     private void acknowledged(Sent s, int status, Rateable rate) {

@@ -147,6 +147,12 @@ final class Report {
         out.add("");
         out.add(String.format("Приветствий новым педагогам: %d; сообщений бота без вопроса в полёте (поздние или "
                 + "лишние): %d.", load.greetings(), load.unsolicited()));
+        if (!load.refusals().isEmpty()) {
+            out.add("");
+            out.add("Первый ответ на отказанный вебхук по каждому коду:");
+            out.add("");
+            load.refusals().forEach((code, body) -> out.add("- " + code + ": `" + body.replace('`', '\'') + "`"));
+        }
         Files.writeString(md, String.join("\n", out) + "\n");
         return md;
     }
