@@ -16,7 +16,7 @@ record Options(String url, List<Double> rates, Duration duration, Duration warmu
                                [--jvm server|fast-start]
                                [--url http://127.0.0.1:18080[,http://127.0.0.1:18180] --secret S --fake-port P
                                 --kafka 127.0.0.1:19092]
-              --mix: доли (%%) вопросов из базы, вне базы, не по теме, дополнений, оценок
+              --mix: доли (%) вопросов из базы, вне базы, не по теме, дополнений, оценок
               без --url запускает стенд сам (DevStack) с фейковой платформой MAX на 127.0.0.1""";
 
     static Options parse(String[] args) {
