@@ -18,6 +18,7 @@ import java.util.Base64;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -67,14 +68,18 @@ public final class DevStack implements AutoCloseable {
             startPostgres();
             startKafka();
             jwtSecret = config.jwtSecret() != null ? config.jwtSecret() : randomSecret();
-            for (String service : StackConfig.SERVICES) {
-                processes.put(service, startService(service));
-            }
             long deadline = t0 + timeout.toNanos();
-            for (String service : StackConfig.SERVICES) {
-                awaitHealthy(service, deadline);
+            // replica 0 of every service first: its migrations and demo data are in place before the others start
+            for (int replica = 0; replica < config.replicas(); replica++) {
+                for (String service : StackConfig.SERVICES) {
+                    processes.put(instanceName(service, replica), startService(service, replica));
+                }
+                for (String service : StackConfig.SERVICES) {
+                    awaitHealthy(service, replica, deadline);
+                }
             }
-            log("все сервисы в состоянии UP за %.1f с", (System.nanoTime() - t0) / 1e9);
+            log("все сервисы в состоянии UP за %.1f с (экземпляров каждого: %d, JVM: %s)",
+                    (System.nanoTime() - t0) / 1e9, config.replicas(), config.jvm());
             return this;
         } catch (IOException e) {
             stop();
@@ -138,9 +143,15 @@ public final class DevStack implements AutoCloseable {
                 throw new IllegalStateException(e);
             }
         }
-        kafka = new ProcessBuilder(java, "-Xms128m", "-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-                "-Dkafka.logs.dir=" + logs.toAbsolutePath(), "-cp", classpath, WatchedMain.class.getName(),
-                String.valueOf(ProcessHandle.current().pid()), "kafka.Kafka", properties.toString())
+        // the broker keeps its data in the page cache, not on the heap: 320 MB is ample for the dev stack, and the
+        // server profile's C2 code and metaspace need the room within the stack's 2 GB
+        boolean fastStart = config.jvm() == StackConfig.JvmProfile.FAST_START;
+        List<String> cmd = new ArrayList<>(List.of(java, fastStart ? "-Xms128m" : "-Xms64m",
+                fastStart ? "-Xmx512m" : "-Xmx320m"));
+        cmd.addAll(jitAndGc());
+        cmd.addAll(List.of("-Dkafka.logs.dir=" + logs.toAbsolutePath(), "-cp", classpath, WatchedMain.class.getName(),
+                String.valueOf(ProcessHandle.current().pid()), "kafka.Kafka", properties.toString()));
+        kafka = new ProcessBuilder(cmd)
                 .redirectErrorStream(true)
                 .redirectOutput(logs.resolve("kafka.log").toFile())
                 .start();
@@ -157,25 +168,47 @@ public final class DevStack implements AutoCloseable {
         log("Kafka (KRaft): 127.0.0.1:%d", config.kafkaPort());
     }
 
-    private Process startService(String service) throws IOException {
+    /** The JIT and GC flags of the chosen profile (services and broker alike). */
+    private List<String> jitAndGc() {
+        return switch (config.jvm()) {
+            // C1 only: quicker to UP and smaller (README has the figures), but C1 code never reaches C2's speed
+            case FAST_START -> List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
+            // full tiered JIT; two compiler threads and a bounded code cache keep eight JVMs within the box's
+            // two cores and the stack's memory budget. SerialGC: small heaps, fewest GC threads, least RSS; the
+            // free-ratio bounds let a full collection give heap back after a burst instead of keeping it committed
+            case SERVER -> List.of("-XX:+UseSerialGC", "-XX:CICompilerCount=2", "-XX:ReservedCodeCacheSize=48m",
+                    "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=30");
+        };
+    }
+
+    /** Replica 0 keeps the service's own name (logs, archives); replica i is "service-i". */
+    static String instanceName(String service, int replica) {
+        return replica == 0 ? service : service + "-" + replica;
+    }
+
+    private Process startService(String service, int replica) throws IOException {
         Path jar = config.root().resolve(service).resolve("target").resolve(service + ".jar");
         if (!Files.exists(jar)) {
             throw new IllegalStateException("нет " + jar + " — соберите проект: ./mvnw -DskipTests package");
         }
-        int port = config.ports().get(service);
+        String instance = instanceName(service, replica);
+        int port = config.port(service, replica);
         ensurePortFree(port, StackConfig.PORT_VARIABLES.get(service));
         Path cds = config.dataDir().resolve("cds");
         Files.createDirectories(cds);
-        List<String> cmd = new ArrayList<>(List.of(java,
-                "-Xms64m", "-Xmx256m", "-Xss512k", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-                // class-data sharing archive per service: the second start is markedly faster
-                "-XX:+AutoCreateSharedArchive", "-XX:SharedArchiveFile=" + cds.resolve(service + ".jsa"),
+        List<String> cmd = new ArrayList<>(List.of(java, "-Xms64m", "-Xmx256m", "-Xss512k"));
+        cmd.addAll(jitAndGc());
+        cmd.addAll(List.of(
+                // class-data sharing archive per instance and profile: the second start is markedly faster, and
+                // two replicas never write the same archive at once
+                "-XX:+AutoCreateSharedArchive", "-XX:SharedArchiveFile=" + cds.resolve(
+                        instance + "." + config.jvm().name().toLowerCase(Locale.ROOT) + ".jsa"),
                 "-Dassistant.parent-pid=" + ProcessHandle.current().pid(),
                 "-Dfile.encoding=UTF-8",
                 "-jar", jar.toString()));
         ProcessBuilder pb = new ProcessBuilder(cmd)
                 .redirectErrorStream(true)
-                .redirectOutput(logs.resolve(service + ".log").toFile());
+                .redirectOutput(logs.resolve(instance + ".log").toFile());
         Map<String, String> env = pb.environment();
         env.put("PGHOST", postgres.host());
         env.put("PGPORT", String.valueOf(postgres.port()));
@@ -189,26 +222,30 @@ public final class DevStack implements AutoCloseable {
         config.ports().forEach((s, p) -> {
             env.put(StackConfig.PORT_VARIABLES.get(s), String.valueOf(p));
             String prefix = StackConfig.PORT_VARIABLES.get(s).replace("_PORT", "");
-            env.put(prefix + "_URL", "http://127.0.0.1:" + p);
+            // every replica of a service, comma-separated: the gateway balances over the list
+            env.put(prefix + "_URL", config.urls(s));
         });
+        env.put(StackConfig.PORT_VARIABLES.get(service), String.valueOf(port));
         env.putAll(config.extraEnv());
         return pb.start();
     }
 
-    private void awaitHealthy(String service, long deadlineNanos) {
+    private void awaitHealthy(String service, int replica, long deadlineNanos) {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        URI health = URI.create("http://127.0.0.1:" + config.ports().get(service) + "/actuator/health");
+        String instance = instanceName(service, replica);
+        int port = config.port(service, replica);
+        URI health = URI.create("http://127.0.0.1:" + port + "/actuator/health");
         while (true) {
-            Process p = processes.get(service);
+            Process p = processes.get(instance);
             if (!p.isAlive()) {
-                throw new IllegalStateException(service + " завершился с кодом " + p.exitValue() + ", журнал: "
-                        + logs.resolve(service + ".log") + "\n" + tail(service));
+                throw new IllegalStateException(instance + " завершился с кодом " + p.exitValue() + ", журнал: "
+                        + logs.resolve(instance + ".log") + "\n" + tail(instance));
             }
             try {
                 HttpResponse<String> r = http.send(HttpRequest.newBuilder(health).timeout(Duration.ofSeconds(3)).build(),
                         HttpResponse.BodyHandlers.ofString());
                 if (r.statusCode() == 200 && r.body().contains("\"UP\"")) {
-                    log("%-18s UP  http://localhost:%d", service, config.ports().get(service));
+                    log("%-20s UP  http://localhost:%d", instance, port);
                     return;
                 }
             } catch (IOException e) {
@@ -218,8 +255,8 @@ public final class DevStack implements AutoCloseable {
                 throw new IllegalStateException(e);
             }
             if (System.nanoTime() > deadlineNanos) {
-                throw new IllegalStateException(service + " не перешёл в UP вовремя, журнал: "
-                        + logs.resolve(service + ".log") + "\n" + tail(service));
+                throw new IllegalStateException(instance + " не перешёл в UP вовремя, журнал: "
+                        + logs.resolve(instance + ".log") + "\n" + tail(instance));
             }
             pause(500);
         }
@@ -273,6 +310,16 @@ public final class DevStack implements AutoCloseable {
             Thread.currentThread().interrupt();
             p.destroyForcibly();
         }
+    }
+
+    /** Process id of every instance ("service" or "service-i") and of the broker ("kafka"), in start order. */
+    public Map<String, Long> pids() {
+        Map<String, Long> pids = new LinkedHashMap<>();
+        if (kafka != null) {
+            pids.put("kafka", kafka.pid());
+        }
+        processes.forEach((name, p) -> pids.put(name, p.pid()));
+        return pids;
     }
 
     /** Resident memory of the whole stack (services + broker), in MiB; 0 where /proc is not available. */
@@ -367,8 +414,13 @@ public final class DevStack implements AutoCloseable {
         System.out.println("Демо-входы (пароль demo): operator58, operator33 (операторы регионов 58 и 33),");
         System.out.println("                          head58 (руководитель региона 58), federal, admin, kbeditor");
         System.out.println("Сервисы:");
-        stack.config().ports().forEach((s, p) -> System.out.printf("  %-18s http://localhost:%d  (журнал %s)%n", s, p,
-                stack.logs.resolve(s + ".log")));
+        for (int replica = 0; replica < stack.config().replicas(); replica++) {
+            for (String s : stack.config().ports().keySet()) {
+                String instance = instanceName(s, replica);
+                System.out.printf("  %-20s http://localhost:%d  (журнал %s)%n", instance,
+                        stack.config().port(s, replica), stack.logs.resolve(instance + ".log"));
+            }
+        }
         System.out.println("  kafka              127.0.0.1:" + stack.config().kafkaPort());
         System.out.println("  postgresql         " + stack.postgres().host() + ":" + stack.postgres().port() + "/"
                 + stack.config().database());

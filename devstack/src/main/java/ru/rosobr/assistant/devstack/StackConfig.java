@@ -17,10 +17,45 @@ import java.util.Optional;
  * @param jwtSecret      HS256 secret for console tokens
  * @param embeddedPgPort port for the embedded PostgreSQL when no local server answers
  * @param extraEnv       more environment for every service (channel tokens and the like)
+ * @param replicas       how many instances of each service run; instance i listens on port + {@link #REPLICA_PORT_STEP}·i
+ * @param jvm            the JVM settings of the services and the broker
  */
 public record StackConfig(Path root, Path dataDir, String database, int kafkaPort, int controllerPort,
                           Map<String, Integer> ports, String jwtSecret, int embeddedPgPort,
-                          Map<String, String> extraEnv) {
+                          Map<String, String> extraEnv, int replicas, JvmProfile jvm) {
+
+    /** Replica i of a service listens on the service's port plus this step times i. */
+    public static final int REPLICA_PORT_STEP = 100;
+
+    /** JVM settings of the stack's processes ({@code DEVSTACK_JVM}). */
+    public enum JvmProfile {
+        /** Full tiered JIT (C1 then C2): what a long-running server needs; start stays fast through CDS. */
+        SERVER,
+        /** C1 only: the quickest start and the smallest footprint, slower code under sustained load. */
+        FAST_START;
+
+        static JvmProfile parse(String value) {
+            return switch (value.strip().toLowerCase(java.util.Locale.ROOT)) {
+                case "server" -> SERVER;
+                case "fast-start", "fast_start", "fast" -> FAST_START;
+                default -> throw new IllegalArgumentException("DEVSTACK_JVM: server или fast-start, не " + value);
+            };
+        }
+    }
+
+    public StackConfig {
+        if (replicas < 1 || replicas > 9) {
+            throw new IllegalArgumentException("replicas: от 1 до 9, не " + replicas);
+        }
+        jvm = jvm == null ? JvmProfile.SERVER : jvm;
+    }
+
+    /** One instance of each service, server JVM settings. */
+    public StackConfig(Path root, Path dataDir, String database, int kafkaPort, int controllerPort,
+                       Map<String, Integer> ports, String jwtSecret, int embeddedPgPort, Map<String, String> extraEnv) {
+        this(root, dataDir, database, kafkaPort, controllerPort, ports, jwtSecret, embeddedPgPort, extraEnv, 1,
+                JvmProfile.SERVER);
+    }
 
     /** The services in start order; the gateway is the entry point. */
     public static final String[] SERVICES = {"answer-service", "intake-service", "routing-service",
@@ -55,7 +90,33 @@ public record StackConfig(Path root, Path dataDir, String database, int kafkaPor
                 ports,
                 System.getenv("ASSISTANT_JWT_SECRET"),
                 Integer.parseInt(env("EMBEDDED_PG_PORT", "55432")),
-                extra);
+                extra,
+                Integer.parseInt(env("DEVSTACK_REPLICAS", "1")),
+                JvmProfile.parse(env("DEVSTACK_JVM", "server")));
+    }
+
+    public StackConfig withReplicas(int count) {
+        return new StackConfig(root, dataDir, database, kafkaPort, controllerPort, ports, jwtSecret, embeddedPgPort,
+                extraEnv, count, jvm);
+    }
+
+    public StackConfig withJvm(JvmProfile profile) {
+        return new StackConfig(root, dataDir, database, kafkaPort, controllerPort, ports, jwtSecret, embeddedPgPort,
+                extraEnv, replicas, profile);
+    }
+
+    /** The port of replica {@code index} (0-based) of a service. */
+    public int port(String service, int index) {
+        return ports.get(service) + REPLICA_PORT_STEP * index;
+    }
+
+    /** The base URLs of every replica of a service, comma-separated (what the gateway balances over). */
+    public String urls(String service) {
+        StringBuilder urls = new StringBuilder();
+        for (int i = 0; i < replicas; i++) {
+            urls.append(i == 0 ? "" : ",").append("http://127.0.0.1:").append(port(service, i));
+        }
+        return urls.toString();
     }
 
     private static String env(String name, String fallback) {
