@@ -84,6 +84,7 @@ public final class BenchPipeline {
                 StackConfig config = new StackConfig(base.root(), base.dataDir(), base.database(), base.kafkaPort(),
                         base.controllerPort(), base.ports(), base.jwtSecret(), base.embeddedPgPort(), env,
                         options.replicas(), options.jvm() == null ? base.jvm() : parseJvm(options.jvm()));
+                freshData(config);
                 DevStack started = new DevStack(config);
                 stack = started;
                 Runtime.getRuntime().addShutdownHook(new Thread(started::stop, "bench-stop"));
@@ -321,5 +322,30 @@ public final class BenchPipeline {
             }
         }
         System.out.printf("[bench] зарегистрировано педагогов: %d за %.1f с%n", count, (System.nanoTime() - t0) / 1e9);
+    }
+
+    /**
+     * The bench's own stack starts empty: a backlog left by an earlier (perhaps aborted) run in the same database
+     * or broker would be delivered first and distort every figure.
+     */
+    private static void freshData(StackConfig config) throws java.io.IOException {
+        java.util.Optional<ru.rosobr.assistant.testkit.LocalPostgres.Server> pg =
+                ru.rosobr.assistant.testkit.LocalPostgres.findRunning();
+        if (pg.isPresent()) {
+            try (var c = pg.get().connect("postgres"); var st = c.createStatement()) {
+                st.execute("drop database if exists \"" + config.database().replace("\"", "") + "\" with (force)");
+            } catch (java.sql.SQLException e) {
+                throw new IllegalStateException("не удалось удалить базу " + config.database() + ": " + e.getMessage(), e);
+            }
+        }
+        for (String dir : new String[] {"kafka", "pg"}) {
+            java.nio.file.Path path = config.dataDir().resolve(dir);
+            if (java.nio.file.Files.exists(path)) {
+                try (var walk = java.nio.file.Files.walk(path)) {
+                    walk.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+                }
+            }
+        }
+        System.out.println("[bench] данные стенда очищены: база " + config.database() + ", каталог брокера");
     }
 }
