@@ -20,5 +20,5 @@ if [ "$stale" = 1 ] || [ "${REBUILD:-0}" = 1 ]; then
   ./mvnw -q -DskipTests package
 fi
 
-exec "$JAVA_HOME/bin/java" -Ddevstack.root="$PWD" -cp "devstack/target/devstack.jar:devstack/target/lib/*" \
+exec "$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED -Ddevstack.root="$PWD" -cp "devstack/target/devstack.jar:devstack/target/lib/*" \
   ru.rosobr.assistant.devstack.DevStack "$@"

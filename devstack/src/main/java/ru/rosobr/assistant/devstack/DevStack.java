@@ -146,7 +146,7 @@ public final class DevStack implements AutoCloseable {
         // the broker keeps its data in the page cache, not on the heap: 320 MB is ample for the dev stack, and the
         // server profile's C2 code and metaspace need the room within the stack's 2 GB
         boolean fastStart = config.jvm() == StackConfig.JvmProfile.FAST_START;
-        List<String> cmd = new ArrayList<>(List.of(java, fastStart ? "-Xms128m" : "-Xms64m",
+        List<String> cmd = new ArrayList<>(List.of(java, "--enable-native-access=ALL-UNNAMED", fastStart ? "-Xms128m" : "-Xms64m",
                 fastStart ? "-Xmx512m" : "-Xmx320m"));
         cmd.addAll(jitAndGc());
         cmd.addAll(List.of("-Dkafka.logs.dir=" + logs.toAbsolutePath(), "-cp", classpath, WatchedMain.class.getName(),
@@ -196,7 +196,10 @@ public final class DevStack implements AutoCloseable {
         ensurePortFree(port, StackConfig.PORT_VARIABLES.get(service));
         Path cds = config.dataDir().resolve("cds");
         Files.createDirectories(cds);
-        List<String> cmd = new ArrayList<>(List.of(java, "-Xms64m", "-Xmx256m", "-Xss512k"));
+        // native access (also in the jars' manifests): on JDK 24+ Netty otherwise frees each direct buffer by closing
+        // a shared memory arena — a handshake with every thread — which under load ate the services' CPU
+        List<String> cmd = new ArrayList<>(List.of(java, "--enable-native-access=ALL-UNNAMED", "-Xms64m", "-Xmx256m",
+                "-Xss512k"));
         cmd.addAll(jitAndGc());
         cmd.addAll(List.of(
                 // class-data sharing archive per instance and profile: the second start is markedly faster, and
