@@ -45,6 +45,19 @@ class EvalAnswersTest {
         assertThat(m.meetsTargets()).as(m.report()).isTrue();
     }
 
+    /**
+     * The teachers' own held-out set (stories, slang, typos), written before the tuning and never used for it:
+     * what it must never show is a wrong automatic answer beyond the limit or an in-domain question turned away.
+     * Its coverage and off-topic figures are reported, not tuned on (see the README for the figures).
+     */
+    @Test
+    void teachersHeldOutSetKeepsPrecisionAndTurnsNoTeacherAway() throws Exception {
+        EvalAnswers.Metrics m = run(Path.of("src/test/resources/eval/heldout-teachers.tsv"));
+        assertThat(m.questions()).isEqualTo(150);
+        assertThat(m.precision()).as(m.report()).isGreaterThanOrEqualTo(EvalAnswers.PRECISION);
+        assertThat(m.inDomainDeclined()).as(m.report()).isLessThanOrEqualTo(EvalAnswers.IN_DOMAIN_DECLINED);
+    }
+
     private static EvalAnswers.Outcome outcome(String expected, Decision decision, String topic) {
         return new EvalAnswers.Outcome(new EvalAnswers.Question("q", expected, "текст", null), decision, topic, 0.5);
     }
