@@ -24,7 +24,7 @@ import org.apache.lucene.analysis.ru.RussianAnalyzer;
 public record Lexicon(Map<String, String> aliases, Map<String, List<String>> concepts, Set<String> stopwords,
                       Map<String, Asker> audienceCues, List<String> offTopicExamples,
                       List<String> outOfScopeExamples, Set<String> routeWords,
-                      Map<String, String> paperworkCues) {
+                      Map<String, String> paperworkCues, Set<String> contextWords) {
 
     public static Lexicon standard() {
         Map<String, String> aliases = new HashMap<>();
@@ -51,7 +51,8 @@ public record Lexicon(Map<String, String> aliases, Map<String, List<String>> con
         return new Lexicon(Map.copyOf(aliases), Map.copyOf(concepts), Set.copyOf(stop), Map.copyOf(cues),
                 lines("matching/off-topic-examples.txt"), lines("matching/out-of-scope-examples.txt"),
                 Set.copyOf(lines("matching/route-words.txt").stream().map(TextNormalizer::fold).toList()),
-                Map.copyOf(paperwork));
+                Map.copyOf(paperwork),
+                Set.copyOf(lines("matching/context-words.txt").stream().map(TextNormalizer::fold).toList()));
     }
 
     private static List<String[]> rows(String resource) {

@@ -20,7 +20,8 @@ public final class TextAnalyzer {
 
     /**
      * The result: content terms in text order, the audience cue if the text names one, and per term how much it
-     * says about what is asked ({@code focus}: 1 in the sentence that asks, {@link #STORY} in the story around it).
+     * says about what is asked ({@code focus}: 1 in the sentence that asks, {@link #STORY} in the story around it,
+     * times {@link #CONTEXT} for a context word and {@link #NUMBER} for a number).
      */
     public record Analysis(List<Term> terms, Asker asker, double[] focus) {
 
@@ -34,6 +35,10 @@ public final class TextAnalyzer {
      * the story gives context, but the sentence that asks decides what is asked.
      */
     public static final double STORY = 0.4;
+    /** Share of the weight of a context word (директор, говорить, прислать…): it tells the story, not the subject. */
+    public static final double CONTEXT = 0.35;
+    /** Share of the weight of a number (25 лет, в 11 вечера) the base does not know: it is rarely the subject. */
+    public static final double NUMBER = 0.35;
     /** A question sentence with fewer content terms ("Это законно?") borrows the sentence before it. */
     static final int SHORT_QUESTION = 3;
 
@@ -121,7 +126,7 @@ public final class TextAnalyzer {
             Analysis a = parts.get(i);
             terms.addAll(a.terms());
             for (int k = 0; k < a.terms().size(); k++) {
-                focus.add(focused[i] ? 1.0 : STORY);
+                focus.add(a.focus()[k] * (focused[i] ? 1.0 : STORY));
             }
             if (asker == null) {
                 asker = a.asker();
@@ -180,7 +185,21 @@ public final class TextAnalyzer {
                 terms.add(term);
             }
         }
-        return new Analysis(terms, asker);
+        double[] focus = new double[terms.size()];
+        for (int k = 0; k < focus.length; k++) {
+            focus[k] = share(terms.get(k));
+        }
+        return new Analysis(terms, asker, focus);
+    }
+
+    /** How much a term can tell about the subject on its own: context words and bare numbers tell little. */
+    private double share(Term t) {
+        for (String f : t.forms()) {
+            if (lexicon.contextWords().contains(f)) {
+                return CONTEXT;
+            }
+        }
+        return Character.isDigit(t.surface().charAt(0)) ? NUMBER : 1.0;
     }
 
     private Token token(String w) {

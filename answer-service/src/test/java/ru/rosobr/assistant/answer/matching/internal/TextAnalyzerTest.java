@@ -91,7 +91,7 @@ class TextAnalyzerTest {
     void aStoryIsSplitIntoSentencesAndTheQuestionKeepsItsFocus() {
         assertThat(TextNormalizer.sentences("Что должен вести кл. рук. по закону? У нас т. е. всё иначе. Ну вот"))
                 .containsExactly("Что должен вести кл. рук. по закону?", "У нас т. е. всё иначе.", "Ну вот");
-        TextAnalyzer.Analysis a = ANALYZER.analyze("Завуч у нас строгий. Обязан ли учитель вести журнал?");
+        TextAnalyzer.Analysis a = ANALYZER.analyze("Кабинет у нас тесный. Обязан ли учитель вести журнал?");
         assertThat(a.terms()).hasSize(a.focus().length);
         assertThat(a.focus()[0]).isEqualTo(TextAnalyzer.STORY);
         assertThat(a.focus()[a.focus().length - 1]).isEqualTo(1.0);
@@ -100,6 +100,9 @@ class TextAnalyzerTest {
         assertThat(b.focus()[0]).isEqualTo(TextAnalyzer.STORY);
         assertThat(b.focus()[b.focus().length - 1]).isEqualTo(1.0);
         assertThat(ANALYZER.analyze("Обязан ли учитель вести журнал").focus()).containsOnly(1.0);
+        // who demands and numbers tell the story, not the subject
+        assertThat(ANALYZER.analyze("директор требует журнал 25").focus())
+                .containsExactly(TextAnalyzer.CONTEXT, 1.0, 1.0, TextAnalyzer.NUMBER);
     }
 
     @Test
