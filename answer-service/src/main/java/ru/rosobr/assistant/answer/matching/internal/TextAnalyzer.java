@@ -257,6 +257,10 @@ public final class TextAnalyzer {
     private Asker asker(List<Token> tokens) {
         Map<String, Asker> cues = lexicon.audienceCues();
         for (int i = 0; i < tokens.size(); i++) {
+            if (i > 0 && tokens.get(i - 1).surface().equals("для")) {
+                // "характеристика для спортивной школы" names where a paper goes, not who asks
+                continue;
+            }
             for (String a : formsOf(tokens.get(i))) {
                 if (i + 1 < tokens.size()) {
                     for (String b : formsOf(tokens.get(i + 1))) {
