@@ -141,9 +141,11 @@ public final class LemmaMatcher implements Matcher {
         Decision decision;
         // a question about a teacher's paperwork or duties is in the subject, whatever the gate's statistics say
         List<String> paperworkCues = paperwork.find(terms);
-        boolean offTopic = evidence < settings.offTopicThreshold() && paperworkCues.isEmpty();
-        // below the domain gate only a strong match may still be answered
-        double threshold = offTopic ? Math.max(settings.matchThreshold(), STRONG_MATCH) : settings.matchThreshold();
+        boolean gateDoubts = evidence < settings.offTopicThreshold();
+        boolean offTopic = gateDoubts && paperworkCues.isEmpty();
+        // below the domain gate only a strong match may still be answered — paperwork words or not: they keep a
+        // question from being declined, they do not make a doubtful match safer
+        double threshold = gateDoubts ? Math.max(settings.matchThreshold(), STRONG_MATCH) : settings.matchThreshold();
         String gap = best == null ? null : uncoveredRouteWord(terms, best);
         if (best != null && gap == null && score >= threshold && score - secondScore >= settings.minMargin()) {
             decision = Decision.MATCHED;
