@@ -40,6 +40,8 @@ public final class LemmaMatcher implements Matcher {
     private static final int CANDIDATES = 12;
     /** Score at which an entry is answered even when the domain gate doubts the subject. */
     static final double STRONG_MATCH = 0.8;
+    /** Words of a question (of three or more) its entry must explain to answer it. */
+    static final int MIN_EXPLAINED = 2;
 
     private final TextAnalyzer analyzer;
     private final Lexicon lexicon;
@@ -147,7 +149,12 @@ public final class LemmaMatcher implements Matcher {
         // question from being declined, they do not make a doubtful match safer
         double threshold = gateDoubts ? Math.max(settings.matchThreshold(), STRONG_MATCH) : settings.matchThreshold();
         String gap = best == null ? null : uncoveredRouteWord(terms, best);
-        if (best != null && gap == null && score >= threshold && score - secondScore >= settings.minMargin()) {
+        List<MatchedTerm> explained = best == null ? List.of() : matchedTerms(terms, best);
+        // one shared word is no answer to a question of several ("ставить двойки за поведение" is not about the
+        // journal because «ставить» occurs in its entry): the entry must explain two of its words
+        boolean enough = terms.size() < MIN_EXPLAINED + 1 || explained.size() >= MIN_EXPLAINED;
+        if (best != null && gap == null && enough && score >= threshold
+                && score - secondScore >= settings.minMargin()) {
             decision = Decision.MATCHED;
         } else if (offTopic) {
             decision = Decision.OFF_TOPIC;
@@ -157,7 +164,7 @@ public final class LemmaMatcher implements Matcher {
         KbEntry bestEntry = decision == Decision.OFF_TOPIC || best == null ? null : best.entry();
         MatchResult result = new MatchResult(decision, bestEntry, decision == Decision.OFF_TOPIC ? 0 : score,
                 second == null ? null : second.entry(), secondScore,
-                bestEntry == null ? List.of() : matchedTerms(terms, best));
+                bestEntry == null ? List.of() : explained);
         return new Explanation(result, asker, terms, evidence, ranked.bestCoverage(), ranked.bestSimilarity(),
                 paperworkCues);
     }

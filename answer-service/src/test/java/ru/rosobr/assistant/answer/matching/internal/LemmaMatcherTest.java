@@ -111,6 +111,15 @@ class LemmaMatcherTest {
     }
 
     @Test
+    void oneSharedWordDoesNotAnswerALongerQuestion() {
+        LemmaMatcher.Explanation x = MATCHER.explain("Можно ли ставить двойки ученикам за поведение?", null);
+        assertThat(x.result().decision()).isNotEqualTo(Decision.MATCHED);
+        // a threat of punishment is a labour matter the base does not cover: routed, whatever the entry's score
+        assertThat(match("Может ли директор наказать за отказ заполнять мониторинг?").decision())
+                .isEqualTo(Decision.UNMATCHED);
+    }
+
+    @Test
     void theSentenceThatAsksOutweighsTheStory() {
         String q = "Я работаю в школе давно, у нас большой коллектив и новый директор. Весной был ремонт кабинетов, "
                 + "и всё перевезли в другой корпус. Теперь завуч требует сдавать поурочные планы на каждый урок. "
