@@ -45,6 +45,9 @@ class AnswerServiceIT {
     @Autowired
     DatabaseClient db;
 
+    @Autowired
+    ru.rosobr.assistant.answer.kb.internal.StarterKbSeeder seeder;
+
     private static AppealReceived received(String text) {
         return AppealReceived.of(UUID.randomUUID(), "58", "t-" + UUID.randomUUID(), Channel.WEBCHAT,
                 "Иванова Мария Петровна", OrgType.SCHOOL, text, UUID.randomUUID());
@@ -86,6 +89,26 @@ class AnswerServiceIT {
         web.post().uri("/api/answers/preview")
                 .bodyValue(Map.of("text", "Какие документы я обязан вести?", "orgType", "SCHOOL")).exchange()
                 .expectStatus().isOk().expectBody().jsonPath("$.topic").isEqualTo("doc-list");
+    }
+
+    @Test
+    void aCorrectedStarterEntryReplacesOnlyAnUntouchedSeed() {
+        // as if this base had been seeded from an older file: the stored starter entry says something else
+        String id = "social-media-site-1";
+        db.sql("update kb_entries set answer = 'старый ответ' where id = :id").bind("id", id).then().block();
+        db.sql("update kb_entry_versions set answer = 'старый ответ' where entry_id = :id").bind("id", id).then()
+                .block();
+        seeder.seed().block(Duration.ofSeconds(30));
+        String answer = db.sql("select answer from kb_entries where id = :id").bind("id", id)
+                .map((r, m) -> r.get("answer", String.class)).one().block();
+        assertThat(answer).contains("письменного согласия").doesNotContain("трудовом договоре");
+        List<String> changes = db.sql("select change from kb_entry_versions where entry_id = :id order by version")
+                .bind("id", id).map((r, m) -> r.get("change", String.class)).all().collectList().block();
+        assertThat(changes).containsOnly("SEEDED").hasSizeGreaterThanOrEqualTo(2);
+        // a seeding that finds nothing new adds no version
+        seeder.seed().block(Duration.ofSeconds(30));
+        assertThat(db.sql("select count(*) as n from kb_entry_versions where entry_id = :id").bind("id", id)
+                .map((r, m) -> r.get("n", Long.class)).one().block()).isEqualTo(changes.size());
     }
 
     @Test

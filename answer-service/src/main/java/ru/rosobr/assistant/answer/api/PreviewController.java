@@ -1,5 +1,7 @@
 package ru.rosobr.assistant.answer.api;
 
+import java.util.List;
+
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -7,7 +9,9 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
+import ru.rosobr.assistant.answer.matching.Decision;
 import ru.rosobr.assistant.answer.matching.MatchResult;
+import ru.rosobr.assistant.answer.matching.MatchedTerm;
 import ru.rosobr.assistant.answer.matching.Matcher;
 import ru.rosobr.assistant.contracts.OrgType;
 
@@ -20,8 +24,14 @@ public class PreviewController {
     public record PreviewRequest(String text, OrgType orgType) {
     }
 
-    /** Response body (contract). */
-    public record PreviewResponse(String decision, String topic, String entryId, double score) {
+    /**
+     * Response body: the contract fields {@code decision, topic, entryId, score}, and why the entry matched — the
+     * question's words it explains ({@code matchedTerms}: the word, the lemma or synonym it met, whether it met a
+     * synonym, whether only in the answer text). For UNMATCHED the closest entry is named in {@code candidateId}
+     * with its terms, so an editor sees what was near; OFF_TOPIC has neither.
+     */
+    public record PreviewResponse(String decision, String topic, String entryId, double score, String candidateId,
+                                  List<MatchedTerm> matchedTerms) {
     }
 
     private final Matcher matcher;
@@ -36,8 +46,8 @@ public class PreviewController {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "поле text обязательно и не может быть пустым");
         }
         MatchResult r = matcher.match(request.text(), request.orgType());
-        boolean showEntry = r.decision() == ru.rosobr.assistant.answer.matching.Decision.MATCHED;
+        boolean showEntry = r.decision() == Decision.MATCHED;
         return new PreviewResponse(r.decision().name(), showEntry ? r.best().topic() : null,
-                showEntry ? r.best().id() : null, r.score());
+                showEntry ? r.best().id() : null, r.score(), r.best() == null ? null : r.best().id(), r.terms());
     }
 }

@@ -31,9 +31,10 @@ public final class Matching {
         if (matcher instanceof LemmaMatcher lm) {
             LemmaMatcher.Explanation x = lm.explain(question, orgType);
             MatchResult r = x.result();
-            return String.format("%s asker=%s gate=%.2f cov=%.2f sim=%.2f best=%s %.3f second=%s %.3f terms=%s",
-                    r.decision(), x.asker(), x.domainEvidence(), x.coverage(), x.similarity(),
-                    r.best() == null ? "-" : r.best().id(), r.score(),
+            return String.format("%s asker=%s gate=%.2f%s cov=%.2f sim=%.2f best=%s %.3f second=%s %.3f terms=%s",
+                    r.decision(), x.asker(), x.domainEvidence(),
+                    x.paperworkCues().isEmpty() ? "" : " paperwork=" + x.paperworkCues(), x.coverage(),
+                    x.similarity(), r.best() == null ? "-" : r.best().id(), r.score(),
                     r.runnerUp() == null ? "-" : r.runnerUp().id(), r.runnerUpScore(), x.terms());
         }
         return matcher.match(question, orgType).toString();

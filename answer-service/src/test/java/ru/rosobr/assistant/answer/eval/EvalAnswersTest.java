@@ -2,11 +2,9 @@ package ru.rosobr.assistant.answer.eval;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 import ru.rosobr.assistant.answer.kb.StarterKb;
@@ -17,7 +15,7 @@ import ru.rosobr.assistant.answer.matching.Matching;
 
 /**
  * The issue's targets, checked with the evaluation code itself: on the project's own held-out paraphrases
- * (never used for tuning) and, where the shared dev set is beside the repository, on the dev set.
+ * (never used for tuning) and on the dev set (the project's copy of the shared one).
  */
 class EvalAnswersTest {
 
@@ -41,13 +39,23 @@ class EvalAnswersTest {
 
     @Test
     void devSetMeetsTheTargets() throws Exception {
-        Path dev = Path.of("../../shared/eval/dev-questions.tsv");
-        if (!Files.exists(dev)) {
-            dev = Path.of("../shared/eval/dev-questions.tsv");
-        }
-        Assumptions.assumeTrue(Files.exists(dev), "shared dev set not beside the repository");
-        EvalAnswers.Metrics m = run(dev);
+        // a copy of the shared dev set kept as project data, so that every clone runs this test
+        EvalAnswers.Metrics m = run(Path.of("src/test/resources/eval/dev-questions.tsv"));
+        assertThat(m.questions()).isEqualTo(135);
         assertThat(m.meetsTargets()).as(m.report()).isTrue();
+    }
+
+    /**
+     * The teachers' own held-out set (stories, slang, typos), written before the tuning and never used for it:
+     * what it must never show is a wrong automatic answer beyond the limit or an in-domain question turned away.
+     * Its coverage and off-topic figures are reported, not tuned on (see the README for the figures).
+     */
+    @Test
+    void teachersHeldOutSetKeepsPrecisionAndTurnsNoTeacherAway() throws Exception {
+        EvalAnswers.Metrics m = run(Path.of("src/test/resources/eval/heldout-teachers.tsv"));
+        assertThat(m.questions()).isEqualTo(150);
+        assertThat(m.precision()).as(m.report()).isGreaterThanOrEqualTo(EvalAnswers.PRECISION);
+        assertThat(m.inDomainDeclined()).as(m.report()).isLessThanOrEqualTo(EvalAnswers.IN_DOMAIN_DECLINED);
     }
 
     private static EvalAnswers.Outcome outcome(String expected, Decision decision, String topic) {

@@ -19,8 +19,9 @@ import ru.rosobr.assistant.contracts.events.KbEntryPublished.Audience;
 import ru.rosobr.assistant.platform.json.EventCodec;
 
 /**
- * Loads the starter base (kb/starter-kb.json, verified by the project) on first start: entries already present
- * are left as they are, so later edits and retirements survive restarts.
+ * Loads the starter base (kb/starter-kb.json, verified by the project) on first start. Entries already present
+ * are left as they are, so later edits and retirements survive restarts — except a starter entry nobody has
+ * touched, which takes the file's corrected content as a new SEEDED version.
  */
 public class StarterKbSeeder {
 
@@ -60,10 +61,31 @@ public class StarterKbSeeder {
     public Mono<Long> seed() {
         return repository.lockSeeding().thenMany(Flux.fromIterable(starterEntries()))
                 .concatMap(entry -> repository.exists(entry.id())
-                        .flatMap(exists -> exists ? Mono.<KbEntry>empty()
+                        .flatMap(exists -> exists ? refreshUntouched(entry)
                                 : kb.save(entry, "starter", KbVersion.Change.SEEDED)))
                 .count()
                 .as(tx::transactional)
-                .doOnNext(n -> log.info("starter knowledge base: {} new entries", n));
+                .doOnNext(n -> log.info("starter knowledge base: {} new or corrected entries", n));
+    }
+
+    /**
+     * A corrected starter entry reaches a base seeded from an older file — but only where no person has changed
+     * the entry since (every version SEEDED): an editor's edit or retirement always stays.
+     */
+    private Mono<KbEntry> refreshUntouched(KbEntry entry) {
+        return repository.versions(entry.id()).collectList().flatMap(history -> {
+            if (history.isEmpty() || history.stream().anyMatch(v -> v.change() != KbVersion.Change.SEEDED)) {
+                return Mono.<KbEntry>empty();
+            }
+            KbEntry stored = history.get(history.size() - 1).content();
+            return sameContent(stored, entry) ? Mono.<KbEntry>empty()
+                    : kb.save(entry, "starter", KbVersion.Change.SEEDED);
+        });
+    }
+
+    static boolean sameContent(KbEntry a, KbEntry b) {
+        return a.topic().equals(b.topic()) && a.question().equals(b.question()) && a.phrasings().equals(b.phrasings())
+                && a.answer().equals(b.answer()) && java.util.Objects.equals(a.legalBasis(), b.legalBasis())
+                && a.audience().equals(b.audience()) && a.status() == b.status();
     }
 }

@@ -430,12 +430,17 @@ final class Index {
     /** Preference for an entry written for exactly the asker's organisation, when the asker is known. */
     static final double AUDIENCE_BONUS = 0.1;
 
-    Ranked rank(List<Term> terms, Asker asker, boolean askerKnown, MatcherSettings s, int candidates) {
+    /**
+     * Ranks the entries for a question; {@code focus} scales each term's weight (the story around the question
+     * counts less than the sentence that asks, see {@link TextAnalyzer#analyze}).
+     */
+    Ranked rank(List<Term> terms, double[] focus, Asker asker, boolean askerKnown, MatcherSettings s,
+                int candidates) {
         int n = slots.count;
         double[] weights = new double[terms.size()];
         double total = 0;
         for (int k = 0; k < weights.length; k++) {
-            weights[k] = weight(terms.get(k), s.unknownWeight());
+            weights[k] = weight(terms.get(k), s.unknownWeight()) * focus[k];
             total += weights[k];
         }
         Scratch sc = SCRATCH.get();

@@ -9,6 +9,7 @@ import java.util.Set;
 import ru.rosobr.assistant.answer.kb.KbEntry;
 import ru.rosobr.assistant.answer.matching.Decision;
 import ru.rosobr.assistant.answer.matching.MatchResult;
+import ru.rosobr.assistant.answer.matching.MatchedTerm;
 import ru.rosobr.assistant.answer.matching.Matcher;
 import ru.rosobr.assistant.answer.matching.MatcherSettings;
 import ru.rosobr.assistant.contracts.OrgType;
@@ -39,12 +40,15 @@ public final class LemmaMatcher implements Matcher {
     private static final int CANDIDATES = 12;
     /** Score at which an entry is answered even when the domain gate doubts the subject. */
     static final double STRONG_MATCH = 0.8;
+    /** Words of a question (of three or more) its entry must explain to answer it. */
+    static final int MIN_EXPLAINED = 2;
 
     private final TextAnalyzer analyzer;
     private final Lexicon lexicon;
     private final MatcherSettings settings;
     /** The gate of the example corpora alone; every snapshot adds the entries' documents to it. */
     private final DomainGate baseGate;
+    private final PaperworkCues paperwork;
 
     /** Serialises writers; readers never take it. */
     private final Object writeLock = new Object();
@@ -59,6 +63,9 @@ public final class LemmaMatcher implements Matcher {
         List<Set<String>> offTopicDocs = lexicon.offTopicExamples().stream()
                 .map(s -> DomainGate.features(analyzer.analyze(s).terms())).toList();
         this.baseGate = DomainGate.of(outOfScopeDocs, offTopicDocs);
+        Map<String, PaperworkCues.Kind> cues = new java.util.HashMap<>();
+        lexicon.paperworkCues().forEach((k, v) -> cues.put(k, PaperworkCues.Kind.valueOf(v)));
+        this.paperwork = new PaperworkCues(Map.copyOf(cues));
         this.index = Index.build(List.of(), baseGate, settings.answerWeight(), analyzer.morphology());
     }
 
@@ -114,7 +121,7 @@ public final class LemmaMatcher implements Matcher {
 
     /** Everything the decision was based on (for evaluation and debugging). */
     public record Explanation(MatchResult result, Asker asker, List<Term> terms, double domainEvidence,
-                              double coverage, double similarity) {
+                              double coverage, double similarity, List<String> paperworkCues) {
     }
 
     public Explanation explain(String question, OrgType orgType) {
@@ -126,19 +133,28 @@ public final class LemmaMatcher implements Matcher {
         double evidence = ix.gate().evidence(terms);
         if (terms.isEmpty()) {
             return new Explanation(new MatchResult(Decision.OFF_TOPIC, null, 0, null, 0), asker, terms, evidence,
-                    0, 0);
+                    0, 0, List.of());
         }
-        Index.Ranked ranked = ix.rank(terms, asker, askerKnown, settings, CANDIDATES);
+        Index.Ranked ranked = ix.rank(terms, analysis.focus(), asker, askerKnown, settings, CANDIDATES);
         IndexedEntry best = ranked.best();
         IndexedEntry second = ranked.runnerUp();
         double score = ranked.bestScore();
         double secondScore = ranked.runnerUpScore();
         Decision decision;
-        boolean offTopic = evidence < settings.offTopicThreshold();
-        // below the domain gate only a strong match may still be answered
-        double threshold = offTopic ? Math.max(settings.matchThreshold(), STRONG_MATCH) : settings.matchThreshold();
+        // a question about a teacher's paperwork or duties is in the subject, whatever the gate's statistics say
+        List<String> paperworkCues = paperwork.find(terms);
+        boolean gateDoubts = evidence < settings.offTopicThreshold();
+        boolean offTopic = gateDoubts && paperworkCues.isEmpty();
+        // below the domain gate only a strong match may still be answered — paperwork words or not: they keep a
+        // question from being declined, they do not make a doubtful match safer
+        double threshold = gateDoubts ? Math.max(settings.matchThreshold(), STRONG_MATCH) : settings.matchThreshold();
         String gap = best == null ? null : uncoveredRouteWord(terms, best);
-        if (best != null && gap == null && score >= threshold && score - secondScore >= settings.minMargin()) {
+        List<MatchedTerm> explained = best == null ? List.of() : matchedTerms(terms, best);
+        // one shared word is no answer to a question of several ("ставить двойки за поведение" is not about the
+        // journal because «ставить» occurs in its entry): the entry must explain two of its words
+        boolean enough = terms.size() < MIN_EXPLAINED + 1 || explained.size() >= MIN_EXPLAINED;
+        if (best != null && gap == null && enough && score >= threshold
+                && score - secondScore >= settings.minMargin()) {
             decision = Decision.MATCHED;
         } else if (offTopic) {
             decision = Decision.OFF_TOPIC;
@@ -147,8 +163,45 @@ public final class LemmaMatcher implements Matcher {
         }
         KbEntry bestEntry = decision == Decision.OFF_TOPIC || best == null ? null : best.entry();
         MatchResult result = new MatchResult(decision, bestEntry, decision == Decision.OFF_TOPIC ? 0 : score,
-                second == null ? null : second.entry(), secondScore);
-        return new Explanation(result, asker, terms, evidence, ranked.bestCoverage(), ranked.bestSimilarity());
+                second == null ? null : second.entry(), secondScore,
+                bestEntry == null ? List.of() : explained);
+        return new Explanation(result, asker, terms, evidence, ranked.bestCoverage(), ranked.bestSimilarity(),
+                paperworkCues);
+    }
+
+    /** The question's words the entry explains, the way the ranking counts them (word, then concept). */
+    static List<MatchedTerm> matchedTerms(List<Term> terms, IndexedEntry entry) {
+        List<MatchedTerm> out = new java.util.ArrayList<>();
+        for (Term t : terms) {
+            MatchedTerm m = matched(t, entry.phraseFeatures(), false);
+            if (m == null) {
+                m = matched(t, entry.answerFeatures(), true);
+            }
+            if (m != null && out.stream().noneMatch(x -> x.word().equals(t.surface()))) {
+                out.add(m);
+            }
+        }
+        return out;
+    }
+
+    private static MatchedTerm matched(Term t, Set<String> features, boolean inAnswer) {
+        for (String f : t.forms()) {
+            if (features.contains(f)) {
+                return new MatchedTerm(t.surface(), f, false, inAnswer);
+            }
+        }
+        for (String c : t.concepts()) {
+            if (!c.startsWith(TextAnalyzer.PREFIX_MARK) && features.contains(c)) {
+                return new MatchedTerm(t.surface(), c, true, inAnswer);
+            }
+        }
+        for (String c : t.concepts()) {
+            if (features.contains(c)) {
+                return new MatchedTerm(t.surface(), c.substring(TextAnalyzer.PREFIX_MARK.length()) + "…", true,
+                        inAnswer);
+            }
+        }
+        return null;
     }
 
     /** A word of a known gap (аттестация, выговор…) that the entry does not itself speak about, or null. */

@@ -18,12 +18,13 @@ import org.apache.lucene.analysis.ru.RussianAnalyzer;
 
 /**
  * The field's vocabulary, kept as resources under {@code matching/} so that it can be reviewed without reading
- * code: abbreviations and slang, concept synonyms, stop words, audience cues and the two example corpora of the
- * domain gate.
+ * code: abbreviations and slang, concept synonyms, stop words, audience cues, the two example corpora of the
+ * domain gate, the words of known gaps and the cues of paperwork (never declined as off-topic).
  */
 public record Lexicon(Map<String, String> aliases, Map<String, List<String>> concepts, Set<String> stopwords,
                       Map<String, Asker> audienceCues, List<String> offTopicExamples,
-                      List<String> outOfScopeExamples, Set<String> routeWords) {
+                      List<String> outOfScopeExamples, Set<String> routeWords,
+                      Map<String, String> paperworkCues, Set<String> contextWords) {
 
     public static Lexicon standard() {
         Map<String, String> aliases = new HashMap<>();
@@ -43,9 +44,15 @@ public record Lexicon(Map<String, String> aliases, Map<String, List<String>> con
         for (String[] row : rows("matching/audience-cues.tsv")) {
             cues.put(TextNormalizer.fold(row[0]), Asker.valueOf(row[1]));
         }
+        Map<String, String> paperwork = new HashMap<>();
+        for (String[] row : rows("matching/paperwork-cues.tsv")) {
+            paperwork.put(TextNormalizer.fold(row[0]), row[1].strip());
+        }
         return new Lexicon(Map.copyOf(aliases), Map.copyOf(concepts), Set.copyOf(stop), Map.copyOf(cues),
                 lines("matching/off-topic-examples.txt"), lines("matching/out-of-scope-examples.txt"),
-                Set.copyOf(lines("matching/route-words.txt").stream().map(TextNormalizer::fold).toList()));
+                Set.copyOf(lines("matching/route-words.txt").stream().map(TextNormalizer::fold).toList()),
+                Map.copyOf(paperwork),
+                Set.copyOf(lines("matching/context-words.txt").stream().map(TextNormalizer::fold).toList()));
     }
 
     private static List<String[]> rows(String resource) {

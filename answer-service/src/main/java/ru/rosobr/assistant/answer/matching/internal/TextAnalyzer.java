@@ -18,9 +18,29 @@ import org.tartarus.snowball.ext.RussianStemmer;
  */
 public final class TextAnalyzer {
 
-    /** The result: content terms in text order and the audience cue, if the text names one. */
-    public record Analysis(List<Term> terms, Asker asker) {
+    /**
+     * The result: content terms in text order, the audience cue if the text names one, and per term how much it
+     * says about what is asked ({@code focus}: 1 in the sentence that asks, {@link #STORY} in the story around it,
+     * times {@link #CONTEXT} for a context word and {@link #NUMBER} for a number).
+     */
+    public record Analysis(List<Term> terms, Asker asker, double[] focus) {
+
+        public Analysis(List<Term> terms, Asker asker) {
+            this(terms, asker, ones(terms.size()));
+        }
     }
+
+    /**
+     * Weight of a term told in the story around the question ("В этом году у нас новый завуч… Она имеет право?"):
+     * the story gives context, but the sentence that asks decides what is asked.
+     */
+    public static final double STORY = 0.4;
+    /** Share of the weight of a context word (директор, говорить, прислать…): it tells the story, not the subject. */
+    public static final double CONTEXT = 0.35;
+    /** Share of the weight of a number (25 лет, в 11 вечера) the base does not know: it is rarely the subject. */
+    public static final double NUMBER = 0.35;
+    /** A question sentence with fewer content terms ("Это законно?") borrows the sentence before it. */
+    static final int SHORT_QUESTION = 3;
 
     private record Token(String surface, String[] lemmas) {
     }
@@ -60,7 +80,66 @@ public final class TextAnalyzer {
         return morphology;
     }
 
+    /**
+     * Analyses a text sentence by sentence. In a text of several sentences the terms of the sentences that ask
+     * (with a question mark; otherwise the last one) keep their full focus and the rest of the story
+     * gets {@link #STORY}; a short question sentence shares its focus with the sentence before it.
+     */
     public Analysis analyze(String text) {
+        List<String> sentences = TextNormalizer.sentences(text);
+        if (sentences.size() <= 1) {
+            return analyzeSentence(text);
+        }
+        List<Analysis> parts = new ArrayList<>(sentences.size());
+        for (String sentence : sentences) {
+            parts.add(analyzeSentence(sentence));
+        }
+        boolean[] asks = new boolean[parts.size()];
+        boolean anyQuestion = false;
+        for (int i = 0; i < sentences.size(); i++) {
+            asks[i] = sentences.get(i).indexOf('?') >= 0 && !parts.get(i).terms().isEmpty();
+            anyQuestion |= asks[i];
+        }
+        if (!anyQuestion) {
+            for (int i = parts.size() - 1; i >= 0; i--) {
+                if (!parts.get(i).terms().isEmpty()) {
+                    asks[i] = true;
+                    break;
+                }
+            }
+        }
+        boolean[] focused = asks.clone();
+        for (int i = 0; i < parts.size(); i++) {
+            if (asks[i] && parts.get(i).terms().size() < SHORT_QUESTION) {
+                for (int j = i - 1; j >= 0; j--) {
+                    if (!parts.get(j).terms().isEmpty()) {
+                        focused[j] = true;
+                        break;
+                    }
+                }
+            }
+        }
+        List<Term> terms = new ArrayList<>();
+        List<Double> focus = new ArrayList<>();
+        Asker asker = null;
+        for (int i = 0; i < parts.size(); i++) {
+            Analysis a = parts.get(i);
+            terms.addAll(a.terms());
+            for (int k = 0; k < a.terms().size(); k++) {
+                focus.add(a.focus()[k] * (focused[i] ? 1.0 : STORY));
+            }
+            if (asker == null) {
+                asker = a.asker();
+            }
+        }
+        double[] f = new double[focus.size()];
+        for (int k = 0; k < f.length; k++) {
+            f[k] = focus.get(k);
+        }
+        return new Analysis(terms, asker, f);
+    }
+
+    private Analysis analyzeSentence(String text) {
         RussianStemmer stemmer = new RussianStemmer();
         List<String> words = TextNormalizer.tokens(text);
         List<Token> tokens = new ArrayList<>(words.size() + 4);
@@ -106,7 +185,21 @@ public final class TextAnalyzer {
                 terms.add(term);
             }
         }
-        return new Analysis(terms, asker);
+        double[] focus = new double[terms.size()];
+        for (int k = 0; k < focus.length; k++) {
+            focus[k] = share(terms.get(k));
+        }
+        return new Analysis(terms, asker, focus);
+    }
+
+    /** How much a term can tell about the subject on its own: context words and bare numbers tell little. */
+    private double share(Term t) {
+        for (String f : t.forms()) {
+            if (lexicon.contextWords().contains(f)) {
+                return CONTEXT;
+            }
+        }
+        return Character.isDigit(t.surface().charAt(0)) ? NUMBER : 1.0;
     }
 
     private Token token(String w) {
@@ -164,6 +257,10 @@ public final class TextAnalyzer {
     private Asker asker(List<Token> tokens) {
         Map<String, Asker> cues = lexicon.audienceCues();
         for (int i = 0; i < tokens.size(); i++) {
+            if (i > 0 && tokens.get(i - 1).surface().equals("для")) {
+                // "характеристика для спортивной школы" names where a paper goes, not who asks
+                continue;
+            }
             for (String a : formsOf(tokens.get(i))) {
                 if (i + 1 < tokens.size()) {
                     for (String b : formsOf(tokens.get(i + 1))) {
@@ -184,6 +281,12 @@ public final class TextAnalyzer {
 
     private static String[] formsOf(Token t) {
         return t.lemmas().length == 0 ? new String[] {t.surface()} : t.lemmas();
+    }
+
+    static double[] ones(int n) {
+        double[] f = new double[n];
+        java.util.Arrays.fill(f, 1.0);
+        return f;
     }
 
     static String stem(RussianStemmer stemmer, String w) {

@@ -88,6 +88,56 @@ class LemmaMatcherTest {
     }
 
     @Test
+    void paperworkQuestionsAreNeverDeclinedAsOffTopic() {
+        // in-domain questions the domain gate once declined: each speaks of documents, reports, journals, forms,
+        // protocols, attestation or a duty put on a teacher, and no entry answers it, so it goes to the operator
+        for (String q : List.of("Какие документы нужно подать на аттестацию на первую категорию?",
+                "Сколько отчётов по наставничеству должен сдавать учитель?",
+                "Какие журналы по технике безопасности ведёт учитель физкультуры?",
+                "Нужно ли учителям заполнять форму самообследования школы?",
+                "Кто должен подписывать протоколы родительских собраний?",
+                "Меня обязали дежурить на переменах, это законно?",
+                "Должен ли учитель проверять тетради каждый день?")) {
+            assertThat(match(q).decision()).as(q).isEqualTo(Decision.UNMATCHED);
+        }
+        // paperwork words keep a question from being declined, not a doubtful match from needing a strong score
+        assertThat(match("Как написать план-конспект для урока по литературе про Пушкина, помогите с текстом")
+                .decision()).isEqualTo(Decision.UNMATCHED);
+        // a paperwork word in another sense (a pupil's admission, a password) leaves the decision to the gate
+        for (String q : List.of("Какие документы нужны для поступления в первый класс?",
+                "Забыла пароль от электронного журнала, как войти?")) {
+            assertThat(match(q).decision()).as(q).isEqualTo(Decision.OFF_TOPIC);
+        }
+    }
+
+    @Test
+    void oneSharedWordDoesNotAnswerALongerQuestion() {
+        LemmaMatcher.Explanation x = MATCHER.explain("Можно ли ставить двойки ученикам за поведение?", null);
+        assertThat(x.result().decision()).isNotEqualTo(Decision.MATCHED);
+        // a threat of punishment is a labour matter the base does not cover: routed, whatever the entry's score
+        assertThat(match("Может ли директор наказать за отказ заполнять мониторинг?").decision())
+                .isEqualTo(Decision.UNMATCHED);
+    }
+
+    @Test
+    void theSentenceThatAsksOutweighsTheStory() {
+        String q = "Я работаю в школе давно, у нас большой коллектив и новый директор. Весной был ремонт кабинетов, "
+                + "и всё перевезли в другой корпус. Теперь завуч требует сдавать поурочные планы на каждый урок. "
+                + "Это законно?";
+        MatchResult r = match(q);
+        assertThat(r.decision()).isEqualTo(Decision.MATCHED);
+        assertThat(r.best().topic()).isEqualTo("lesson-plans");
+    }
+
+    @Test
+    void aDecisionNamesTheWordsItsEntryExplains() {
+        MatchResult r = match("Обязательно ли заполнять ЭЖ?");
+        assertThat(r.decision()).isEqualTo(Decision.MATCHED);
+        assertThat(r.terms()).extracting(t -> t.lemma()).contains("электронный", "журнал");
+        assertThat(match("Какая погода завтра?").terms()).isEmpty();
+    }
+
+    @Test
     void audienceDecidesWhichEntriesMayAnswer() {
         String q = "Какие документы я обязан вести?";
         assertThat(MATCHER.match(q, OrgType.SPO).best().topic()).isEqualTo("spo-doc-list");

@@ -88,6 +88,24 @@ class TextAnalyzerTest {
     }
 
     @Test
+    void aStoryIsSplitIntoSentencesAndTheQuestionKeepsItsFocus() {
+        assertThat(TextNormalizer.sentences("Что должен вести кл. рук. по закону? У нас т. е. всё иначе. Ну вот"))
+                .containsExactly("Что должен вести кл. рук. по закону?", "У нас т. е. всё иначе.", "Ну вот");
+        TextAnalyzer.Analysis a = ANALYZER.analyze("Кабинет у нас тесный. Обязан ли учитель вести журнал?");
+        assertThat(a.terms()).hasSize(a.focus().length);
+        assertThat(a.focus()[0]).isEqualTo(TextAnalyzer.STORY);
+        assertThat(a.focus()[a.focus().length - 1]).isEqualTo(1.0);
+        // a short question ("Это законно?") shares its focus with the sentence before it
+        TextAnalyzer.Analysis b = ANALYZER.analyze("Ремонт был весной. Требуют конспекты уроков. Это законно?");
+        assertThat(b.focus()[0]).isEqualTo(TextAnalyzer.STORY);
+        assertThat(b.focus()[b.focus().length - 1]).isEqualTo(1.0);
+        assertThat(ANALYZER.analyze("Обязан ли учитель вести журнал").focus()).containsOnly(1.0);
+        // who demands and numbers tell the story, not the subject
+        assertThat(ANALYZER.analyze("директор требует журнал 25").focus())
+                .containsExactly(TextAnalyzer.CONTEXT, 1.0, 1.0, TextAnalyzer.NUMBER);
+    }
+
+    @Test
     void typoDistanceCountsTranspositionsAsOneEdit() {
         assertThat(TypoCorrector.distance("журнла", "журнал", 2)).isEqualTo(1);
         assertThat(TypoCorrector.distance("учителй", "учитель", 2)).isEqualTo(1);
