@@ -83,7 +83,8 @@ public final class BenchPipeline {
                 env.put("GATEWAY_RATE_BURST", "1000000");
                 StackConfig config = new StackConfig(base.root(), base.dataDir(), base.database(), base.kafkaPort(),
                         base.controllerPort(), base.ports(), base.jwtSecret(), base.embeddedPgPort(), env,
-                        options.replicas(), options.jvm() == null ? base.jvm() : parseJvm(options.jvm()));
+                        options.replicas(), options.jvm() == null ? StackConfig.JvmProfile.SERVER
+                                : parseJvm(options.jvm()));
                 freshData(config);
                 DevStack started = new DevStack(config);
                 stack = started;

@@ -24,7 +24,7 @@ class StackConfigTest {
     void oneInstanceKeepsTheSingleUrlTheGatewayExpects() {
         StackConfig c = config(1);
         assertThat(c.urls("intake-service")).isEqualTo("http://127.0.0.1:8081");
-        assertThat(c.jvm()).isEqualTo(StackConfig.JvmProfile.SERVER);
+        assertThat(c.jvm()).isEqualTo(StackConfig.JvmProfile.FAST_START);
     }
 
     @Test
