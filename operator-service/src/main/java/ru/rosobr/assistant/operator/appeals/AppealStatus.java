@@ -1,6 +1,5 @@
 package ru.rosobr.assistant.operator.appeals;
 
-import java.util.Locale;
 import java.util.Optional;
 
 /** Where an appeal stands in the console (the kanban columns; «Просрочено» is the separate overdue flag). */
@@ -28,13 +27,6 @@ public enum AppealStatus {
     }
 
     public static Optional<AppealStatus> parse(String value) {
-        if (value == null || value.isBlank()) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(valueOf(value.trim().toUpperCase(Locale.ROOT)));
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
+        return EnumNames.parse(AppealStatus.class, value);
     }
 }

@@ -1,6 +1,5 @@
 package ru.rosobr.assistant.operator.appeals;
 
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -27,13 +26,6 @@ public enum KanbanColumn {
     }
 
     public static Optional<KanbanColumn> parse(String value) {
-        if (value == null || value.isBlank()) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(valueOf(value.trim().toUpperCase(Locale.ROOT)));
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
+        return EnumNames.parse(KanbanColumn.class, value);
     }
 }

@@ -29,25 +29,26 @@ public class InboxRepository {
                 .fetch().rowsUpdated().map(n -> n > 0);
     }
 
+    private static final String COLUMNS = "select id, channel, update_type, payload, attempts from inbound_updates ";
+
+    private static Row row(io.r2dbc.spi.Readable r) {
+        return new Row(r.get("id", Long.class), Channel.valueOf(r.get("channel", String.class)),
+                r.get("update_type", String.class), r.get("payload", String.class), r.get("attempts", Integer.class));
+    }
+
     /** The oldest updates waiting to be processed (not locked: {@link #lockIfNew} decides who processes one). */
     public Flux<Row> waitingRows(int limit) {
-        return db.sql("select id, channel, update_type, payload, attempts from inbound_updates "
-                        + "where status = 'NEW' order by id limit :limit")
+        return db.sql(COLUMNS + "where status = 'NEW' order by id limit :limit")
                 .bind("limit", limit)
-                .map(r -> new Row(r.get("id", Long.class), Channel.valueOf(r.get("channel", String.class)),
-                        r.get("update_type", String.class), r.get("payload", String.class),
-                        r.get("attempts", Integer.class)))
+                .map(InboxRepository::row)
                 .all();
     }
 
     /** Locks the update for this transaction unless it was processed or another worker holds it. */
     public Mono<Row> lockIfNew(long id) {
-        return db.sql("select id, channel, update_type, payload, attempts from inbound_updates "
-                        + "where id = :id and status = 'NEW' for update skip locked")
+        return db.sql(COLUMNS + "where id = :id and status = 'NEW' for update skip locked")
                 .bind("id", id)
-                .map(r -> new Row(r.get("id", Long.class), Channel.valueOf(r.get("channel", String.class)),
-                        r.get("update_type", String.class), r.get("payload", String.class),
-                        r.get("attempts", Integer.class)))
+                .map(InboxRepository::row)
                 .one();
     }
 
