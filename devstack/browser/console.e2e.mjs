@@ -170,7 +170,7 @@ async function main() {
       await page.locator(`tr[data-appeal-id="${appealA}"]`).waitFor({ state: 'detached' });
       await page.locator(`tr[data-appeal-id="${appealB}"]`).waitFor();
       await page.getByRole('button', { name: 'Сбросить' }).click();
-      await page.getByLabel('Новое').check();
+      await page.getByRole('checkbox', { name: 'Новое', exact: true }).check();
       await page.locator(`tr[data-appeal-id="${appealA}"]`).waitFor();
       await page.getByRole('button', { name: 'Сбросить' }).click();
     });
