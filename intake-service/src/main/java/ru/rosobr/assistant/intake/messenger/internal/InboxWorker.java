@@ -6,6 +6,7 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,6 +17,7 @@ import reactor.core.publisher.Mono;
 import ru.rosobr.assistant.contracts.Channel;
 import ru.rosobr.assistant.intake.messenger.Inbox;
 import ru.rosobr.assistant.intake.messenger.InboundDecoder;
+import ru.rosobr.assistant.intake.messenger.IncomingUpdate;
 import ru.rosobr.assistant.platform.worker.ReactiveWorker;
 
 /**
@@ -55,33 +57,47 @@ public class InboxWorker extends ReactiveWorker {
     protected Mono<Void> drain() {
         return repository.waitingRows(BATCH).collectList()
                 .flatMap(rows -> {
-                    Map<String, List<InboxRepository.Row>> bySender = new LinkedHashMap<>();
+                    Map<String, List<Read>> bySender = new LinkedHashMap<>();
                     for (InboxRepository.Row row : rows) {
-                        bySender.computeIfAbsent(senderOf(row), k -> new ArrayList<>()).add(row);
+                        Read read = read(row);
+                        bySender.computeIfAbsent(read.sender(), k -> new ArrayList<>()).add(read);
                     }
                     return Flux.fromIterable(bySender.values())
-                            .flatMap(list -> Flux.fromIterable(list).concatMap(r -> process(r.id()), 0),
-                                    concurrency)
+                            .flatMap(list -> Flux.fromIterable(list).concatMap(this::process, 0), concurrency)
                             .then(Mono.just(rows.size()));
                 })
                 .flatMap(n -> n >= BATCH ? drain() : Mono.empty());
     }
 
-    /** Who sent the update (the unit of ordering); an update that cannot be read is its own unit. */
-    private String senderOf(InboxRepository.Row row) {
-        InboundDecoder decoder = decoders.get(row.channel());
-        try {
-            return decoder == null ? "#" + row.id() : decoder.decode(row.updateType(), row.payload())
-                    .map(u -> row.channel() + ":" + u.platformUserId())
-                    .orElse("#" + row.id());
-        } catch (RuntimeException e) {
-            return "#" + row.id();
+    /**
+     * A stored update as its channel's decoder reads it — once: the sender groups it and the dialogue handles it.
+     * {@code decoder} is null for a channel without one; {@code failure} is what decoding threw.
+     */
+    private record Read(InboxRepository.Row row, InboundDecoder decoder, Optional<IncomingUpdate> update,
+                        RuntimeException failure) {
+
+        /** Who sent the update (the unit of ordering); an update that cannot be read is its own unit. */
+        String sender() {
+            return update.map(u -> row.channel() + ":" + u.platformUserId()).orElse("#" + row.id());
         }
     }
 
-    private Mono<Void> process(long id) {
+    private Read read(InboxRepository.Row row) {
+        InboundDecoder decoder = decoders.get(row.channel());
+        if (decoder == null) {
+            return new Read(row, null, Optional.empty(), null);
+        }
+        try {
+            return new Read(row, decoder, decoder.decode(row.updateType(), row.payload()), null);
+        } catch (RuntimeException e) {
+            return new Read(row, decoder, Optional.empty(), e);
+        }
+    }
+
+    private Mono<Void> process(Read read) {
+        long id = read.row().id();
         return tx.transactional(repository.lockIfNew(id)
-                        .flatMap(row -> handle(row).then(repository.markDone(row.id()))))
+                        .flatMap(row -> handle(read).then(repository.markDone(row.id()))))
                 .onErrorResume(e -> {
                     log.warn("inbound update {} failed: {}", id, e.toString());
                     return repository.markFailed(id, e.toString(), MAX_ATTEMPTS)
@@ -89,19 +105,21 @@ public class InboxWorker extends ReactiveWorker {
                 });
     }
 
-    private Mono<Void> handle(InboxRepository.Row row) {
-        InboundDecoder decoder = decoders.get(row.channel());
-        if (decoder == null) {
+    private Mono<Void> handle(Read read) {
+        InboxRepository.Row row = read.row();
+        if (read.decoder() == null) {
             log.warn("inbound update {}: no decoder for channel {}", row.id(), row.channel());
             return Mono.empty();
         }
-        return Mono.fromCallable(() -> decoder.decode(row.updateType(), row.payload()))
-                .flatMap(update -> update
-                        .map(u -> dialogue.handle(row.channel(), u))
-                        .orElseGet(() -> {
-                            log.debug("inbound update {} ({} {}) is not for the bot: ignored", row.id(),
-                                    row.channel(), row.updateType());
-                            return Mono.empty();
-                        }));
+        if (read.failure() != null) {
+            return Mono.error(read.failure());
+        }
+        return read.update()
+                .map(u -> dialogue.handle(row.channel(), u))
+                .orElseGet(() -> {
+                    log.debug("inbound update {} ({} {}) is not for the bot: ignored", row.id(), row.channel(),
+                            row.updateType());
+                    return Mono.empty();
+                });
     }
 }
