@@ -48,11 +48,6 @@ public abstract class PollingWorker implements SmartLifecycle {
         return batchSize;
     }
 
-    /** Asks the loop to run now (e.g. after a commit that created work). */
-    public void wake() {
-        wakeUp.signal();
-    }
-
     private void drain() {
         try {
             while (running && processBatch() >= batchSize) {
