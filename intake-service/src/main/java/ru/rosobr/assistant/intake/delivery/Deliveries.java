@@ -4,8 +4,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-import org.springframework.transaction.reactive.TransactionSynchronization;
-import org.springframework.transaction.reactive.TransactionSynchronizationManager;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
@@ -16,6 +14,7 @@ import ru.rosobr.assistant.contracts.events.OutboundMessage;
 import ru.rosobr.assistant.contracts.events.OutboundMessage.Button;
 import ru.rosobr.assistant.intake.delivery.internal.DeliveryRepository;
 import ru.rosobr.assistant.platform.outbox.Outbox;
+import ru.rosobr.assistant.platform.transaction.TransactionBuffers;
 
 /**
  * The record of every outbound message and what became of it. A final outcome (delivered, held, failed) of an
@@ -71,25 +70,17 @@ public class Deliveries {
                 callbackId, now).then(wakeWorkerAfterCommit());
     }
 
-    /** Signals the worker once the current transaction commits (at once without a transaction). */
+    /**
+     * Signals the worker once the current transaction commits (at once without a transaction) — once per
+     * transaction, however many messages it queued.
+     */
     private Mono<Void> wakeWorkerAfterCommit() {
-        return TransactionSynchronizationManager.forCurrentTransaction()
-                .flatMap(sync -> {
-                    if (!sync.isSynchronizationActive()) {
-                        return Mono.<Void>fromRunnable(this::wake);
-                    }
-                    sync.registerSynchronization(new TransactionSynchronization() {
-                        @Override
-                        public Mono<Void> afterCompletion(int status) {
-                            if (status == STATUS_COMMITTED) {
-                                wake();
-                            }
-                            return Mono.empty();
-                        }
-                    });
-                    return Mono.<Void>empty();
-                })
-                .onErrorResume(e -> Mono.fromRunnable(this::wake));
+        return TransactionBuffers.current(queued, () -> Boolean.TRUE, signal -> Mono.empty(), signal -> wake())
+                .switchIfEmpty(Mono.fromSupplier(() -> {
+                    wake();
+                    return Boolean.TRUE;
+                }))
+                .then();
     }
 
     public void wake() {
