@@ -51,34 +51,29 @@ public final class KafkaProbe {
      * one record batch and a consumer polls them together (for tests of batch processing).
      */
     public static <T extends Event> void publishAll(Topic<T> topic, List<T> events) {
+        send(topic.name(), events.stream()
+                .map(e -> new ProducerRecord<>(topic.name(), topic.keyOf(e), EventCodec.write(e))).toList(), 200);
+    }
+
+    /** Publishes any text, for tests of malformed records. */
+    public static void publishRaw(String topic, String key, String value) {
+        send(topic, List.of(new ProducerRecord<>(topic, key, value)), 0);
+    }
+
+    private static void send(String topic, List<ProducerRecord<String, String>> records, int lingerMs) {
         Properties p = new Properties();
         p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
         p.put(ProducerConfig.ACKS_CONFIG, "all");
-        p.put(ProducerConfig.LINGER_MS_CONFIG, "200");
+        p.put(ProducerConfig.LINGER_MS_CONFIG, String.valueOf(lingerMs));
         try (var producer = new KafkaProducer<>(p, new StringSerializer(), new StringSerializer())) {
             List<java.util.concurrent.Future<?>> sent = new ArrayList<>();
-            for (T event : events) {
-                sent.add(producer.send(new ProducerRecord<>(topic.name(), topic.keyOf(event), EventCodec.write(event))));
+            for (ProducerRecord<String, String> record : records) {
+                sent.add(producer.send(record));
             }
             producer.flush();
             for (var f : sent) {
                 f.get(30, TimeUnit.SECONDS);
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("publish to " + topic.name() + " failed", e);
-        }
-    }
-
-    /** Publishes any text, for tests of malformed records. */
-    public static void publishRaw(String topic, String key, String value) {
-        Properties p = new Properties();
-        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
-        p.put(ProducerConfig.ACKS_CONFIG, "all");
-        try (var producer = new KafkaProducer<>(p, new StringSerializer(), new StringSerializer())) {
-            producer.send(new ProducerRecord<>(topic, key, value)).get(30, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
