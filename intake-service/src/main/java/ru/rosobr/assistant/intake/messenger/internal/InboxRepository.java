@@ -1,5 +1,7 @@
 package ru.rosobr.assistant.intake.messenger.internal;
 
+import java.util.List;
+
 import org.springframework.r2dbc.core.DatabaseClient;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -52,9 +54,21 @@ public class InboxRepository {
                 .one();
     }
 
+    /** Locks those of the updates that are still new and that no other worker holds; emits their ids. */
+    public Flux<Long> lockIfNew(List<Long> ids) {
+        return db.sql("select id from inbound_updates where id = any(:ids) and status = 'NEW' for update skip locked")
+                .bind("ids", ids.toArray(Long[]::new))
+                .map(r -> r.get("id", Long.class))
+                .all();
+    }
+
     public Mono<Void> markDone(long id) {
+        return markDone(List.of(id));
+    }
+
+    public Mono<Void> markDone(List<Long> ids) {
         return db.sql("update inbound_updates set status = 'DONE', processed_at = now(), error = null "
-                        + "where id = :id").bind("id", id).then();
+                        + "where id = any(:ids)").bind("ids", ids.toArray(Long[]::new)).then();
     }
 
     /** A failed attempt; after {@code maxAttempts} the update is kept as FAILED with the error. */

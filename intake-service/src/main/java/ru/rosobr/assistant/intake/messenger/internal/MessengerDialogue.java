@@ -67,6 +67,10 @@ public class MessengerDialogue {
 
     /** The first message of someone the bot never greeted gets the greeting first. */
     private Mono<Void> greetOnce(Teacher teacher) {
+        if (teacher.greeted()) {
+            // read (and locked) by this transaction's contact upsert: no statement needed to know it
+            return Mono.empty();
+        }
         return teachers.markGreeted(teacher.id()).flatMap(first -> first
                 ? say(teacher, null, "GREETING", MessengerTexts.GREETING, List.of())
                 : Mono.empty());
