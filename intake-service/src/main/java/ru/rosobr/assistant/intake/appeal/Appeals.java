@@ -1,6 +1,7 @@
 package ru.rosobr.assistant.intake.appeal;
 
 import java.time.Instant;
+import java.util.Optional;
 import java.util.UUID;
 
 import reactor.core.publisher.Mono;
@@ -41,15 +42,14 @@ public class Appeals {
      * does not know.
      */
     public Mono<Boolean> onOutbound(UUID appealId, OutboundMessage.Kind kind, UUID messageId, String text) {
-        Mono<Long> answer = switch (kind) {
-            case AI_ANSWER -> repository.recordAiAnswer(appealId, messageId, text);
-            case OPERATOR_REPLY -> repository.recordAnswer(appealId, messageId);
-            default -> repository.exists(appealId).map(found -> found ? 1L : 0L);
+        Optional<AppealState> next = AppealState.after(kind);
+        // one statement per message: the answer and the state move together
+        return switch (kind) {
+            case AI_ANSWER -> repository.recordOutbound(appealId, next, messageId, text, true);
+            case OPERATOR_REPLY -> repository.recordOutbound(appealId, next, messageId, null, false);
+            default -> next.isPresent() ? repository.recordOutbound(appealId, next, null, null, false)
+                    : repository.exists(appealId);
         };
-        Mono<Long> state = AppealState.after(kind)
-                .map(next -> repository.advance(appealId, next))
-                .orElse(Mono.just(0L));
-        return answer.flatMap(found -> state.thenReturn(found > 0));
     }
 
     /** Records the rating of the appeal's current answer; emits false when that answer was rated before. */

@@ -34,29 +34,27 @@ public class Deliveries {
         this.outbox = outbox;
     }
 
-    /** Registers a message to deliver; emits false when it had been registered before (a redelivered record). */
-    public Mono<Boolean> register(OutboundMessage message) {
-        return repository.insertPending(message);
-    }
-
-    /** Records the outcome of a delivery attempt and, unless still pending, emits it on outbound.delivery. */
-    public Mono<Void> report(OutboundMessage message, Channel channel, DeliveryResult result) {
-        return report(message.eventId(), message.teacherId(), message.appealId(), channel, result);
-    }
-
-    public Mono<Void> report(UUID messageId, String teacherId, UUID appealId, Channel channel, DeliveryResult result) {
-        Mono<Void> update = repository.update(messageId, channel, result);
-        OutboundDelivery.Status status = switch (result.status()) {
-            case PENDING -> null;
-            case DELIVERED -> OutboundDelivery.Status.DELIVERED;
-            case HELD -> OutboundDelivery.Status.HELD;
-            case FAILED -> OutboundDelivery.Status.FAILED;
-        };
-        if (status == null) {
-            return update.then(wakeWorkerAfterCommit());
-        }
-        return update.then(outbox.append(OutboundDelivery.of(messageId, teacherId, appealId, channel, status,
-                result.reason(), result.attempts())));
+    /**
+     * Registers a message to deliver with what its channel adapter decided (to send now, to hold, or that it cannot
+     * go) and, unless it waits for the worker, emits that outcome on outbound.delivery; one insert either way.
+     * Emits false when it had been registered before (a redelivered record): nothing is written then.
+     */
+    public Mono<Boolean> register(OutboundMessage m, Channel channel, DeliveryResult result) {
+        return repository.insert(m, channel, result).flatMap(fresh -> {
+            if (!fresh) {
+                return Mono.just(false);
+            }
+            OutboundDelivery.Status status = switch (result.status()) {
+                case PENDING -> null;
+                case DELIVERED -> OutboundDelivery.Status.DELIVERED;
+                case HELD -> OutboundDelivery.Status.HELD;
+                case FAILED -> OutboundDelivery.Status.FAILED;
+            };
+            Mono<Void> announce = status == null ? wakeWorkerAfterCommit()
+                    : outbox.append(OutboundDelivery.of(m.eventId(), m.teacherId(), m.appealId(), channel, status,
+                            result.reason(), result.attempts()));
+            return announce.thenReturn(true);
+        });
     }
 
     /**

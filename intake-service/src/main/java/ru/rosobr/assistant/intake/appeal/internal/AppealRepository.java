@@ -1,6 +1,7 @@
 package ru.rosobr.assistant.intake.appeal.internal;
 
 import java.time.Instant;
+import java.util.Optional;
 import java.util.UUID;
 
 import io.r2dbc.spi.Readable;
@@ -61,29 +62,36 @@ public class AppealRepository {
                 .hasElement();
     }
 
-    public Mono<Long> recordAiAnswer(UUID appealId, UUID messageId, String text) {
-        return db.sql("update appeals set last_ai_answer = :text, last_answer_id = :answer, updated_at = now() "
-                        + "where appeal_id = :id")
-                .bind("id", appealId).bind("answer", messageId).bind("text", text)
-                .fetch().rowsUpdated();
-    }
-
-    public Mono<Long> recordAnswer(UUID appealId, UUID messageId) {
-        return db.sql("update appeals set last_answer_id = :answer, updated_at = now() where appeal_id = :id")
-                .bind("id", appealId).bind("answer", messageId)
-                .fetch().rowsUpdated();
-    }
-
-    /** Moves the appeal to the state unless it is already there or further on. */
-    public Mono<Long> advance(UUID appealId, AppealState next) {
-        String[] from = next.predecessors().stream().map(Enum::name).toArray(String[]::new);
-        if (from.length == 0) {
-            return Mono.just(0L);
+    /**
+     * Records an outbound message of the appeal in one statement: its answer (the AI's text with it when
+     * {@code aiAnswer}) and the state it moves to, unless the appeal is already there or further on. Emits
+     * whether the appeal exists.
+     */
+    public Mono<Boolean> recordOutbound(UUID appealId, Optional<AppealState> next, UUID answerId, String text,
+                                        boolean aiAnswer) {
+        String[] from = next.map(n -> n.predecessors().stream().map(Enum::name).toArray(String[]::new))
+                .orElse(new String[0]);
+        StringBuilder sql = new StringBuilder("update appeals set updated_at = now()");
+        if (answerId != null) {
+            sql.append(", last_answer_id = :answer");
         }
-        return db.sql("update appeals set state = :next, updated_at = now() "
-                        + "where appeal_id = :id and state = any(:from)")
-                .bind("id", appealId).bind("next", next.name()).bind("from", from)
-                .fetch().rowsUpdated();
+        if (aiAnswer) {
+            sql.append(", last_ai_answer = :text");
+        }
+        if (from.length > 0) {
+            sql.append(", state = case when state = any(:from) then :next else state end");
+        }
+        var spec = db.sql(sql.append(" where appeal_id = :id").toString()).bind("id", appealId);
+        if (answerId != null) {
+            spec = spec.bind("answer", answerId);
+        }
+        if (aiAnswer) {
+            spec = text == null ? spec.bindNull("text", String.class) : spec.bind("text", text);
+        }
+        if (from.length > 0) {
+            spec = spec.bind("from", from).bind("next", next.get().name());
+        }
+        return spec.fetch().rowsUpdated().map(n -> n > 0);
     }
 
     public Mono<Long> insertRating(UUID appealId, UUID answerId, int rating) {

@@ -45,18 +45,17 @@ public class DeliveryFlow {
     }
 
     public Mono<Void> onOutbound(OutboundMessage m) {
-        return deliveries.register(m).flatMap(fresh -> {
+        // the adapter only decides (send now, hold, cannot go): the record is written once, with that outcome
+        return deliver(m).flatMap(o -> deliveries.register(m, o.channel(), o.result()).flatMap(fresh -> {
             if (!fresh) {
                 // the platform de-duplicates by event id already; this catches a replay under another consumer id
                 log.info("outbound {} was registered before; not delivered again", m.eventId());
                 return Mono.empty();
             }
-            return updateAppeal(m).then(deliver(m))
-                    .flatMap(o -> deliveries.report(m, o.channel(), o.result())
-                            .doOnSuccess(v -> log.debug("outbound {} ({}) to teacher {} via {}: {}{}", m.eventId(),
-                                    m.kind(), m.teacherId(), o.channel(), o.result().status(),
-                                    o.result().reason() == null ? "" : " — " + o.result().reason())));
-        });
+            log.debug("outbound {} ({}) to teacher {} via {}: {}{}", m.eventId(), m.kind(), m.teacherId(),
+                    o.channel(), o.result().status(), o.result().reason() == null ? "" : " — " + o.result().reason());
+            return updateAppeal(m);
+        }));
     }
 
     private Mono<Void> updateAppeal(OutboundMessage m) {

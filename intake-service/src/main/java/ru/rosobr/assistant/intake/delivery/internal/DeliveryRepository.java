@@ -30,17 +30,25 @@ public class DeliveryRepository {
         this.db = db;
     }
 
-    public Mono<Boolean> insertPending(OutboundMessage m) {
-        var spec = db.sql("insert into outbound_deliveries (message_id, teacher_id, appeal_id, kind, urgent, text, "
-                        + "buttons, status) values (:id, :teacher, :appeal, :kind, :urgent, :text, :buttons, 'PENDING') "
+    /** An outbound message with its first outcome; emits false when it was registered before. */
+    public Mono<Boolean> insert(OutboundMessage m, Channel channel, DeliveryResult result) {
+        var spec = db.sql("insert into outbound_deliveries (message_id, teacher_id, appeal_id, channel, kind, urgent, "
+                        + "text, buttons, status, reason, attempts, not_before) values (:id, :teacher, :appeal, "
+                        + ":channel, :kind, :urgent, :text, :buttons, :status, :reason, :attempts, :notBefore) "
                         + "on conflict do nothing")
                 .bind("id", m.eventId())
                 .bind("teacher", m.teacherId())
                 .bind("kind", m.kind().name())
                 .bind("urgent", m.urgent())
                 .bind("text", m.text())
-                .bind("buttons", EventCodec.mapper().writeValueAsString(m.buttons()));
+                .bind("buttons", EventCodec.mapper().writeValueAsString(m.buttons()))
+                .bind("status", result.status().name())
+                .bind("attempts", result.attempts());
         spec = m.appealId() == null ? spec.bindNull("appeal", UUID.class) : spec.bind("appeal", m.appealId());
+        spec = channel == null ? spec.bindNull("channel", String.class) : spec.bind("channel", channel.name());
+        spec = result.reason() == null ? spec.bindNull("reason", String.class) : spec.bind("reason", result.reason());
+        spec = result.notBefore() == null ? spec.bindNull("notBefore", Instant.class)
+                : spec.bind("notBefore", result.notBefore());
         return spec.fetch().rowsUpdated().map(n -> n > 0);
     }
 
@@ -59,19 +67,6 @@ public class DeliveryRepository {
                 .bind("notBefore", notBefore);
         spec = appealId == null ? spec.bindNull("appeal", UUID.class) : spec.bind("appeal", appealId);
         spec = callbackId == null ? spec.bindNull("callback", String.class) : spec.bind("callback", callbackId);
-        return spec.then();
-    }
-
-    public Mono<Void> update(UUID messageId, Channel channel, DeliveryResult result) {
-        var spec = db.sql("update outbound_deliveries set channel = :channel, status = :status, reason = :reason, "
-                        + "attempts = :attempts, not_before = :notBefore, updated_at = now() where message_id = :id")
-                .bind("id", messageId)
-                .bind("status", result.status().name())
-                .bind("attempts", result.attempts());
-        spec = channel == null ? spec.bindNull("channel", String.class) : spec.bind("channel", channel.name());
-        spec = result.reason() == null ? spec.bindNull("reason", String.class) : spec.bind("reason", result.reason());
-        spec = result.notBefore() == null ? spec.bindNull("notBefore", Instant.class)
-                : spec.bind("notBefore", result.notBefore());
         return spec.then();
     }
 
