@@ -248,6 +248,44 @@ class MaxChannelIT extends IntakeTestBase {
     }
 
     @Test
+    void aBurstOfManyTeachersWithOneUnreadableUpdateLosesNothingElse() {
+        // stored in one statement, so one inbox round takes them all and deals them into chunk transactions
+        int teachers = 24;
+        List<Long> users = new ArrayList<>();
+        List<String> rows = new ArrayList<>();
+        for (int i = 0; i < teachers; i++) {
+            long user = newUserId();
+            registerTeacher(Channel.MAX, user, FIO, "58");
+            users.add(user);
+            rows.add(Updates.maxMessageCreated(user, mid(), "Вопрос пакета " + user));
+        }
+        String broken = "broken:" + UUID.randomUUID();
+        StringBuilder sql = new StringBuilder("insert into inbound_updates (channel, dedup_key, update_type, payload) "
+                + "values ('MAX', :broken, 'message_created', '{\"message\": not json')");
+        for (int i = 0; i < rows.size(); i++) {
+            sql.append(", ('MAX', :k").append(i).append(", 'message_created', :p").append(i).append(')');
+        }
+        var spec = db.sql(sql.toString()).bind("broken", broken);
+        for (int i = 0; i < rows.size(); i++) {
+            spec = spec.bind("k" + i, "burst:" + UUID.randomUUID()).bind("p" + i, rows.get(i));
+        }
+        spec.then().block(WAIT);
+
+        for (long user : users) {
+            String teacher = awaitTeacher(user);
+            KafkaProbe.await(Topics.APPEAL_RECEIVED, e -> teacher.equals(e.teacherId()), WAIT);
+        }
+        // the unreadable update failed alone, with its reason kept
+        await().atMost(WAIT).until(() -> count("select count(*) from inbound_updates where dedup_key = :p0 "
+                + "and attempts > 0 and error is not null", broken) == 1);
+        for (long user : users) {
+            String teacher = teacherId(Channel.MAX, user);
+            assertThat(KafkaProbe.all(Topics.APPEAL_RECEIVED, e -> teacher.equals(e.teacherId()))).hasSize(1);
+            assertThat(count("select count(*) from appeals where teacher_id = :p0", teacher)).isEqualTo(1);
+        }
+    }
+
+    @Test
     void wrongSecretIsRefusedWith401AndNothingIsStored() {
         long user = newUserId();
         String mid = mid();
