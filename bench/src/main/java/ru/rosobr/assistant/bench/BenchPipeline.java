@@ -67,6 +67,7 @@ public final class BenchPipeline {
             String secret;
             Backlog backlog;
             java.util.function.Supplier<Map<String, List<Long>>> pids;
+            List<String> answerUrls = new ArrayList<>();
             if (options.url() == null) {
                 secret = HexFormat.of().formatHex(new SecureRandom().generateSeed(16));
                 StackConfig base = StackConfig.fromEnvironment(root);
@@ -100,6 +101,7 @@ public final class BenchPipeline {
                 gateways = new ArrayList<>();
                 for (int i = 0; i < config.replicas(); i++) {
                     gateways.add("http://127.0.0.1:" + config.port("gateway", i));
+                    answerUrls.add("http://127.0.0.1:" + config.port("answer-service", i));
                 }
                 backlog = new Backlog("127.0.0.1:" + config.kafkaPort(), started.postgres().host(),
                         started.postgres().port(), config.database(), started.postgres().user(),
@@ -160,7 +162,32 @@ public final class BenchPipeline {
                 });
                 sampler.start();
                 long callsBefore = fake.messages() + fake.answers();
+                // the first step publishes a knowledge-base entry half-way through and times its arrival on
+                // every answer-service replica (own stack only: the replicas' addresses are known)
+                Thread kb = null;
+                AtomicReference<String> kbOutcome = new AtomicReference<>();
+                if (results.isEmpty() && !answerUrls.isEmpty()) {
+                    kb = Thread.ofVirtual().start(() -> {
+                        try {
+                            Thread.sleep(options.warmup().plus(options.duration().dividedBy(2)));
+                            List<KbCheck.Replica> replicas = new KbCheck().run(gw, answerUrls, runId);
+                            kbOutcome.set(KbCheck.describe(replicas));
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        } catch (Exception e) {
+                            kbOutcome.set("проверка не удалась: " + e.getMessage());
+                        }
+                    });
+                }
                 Load.Step step = l.run(rate, options.warmup(), options.duration());
+                if (kb != null) {
+                    kb.join();
+                    notes.put("Публикация в базу знаний во время нагрузки",
+                            "от ответа на verify до первого совпадения на каждой реплике answer-service: "
+                                    + kbOutcome.get());
+                    System.out.println("[bench] запись базы знаний, опубликованная во время замера: "
+                            + kbOutcome.get());
+                }
                 Procs.Snapshot after = procs.snapshot();
                 sampler.join();
                 long botCalls = fake.messages() + fake.answers() - callsBefore;
