@@ -96,22 +96,30 @@ final class EventBatches {
     }
 
     private void apply(List<Decoded> batch) {
-        tx.transactional(fresh(batch).flatMap(fresh -> Flux.fromIterable(batch)
-                        .concatMap(d -> {
-                            if (!fresh.remove(d.dedupeKey())) {
-                                log.info("{}: event {} already processed, skipped", d.consumer(), d.event().eventId());
-                                return Mono.empty();
-                            }
-                            return handle(d);
-                        }, 0)
-                        .then()))
+        tx.transactional(fresh(batch).flatMap(fresh -> {
+                    // consecutive new events of one subscription form a run its handler may apply in bulk
+                    List<List<Decoded>> runs = new ArrayList<>();
+                    for (Decoded d : batch) {
+                        if (!fresh.remove(d.dedupeKey())) {
+                            log.info("{}: event {} already processed, skipped", d.consumer(), d.event().eventId());
+                            continue;
+                        }
+                        if (!runs.isEmpty() && runs.getLast().getFirst().subscription() == d.subscription()) {
+                            runs.getLast().add(d);
+                        } else {
+                            runs.add(new ArrayList<>(List.of(d)));
+                        }
+                    }
+                    return Flux.fromIterable(runs).concatMap(EventBatches::handle, 0).then();
+                }))
                 .block(TIMEOUT);
     }
 
     @SuppressWarnings("unchecked")
-    private static <T extends Event> Mono<Void> handle(Decoded d) {
-        EventSubscription<T> subscription = (EventSubscription<T>) d.subscription();
-        return Mono.defer(() -> subscription.handler().apply((T) d.event()));
+    private static <T extends Event> Mono<Void> handle(List<Decoded> run) {
+        EventSubscription<T> subscription = (EventSubscription<T>) run.getFirst().subscription();
+        List<T> events = run.stream().map(d -> (T) d.event()).toList();
+        return Mono.defer(() -> subscription.handler().apply(events));
     }
 
     /** Records the batch's event ids; emits the keys that were new (a repeated id in the batch counts once). */

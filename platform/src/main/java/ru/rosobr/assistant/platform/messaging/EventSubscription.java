@@ -1,7 +1,9 @@
 package ru.rosobr.assistant.platform.messaging;
 
+import java.util.List;
 import java.util.function.Function;
 
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import ru.rosobr.assistant.contracts.Event;
@@ -12,11 +14,23 @@ import ru.rosobr.assistant.contracts.Topic;
  * the record of the event id, so an event is applied exactly once in effect even when Kafka redelivers it;
  * events the handler appends to the outbox commit in that same transaction.
  *
- * <p>Declare one as a bean: {@code EventSubscription.on(Topics.APPEAL_RECEIVED, flow::onReceived)}.
+ * <p>Declare one as a bean: {@code EventSubscription.on(Topics.APPEAL_RECEIVED, flow::onReceived)}, or, for a
+ * handler that writes a whole run of events in a few bulk statements, {@code EventSubscription.onBatch(…)}.
+ *
+ * @param handler applies a run of new events of this topic, consecutive in the polled batch and in offset order
+ *                (a run may hold events of several partitions, each partition's in order); it must keep that order
+ *                for events of one key
  */
-public record EventSubscription<T extends Event>(Topic<T> topic, Function<T, Mono<Void>> handler) {
+public record EventSubscription<T extends Event>(Topic<T> topic, Function<List<T>, Mono<Void>> handler) {
 
+    /** One event at a time, in order. */
     public static <T extends Event> EventSubscription<T> on(Topic<T> topic, Function<T, Mono<Void>> handler) {
+        return new EventSubscription<>(topic, events -> Flux.fromIterable(events).concatMap(handler, 0).then());
+    }
+
+    /** A run of events at a time: the handler may read and write them in bulk. */
+    public static <T extends Event> EventSubscription<T> onBatch(Topic<T> topic,
+                                                                 Function<List<T>, Mono<Void>> handler) {
         return new EventSubscription<>(topic, handler);
     }
 }

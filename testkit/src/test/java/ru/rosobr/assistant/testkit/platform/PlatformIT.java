@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -23,10 +24,12 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import reactor.core.publisher.Mono;
 
+import ru.rosobr.assistant.contracts.OrgType;
 import ru.rosobr.assistant.contracts.Topics;
 import ru.rosobr.assistant.contracts.events.AnswerMatched;
 import ru.rosobr.assistant.contracts.events.AppealOffTopic;
 import ru.rosobr.assistant.contracts.events.AppealRated;
+import ru.rosobr.assistant.contracts.events.HumanRequested;
 import ru.rosobr.assistant.platform.messaging.EventSubscription;
 import ru.rosobr.assistant.platform.outbox.Outbox;
 import ru.rosobr.assistant.testkit.KafkaProbe;
@@ -69,7 +72,30 @@ class PlatformIT {
                                 : Mono.empty()));
             }));
         }
+
+        /**
+         * A bulk handler: each run of hand-over requests is remembered as it came, and written in one statement.
+         * Fails the whole run once when it holds the event of teacher "bulk-flaky".
+         */
+        @Bean
+        EventSubscription<HumanRequested> onHumanRequested(DatabaseClient db) {
+            return EventSubscription.onBatch(Topics.HUMAN_REQUESTED, run -> Mono.defer(() -> {
+                RUNS_OF_HANDOVERS.add(run.stream().map(HumanRequested::eventId).toList());
+                boolean flaky = run.stream().anyMatch(e -> "bulk-flaky".equals(e.teacherId())
+                        && RUNS.computeIfAbsent(e.eventId(), id -> new AtomicInteger()).incrementAndGet() == 1);
+                return db.sql("insert into applied (appeal_id, n, event_id) select * from "
+                                + "unnest(:a::uuid[], :n::int[], :id::uuid[])")
+                        .bind("a", run.stream().map(e -> e.appealId().toString()).toArray(String[]::new))
+                        .bind("n", run.stream().map(e -> Integer.parseInt(e.text())).toArray(Integer[]::new))
+                        .bind("id", run.stream().map(e -> e.eventId().toString()).toArray(String[]::new))
+                        .then()
+                        .then(flaky ? Mono.error(new IllegalStateException("run failed on purpose")) : Mono.empty());
+            }));
+        }
     }
+
+    /** The runs the bulk handler was given, in the order it was given them. */
+    static final java.util.Queue<List<UUID>> RUNS_OF_HANDOVERS = new java.util.concurrent.ConcurrentLinkedQueue<>();
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
@@ -197,5 +223,41 @@ class PlatformIT {
                     .bind("a", a).map((r, m) -> r.get("n", Integer.class)).all().collectList().block();
             assertThat(order).as("order of appeal %s", a).isEqualTo(IntStream.range(0, 25).boxed().toList());
         }
+    }
+
+    @Test
+    void aBulkHandlerGetsEachNewEventOnceInOrderAndAFailedRunLeavesNothing() {
+        UUID appeal = UUID.randomUUID();
+        List<HumanRequested> events = IntStream.range(0, 30)
+                .mapToObj(i -> HumanRequested.of(appeal, "58", i == 20 ? "bulk-flaky" : "bulk", "ФИО",
+                        OrgType.SCHOOL, String.valueOf(i), java.time.Instant.now(), null)).toList();
+        KafkaProbe.publishAll(Topics.HUMAN_REQUESTED, events);
+        KafkaProbe.publishAll(Topics.HUMAN_REQUESTED, events.subList(0, 5));
+        HumanRequested marker = HumanRequested.of(appeal, "58", "bulk", "ФИО", OrgType.SCHOOL, "30",
+                java.time.Instant.now(), null);
+        KafkaProbe.publish(Topics.HUMAN_REQUESTED, marker);
+
+        await().atMost(WAIT).until(() -> count("select count(*) from applied where event_id = :id",
+                marker.eventId()) == 1);
+        // the failed run left nothing: every event applied once, in the order published, the copies skipped
+        List<Integer> order = db.sql("select n from applied where appeal_id = :a order by seq")
+                .bind("a", appeal).map((r, m) -> r.get("n", Integer.class)).all().collectList().block();
+        assertThat(order).isEqualTo(IntStream.rangeClosed(0, 30).boxed().toList());
+        // the handler saw runs in offset order: what it was given, without the rolled-back run, is the same order
+        Set<UUID> ours = new java.util.HashSet<>();
+        events.forEach(e -> ours.add(e.eventId()));
+        ours.add(marker.eventId());
+        List<List<UUID>> runs = RUNS_OF_HANDOVERS.stream().filter(r -> ours.contains(r.getFirst())).toList();
+        assertThat(runs).allSatisfy(r -> assertThat(r).isSortedAccordingTo(
+                java.util.Comparator.comparingInt(id -> indexOf(events, marker, id))));
+    }
+
+    private static int indexOf(List<HumanRequested> events, HumanRequested marker, UUID id) {
+        for (int i = 0; i < events.size(); i++) {
+            if (events.get(i).eventId().equals(id)) {
+                return i;
+            }
+        }
+        return marker.eventId().equals(id) ? events.size() : -1;
     }
 }
