@@ -1,7 +1,10 @@
 package ru.rosobr.assistant.intake.appeal;
 
 import java.time.Instant;
-import java.util.Optional;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import reactor.core.publisher.Mono;
@@ -37,19 +40,22 @@ public class Appeals {
     }
 
     /**
-     * Applies what an outbound message says about the appeal: its state moves forward by the message kind; an
-     * answer (AI or specialist) becomes the one the next rating applies to. Emits false for an appeal intake
-     * does not know.
+     * Applies what a run of outbound messages says about their appeals, in one statement: an appeal's state moves
+     * forward by the message kinds and its current answer is the latest one. The messages of one appeal are folded
+     * in order first ({@link OutboundEffect#then}), which is what applying them one by one does. Emits the ids of
+     * the appeals intake knows.
      */
-    public Mono<Boolean> onOutbound(UUID appealId, OutboundMessage.Kind kind, UUID messageId, String text) {
-        Optional<AppealState> next = AppealState.after(kind);
-        // one statement per message: the answer and the state move together
-        return switch (kind) {
-            case AI_ANSWER -> repository.recordOutbound(appealId, next, messageId, text, true);
-            case OPERATOR_REPLY -> repository.recordOutbound(appealId, next, messageId, null, false);
-            default -> next.isPresent() ? repository.recordOutbound(appealId, next, null, null, false)
-                    : repository.exists(appealId);
-        };
+    public Mono<Set<UUID>> onOutbound(List<OutboundMessage> messages) {
+        Map<UUID, OutboundEffect> effects = new LinkedHashMap<>();
+        for (OutboundMessage m : messages) {
+            if (m.appealId() != null) {
+                effects.merge(m.appealId(), OutboundEffect.of(m), OutboundEffect::then);
+            }
+        }
+        if (effects.isEmpty()) {
+            return Mono.just(Set.of());
+        }
+        return repository.recordOutbound(List.copyOf(effects.values()));
     }
 
     /** Records the rating of the appeal's current answer; emits false when that answer was rated before. */

@@ -34,26 +34,37 @@ public class Deliveries {
         this.outbox = outbox;
     }
 
+    /** An outbound message and what its channel adapter decided (send now, hold, or that it cannot go). */
+    public record Registration(OutboundMessage message, Channel channel, DeliveryResult result) {
+    }
+
     /**
-     * Registers a message to deliver with what its channel adapter decided (to send now, to hold, or that it cannot
-     * go) and, unless it waits for the worker, emits that outcome on outbound.delivery; one insert either way.
-     * Emits false when it had been registered before (a redelivered record): nothing is written then.
+     * Registers messages to deliver, each with its adapter's decision, in one insert; unless a message waits for
+     * the worker, its outcome goes to outbound.delivery. A message registered before (a redelivered record) is
+     * left as it is. Emits the registrations that were new.
      */
-    public Mono<Boolean> register(OutboundMessage m, Channel channel, DeliveryResult result) {
-        return repository.insert(m, channel, result).flatMap(fresh -> {
-            if (!fresh) {
-                return Mono.just(false);
+    public Mono<List<Registration>> register(List<Registration> registrations) {
+        return repository.insert(registrations).flatMap(fresh -> {
+            List<Registration> added = registrations.stream()
+                    .filter(r -> fresh.contains(r.message().eventId())).toList();
+            boolean wake = false;
+            List<Mono<Void>> events = new java.util.ArrayList<>();
+            for (Registration r : added) {
+                OutboundDelivery.Status status = switch (r.result().status()) {
+                    case PENDING -> null;
+                    case DELIVERED -> OutboundDelivery.Status.DELIVERED;
+                    case HELD -> OutboundDelivery.Status.HELD;
+                    case FAILED -> OutboundDelivery.Status.FAILED;
+                };
+                if (status == null) {
+                    wake = true;
+                } else {
+                    OutboundMessage m = r.message();
+                    events.add(outbox.append(OutboundDelivery.of(m.eventId(), m.teacherId(), m.appealId(),
+                            r.channel(), status, r.result().reason(), r.result().attempts())));
+                }
             }
-            OutboundDelivery.Status status = switch (result.status()) {
-                case PENDING -> null;
-                case DELIVERED -> OutboundDelivery.Status.DELIVERED;
-                case HELD -> OutboundDelivery.Status.HELD;
-                case FAILED -> OutboundDelivery.Status.FAILED;
-            };
-            Mono<Void> announce = status == null ? wakeWorkerAfterCommit()
-                    : outbox.append(OutboundDelivery.of(m.eventId(), m.teacherId(), m.appealId(), channel, status,
-                            result.reason(), result.attempts()));
-            return announce.thenReturn(true);
+            return Flux.concat(events).then(wake ? wakeWorkerAfterCommit() : Mono.empty()).thenReturn(added);
         });
     }
 

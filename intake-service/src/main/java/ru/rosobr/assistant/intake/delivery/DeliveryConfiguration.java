@@ -65,7 +65,7 @@ public class DeliveryConfiguration {
 
     @Bean
     EventSubscription<OutboundMessage> onOutboundMessage(DeliveryFlow flow) {
-        return EventSubscription.on(Topics.OUTBOUND_MESSAGES, flow::onOutbound);
+        return EventSubscription.onBatch(Topics.OUTBOUND_MESSAGES, flow::onOutbound);
     }
 
     @Bean

@@ -37,6 +37,11 @@ public class Teachers {
         return repository.findById(teacherId);
     }
 
+    /** The known ones of these teachers, by id (one statement). */
+    public Mono<java.util.Map<String, Teacher>> findAll(java.util.Collection<String> teacherIds) {
+        return repository.findAll(teacherIds).collectMap(Teacher::id);
+    }
+
     public Mono<Teacher> findByPlatformUser(Channel channel, String platformUserId) {
         return repository.findByPlatformUser(channel, platformUserId);
     }

@@ -1,7 +1,6 @@
 package ru.rosobr.assistant.intake.appeal.internal;
 
 import java.time.Instant;
-import java.util.Optional;
 import java.util.UUID;
 
 import io.r2dbc.spi.Readable;
@@ -10,6 +9,7 @@ import reactor.core.publisher.Mono;
 
 import ru.rosobr.assistant.intake.appeal.Appeal;
 import ru.rosobr.assistant.intake.appeal.AppealState;
+import ru.rosobr.assistant.intake.appeal.OutboundEffect;
 
 /** Rows of the appeals and ratings tables. */
 public class AppealRepository {
@@ -62,36 +62,39 @@ public class AppealRepository {
                 .hasElement();
     }
 
-    /**
-     * Records an outbound message of the appeal in one statement: its answer (the AI's text with it when
-     * {@code aiAnswer}) and the state it moves to, unless the appeal is already there or further on. Emits
-     * whether the appeal exists.
-     */
-    public Mono<Boolean> recordOutbound(UUID appealId, Optional<AppealState> next, UUID answerId, String text,
-                                        boolean aiAnswer) {
-        String[] from = next.map(n -> n.predecessors().stream().map(Enum::name).toArray(String[]::new))
-                .orElse(new String[0]);
-        StringBuilder sql = new StringBuilder("update appeals set updated_at = now()");
-        if (answerId != null) {
-            sql.append(", last_answer_id = :answer");
+    /** Applies the effects in one statement (one row per appeal); emits the appeals that exist. */
+    public Mono<java.util.Set<UUID>> recordOutbound(java.util.List<OutboundEffect> effects) {
+        int n = effects.size();
+        String[] ids = new String[n];
+        String[] answers = new String[n];
+        String[] texts = new String[n];
+        String[] ai = new String[n];
+        String[] next = new String[n];
+        String[] from = new String[n];
+        for (int i = 0; i < n; i++) {
+            OutboundEffect e = effects.get(i);
+            ids[i] = e.appealId().toString();
+            answers[i] = e.answerId() == null ? null : e.answerId().toString();
+            texts[i] = e.aiAnswer();
+            ai[i] = String.valueOf(e.aiAnswer() != null);
+            next[i] = e.next() == null ? null : e.next().name();
+            from[i] = e.next() == null ? null
+                    : String.join(",", e.next().predecessors().stream().map(Enum::name).toList());
         }
-        if (aiAnswer) {
-            sql.append(", last_ai_answer = :text");
-        }
-        if (from.length > 0) {
-            sql.append(", state = case when state = any(:from) then :next else state end");
-        }
-        var spec = db.sql(sql.append(" where appeal_id = :id").toString()).bind("id", appealId);
-        if (answerId != null) {
-            spec = spec.bind("answer", answerId);
-        }
-        if (aiAnswer) {
-            spec = text == null ? spec.bindNull("text", String.class) : spec.bind("text", text);
-        }
-        if (from.length > 0) {
-            spec = spec.bind("from", from).bind("next", next.get().name());
-        }
-        return spec.fetch().rowsUpdated().map(n -> n > 0);
+        return db.sql("update appeals a set "
+                        + "updated_at = case when v.answer is null and v.next is null then a.updated_at else now() end, "
+                        + "last_answer_id = coalesce(v.answer, a.last_answer_id), "
+                        + "last_ai_answer = case when v.ai then v.text else a.last_ai_answer end, "
+                        + "state = case when v.next is not null and a.state = any(string_to_array(v.from_states, ',')) "
+                        + "then v.next else a.state end "
+                        + "from unnest(:ids::uuid[], :answers::uuid[], :texts::text[], :ai::boolean[], :next::text[], "
+                        + ":from::text[]) as v(id, answer, text, ai, next, from_states) "
+                        + "where a.appeal_id = v.id returning a.appeal_id")
+                .bind("ids", ids).bind("answers", answers).bind("texts", texts).bind("ai", ai)
+                .bind("next", next).bind("from", from)
+                .map(r -> r.get("appeal_id", UUID.class))
+                .all()
+                .collect(java.util.HashSet::new, java.util.Set::add);
     }
 
     public Mono<Long> insertRating(UUID appealId, UUID answerId, int rating) {

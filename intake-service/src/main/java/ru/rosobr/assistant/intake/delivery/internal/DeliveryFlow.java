@@ -1,11 +1,16 @@
 package ru.rosobr.assistant.intake.delivery.internal;
 
 import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import ru.rosobr.assistant.contracts.Channel;
@@ -44,39 +49,48 @@ public class DeliveryFlow {
     private record Outcome(Channel channel, DeliveryResult result) {
     }
 
-    public Mono<Void> onOutbound(OutboundMessage m) {
-        // the adapter only decides (send now, hold, cannot go): the record is written once, with that outcome
-        return deliver(m).flatMap(o -> deliveries.register(m, o.channel(), o.result()).flatMap(fresh -> {
-            if (!fresh) {
-                // the platform de-duplicates by event id already; this catches a replay under another consumer id
-                log.info("outbound {} was registered before; not delivered again", m.eventId());
-                return Mono.empty();
-            }
-            log.debug("outbound {} ({}) to teacher {} via {}: {}{}", m.eventId(), m.kind(), m.teacherId(),
-                    o.channel(), o.result().status(), o.result().reason() == null ? "" : " — " + o.result().reason());
-            return updateAppeal(m);
-        }));
-    }
-
-    private Mono<Void> updateAppeal(OutboundMessage m) {
-        if (m.appealId() == null) {
-            return Mono.empty();
-        }
-        return appeals.onOutbound(m.appealId(), m.kind(), m.eventId(), m.text())
-                .doOnNext(known -> {
-                    if (!known) {
-                        log.warn("outbound {} refers to appeal {} that intake does not know", m.eventId(),
-                                m.appealId());
+    /**
+     * Handles a run of outbound messages in a few statements, whatever its length: their teachers are read at
+     * once, each adapter decides (send now, hold, cannot go), the messages are registered in one insert and their
+     * appeals updated in one statement. A message registered before (a replay under another consumer id) is not
+     * delivered again.
+     */
+    public Mono<Void> onOutbound(List<OutboundMessage> messages) {
+        Set<String> teacherIds = new LinkedHashSet<>();
+        messages.forEach(m -> teacherIds.add(m.teacherId()));
+        return teachers.findAll(teacherIds)
+                .flatMap(known -> Flux.fromIterable(messages)
+                        .concatMap(m -> decide(known.get(m.teacherId()), m)
+                                .map(o -> new Deliveries.Registration(m, o.channel(), o.result())), 0)
+                        .collectList())
+                .flatMap(deliveries::register)
+                .flatMap(added -> {
+                    if (added.size() < messages.size()) {
+                        Set<UUID> fresh = new HashSet<>();
+                        added.forEach(r -> fresh.add(r.message().eventId()));
+                        messages.stream().filter(m -> !fresh.contains(m.eventId())).forEach(m ->
+                                // the platform de-duplicates by event id already; this catches a replay under
+                                // another consumer id
+                                log.info("outbound {} was registered before; not delivered again", m.eventId()));
                     }
+                    added.forEach(r -> log.debug("outbound {} ({}) to teacher {} via {}: {}{}",
+                            r.message().eventId(), r.message().kind(), r.message().teacherId(), r.channel(),
+                            r.result().status(), r.result().reason() == null ? "" : " — " + r.result().reason()));
+                    List<OutboundMessage> fresh = added.stream().map(Deliveries.Registration::message).toList();
+                    return appeals.onOutbound(fresh).doOnNext(found -> fresh.stream()
+                            .filter(m -> m.appealId() != null && !found.contains(m.appealId()))
+                            .forEach(m -> log.warn("outbound {} refers to appeal {} that intake does not know",
+                                    m.eventId(), m.appealId())));
                 })
                 .then();
     }
 
-    private Mono<Outcome> deliver(OutboundMessage m) {
-        return teachers.find(m.teacherId())
-                .flatMap(teacher -> deliverTo(teacher, m))
-                .switchIfEmpty(Mono.fromSupplier(() -> new Outcome(null,
-                        DeliveryResult.failed("получатель неизвестен: нет педагога " + m.teacherId(), 0))));
+    private Mono<Outcome> decide(Teacher teacher, OutboundMessage m) {
+        if (teacher == null) {
+            return Mono.just(new Outcome(null,
+                    DeliveryResult.failed("получатель неизвестен: нет педагога " + m.teacherId(), 0)));
+        }
+        return deliverTo(teacher, m);
     }
 
     private Mono<Outcome> deliverTo(Teacher teacher, OutboundMessage m) {

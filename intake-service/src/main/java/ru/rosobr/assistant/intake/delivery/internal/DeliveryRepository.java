@@ -13,6 +13,7 @@ import tools.jackson.core.type.TypeReference;
 import ru.rosobr.assistant.contracts.Channel;
 import ru.rosobr.assistant.contracts.events.OutboundMessage;
 import ru.rosobr.assistant.contracts.events.OutboundMessage.Button;
+import ru.rosobr.assistant.intake.delivery.Deliveries;
 import ru.rosobr.assistant.intake.delivery.DeliveryResult;
 import ru.rosobr.assistant.intake.delivery.DeliveryView;
 import ru.rosobr.assistant.intake.delivery.PendingDelivery;
@@ -30,26 +31,38 @@ public class DeliveryRepository {
         this.db = db;
     }
 
-    /** An outbound message with its first outcome; emits false when it was registered before. */
-    public Mono<Boolean> insert(OutboundMessage m, Channel channel, DeliveryResult result) {
-        var spec = db.sql("insert into outbound_deliveries (message_id, teacher_id, appeal_id, channel, kind, urgent, "
-                        + "text, buttons, status, reason, attempts, not_before) values (:id, :teacher, :appeal, "
-                        + ":channel, :kind, :urgent, :text, :buttons, :status, :reason, :attempts, :notBefore) "
-                        + "on conflict do nothing")
-                .bind("id", m.eventId())
-                .bind("teacher", m.teacherId())
-                .bind("kind", m.kind().name())
-                .bind("urgent", m.urgent())
-                .bind("text", m.text())
-                .bind("buttons", EventCodec.mapper().writeValueAsString(m.buttons()))
-                .bind("status", result.status().name())
-                .bind("attempts", result.attempts());
-        spec = m.appealId() == null ? spec.bindNull("appeal", UUID.class) : spec.bind("appeal", m.appealId());
-        spec = channel == null ? spec.bindNull("channel", String.class) : spec.bind("channel", channel.name());
-        spec = result.reason() == null ? spec.bindNull("reason", String.class) : spec.bind("reason", result.reason());
-        spec = result.notBefore() == null ? spec.bindNull("notBefore", Instant.class)
-                : spec.bind("notBefore", result.notBefore());
-        return spec.fetch().rowsUpdated().map(n -> n > 0);
+    /** Outbound messages with their first outcomes, in one insert; emits the ids that were not registered before. */
+    public Mono<java.util.Set<UUID>> insert(List<Deliveries.Registration> registrations) {
+        int n = registrations.size();
+        String[][] c = new String[12][n];
+        for (int i = 0; i < n; i++) {
+            Deliveries.Registration r = registrations.get(i);
+            OutboundMessage m = r.message();
+            DeliveryResult result = r.result();
+            c[0][i] = m.eventId().toString();
+            c[1][i] = m.teacherId();
+            c[2][i] = m.appealId() == null ? null : m.appealId().toString();
+            c[3][i] = r.channel() == null ? null : r.channel().name();
+            c[4][i] = m.kind().name();
+            c[5][i] = String.valueOf(m.urgent());
+            c[6][i] = m.text();
+            c[7][i] = EventCodec.mapper().writeValueAsString(m.buttons());
+            c[8][i] = result.status().name();
+            c[9][i] = result.reason();
+            c[10][i] = String.valueOf(result.attempts());
+            c[11][i] = result.notBefore() == null ? null : result.notBefore().toString();
+        }
+        return db.sql("insert into outbound_deliveries (message_id, teacher_id, appeal_id, channel, kind, urgent, "
+                        + "text, buttons, status, reason, attempts, not_before) select * from unnest(:c0::uuid[], "
+                        + ":c1::text[], :c2::uuid[], :c3::text[], :c4::text[], :c5::boolean[], :c6::text[], :c7::text[], "
+                        + ":c8::text[], :c9::text[], :c10::int[], :c11::timestamptz[]) on conflict do nothing "
+                        + "returning message_id")
+                .bind("c0", c[0]).bind("c1", c[1]).bind("c2", c[2]).bind("c3", c[3]).bind("c4", c[4])
+                .bind("c5", c[5]).bind("c6", c[6]).bind("c7", c[7]).bind("c8", c[8]).bind("c9", c[9])
+                .bind("c10", c[10]).bind("c11", c[11])
+                .map(r -> r.get("message_id", UUID.class))
+                .all()
+                .collect(java.util.HashSet::new, java.util.Set::add);
     }
 
     /** Intake's own reply in a dialogue, queued for the worker. */

@@ -123,6 +123,13 @@ public class TeacherRepository {
                 .one();
     }
 
+    public Flux<Teacher> findAll(java.util.Collection<String> teacherIds) {
+        return db.sql("select " + ALL_COLUMNS + " from teachers where teacher_id = any(:ids)")
+                .bind("ids", teacherIds.toArray(String[]::new))
+                .map(TeacherRepository::teacher)
+                .all();
+    }
+
     public Mono<Teacher> findByPlatformUser(Channel channel, String platformUserId) {
         return db.sql("select " + ALL_COLUMNS + " from teachers where channel = :channel and platform_user_id = :user")
                 .bind("channel", channel.name())
