@@ -24,7 +24,7 @@ public class DecisionConfiguration {
 
     @Bean
     EventSubscription<AppealReceived> onAppealReceived(DecisionFlow flow) {
-        return EventSubscription.on(Topics.APPEAL_RECEIVED, flow::onReceived);
+        return EventSubscription.onBatch(Topics.APPEAL_RECEIVED, flow::onReceived);
     }
 
     @Bean
