@@ -14,6 +14,7 @@ import ru.rosobr.assistant.contracts.events.AppealOverdue;
 import ru.rosobr.assistant.contracts.events.AppealReassigned;
 import ru.rosobr.assistant.contracts.events.AppealRated;
 import ru.rosobr.assistant.contracts.events.AppealReceived;
+import ru.rosobr.assistant.contracts.events.AppealSla;
 import ru.rosobr.assistant.contracts.events.HumanRequested;
 import ru.rosobr.assistant.contracts.events.KbEntryPublished;
 import ru.rosobr.assistant.contracts.events.OperatorReplied;
@@ -62,6 +63,9 @@ public final class Topics {
             new Topic<>("appeal.rating-reminder-due.v1", RatingReminderDue.class, FOLLOWUP, 6, MONTH, Topic.Key.APPEAL_ID);
     public static final Topic<AppealOverdue> APPEAL_OVERDUE =
             new Topic<>("appeal.overdue.v1", AppealOverdue.class, FOLLOWUP, 6, MONTH, Topic.Key.APPEAL_ID);
+    /** The deadline of a human-handled appeal and each step against it; followup-service owns the rule. */
+    public static final Topic<AppealSla> APPEAL_SLA =
+            new Topic<>("appeal.sla.v1", AppealSla.class, FOLLOWUP, 6, MONTH, Topic.Key.APPEAL_ID);
     public static final Topic<AppealEscalated> APPEAL_ESCALATED =
             new Topic<>("appeal.escalated.v1", AppealEscalated.class, OPERATOR, 6, MONTH, Topic.Key.APPEAL_ID);
     /** A manual reassignment made in the console; routing confirms it with {@code appeal.assigned}. */
@@ -78,7 +82,7 @@ public final class Topics {
             APPEAL_RECEIVED, ANSWER_MATCHED, ANSWER_UNMATCHED, APPEAL_OFFTOPIC, HUMAN_REQUESTED,
             APPEAL_ASSIGNED, OPERATOR_REPLIED, AI_JUDGED, APPEAL_RATED, RATING_REMINDER_DUE,
             APPEAL_OVERDUE, APPEAL_ESCALATED, APPEAL_REASSIGNED, KB_ENTRY_PUBLISHED, OUTBOUND_MESSAGES,
-            OUTBOUND_DELIVERY, TEACHER_MESSAGE_ADDED);
+            OUTBOUND_DELIVERY, TEACHER_MESSAGE_ADDED, APPEAL_SLA);
 
     private Topics() {
     }

@@ -7,6 +7,7 @@ import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -139,6 +140,9 @@ class EventSchemaContractTest {
         }
         if (t == Instant.class) {
             return Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        }
+        if (t == LocalDate.class) {
+            return LocalDate.of(2026, 1, 14);
         }
         if (t == int.class) {
             return 1;
