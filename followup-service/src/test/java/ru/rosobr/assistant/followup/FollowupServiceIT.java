@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
@@ -26,6 +27,8 @@ import ru.rosobr.assistant.contracts.events.AppealAssigned;
 import ru.rosobr.assistant.contracts.events.AppealOffTopic;
 import ru.rosobr.assistant.contracts.events.AppealOverdue;
 import ru.rosobr.assistant.contracts.events.AppealRated;
+import ru.rosobr.assistant.contracts.events.AppealSla;
+import ru.rosobr.assistant.contracts.events.AppealSla.Stage;
 import ru.rosobr.assistant.contracts.events.OperatorReplied;
 import ru.rosobr.assistant.contracts.events.OutboundMessage;
 import ru.rosobr.assistant.contracts.events.OutboundMessage.Kind;
@@ -176,15 +179,23 @@ class FollowupServiceIT {
 
         OutboundMessage status = awaitOutbound(appeal, Kind.STATUS);
         assertThat(status.text())
-                .isEqualTo("Ваш вопрос передан специалисту вашего региона, срок ответа — до 16.03.");
+                .isEqualTo("Ваш вопрос передан специалисту вашего региона, срок ответа — "
+                        + "до 16.03.2026 23:59 (время вашего региона).");
         assertThat(status.urgent()).isTrue();
+        assertThat(status.buttons()).extracting(OutboundMessage.Button::payload).containsExactly("status:" + appeal);
+        AppealSla set = KafkaProbe.await(Topics.APPEAL_SLA, x -> x.appealId().equals(appeal), WAIT);
+        assertThat(set.stage()).isEqualTo(Stage.DEADLINE_SET);
+        assertThat(set.teacherId()).isEqualTo(teacherId);
+        assertThat(set.deadlineDay()).isEqualTo(LocalDate.parse("2026-03-16"));
+        assertThat(set.deadline()).isEqualTo(Instant.parse("2026-03-16T21:00:00Z"));
+        assertThat(set.warningAt()).isEqualTo(Instant.parse("2026-03-16T06:00:00Z"));
         assertThat(timer(appeal, "OVERDUE").dueAt()).isEqualTo(Instant.parse("2026-03-16T21:00:00Z"));
 
         AppealAssigned again = assigned(appeal, "58", teacherId, friday.plus(Duration.ofDays(2)),
                 AppealAssigned.Target.FEDERAL_QUEUE);
         KafkaProbe.publish(Topics.APPEAL_ASSIGNED, again);
         awaitProcessed(again.eventId());
-        assertThat(outboxCount(appeal, Topics.OUTBOUND_MESSAGES.name(), "\"kind\":\"STATUS\"")).isEqualTo(1);
+        assertThat(outboxCount(appeal, Topics.OUTBOUND_MESSAGES.name(), "передан специалисту")).isEqualTo(1);
         assertThat(timer(appeal, "OVERDUE").dueAt()).isEqualTo(Instant.parse("2026-03-16T21:00:00Z"));
     }
 
@@ -306,11 +317,132 @@ class FollowupServiceIT {
         assertThat(outboxCount(answered, Topics.APPEAL_OVERDUE.name(), "")).isZero();
     }
 
+    /**
+     * The whole ladder at both ends of the country, across the New Year holidays (2027 is not in the calendar
+     * file: art. 112 applies, 1–8 January off; 31.12.2026 is off by the 2026 decree). Assigned at the same instant,
+     * 28.12.2026 13:00 UTC: Monday 15:00 in Kaliningrad (UTC+2), already Tuesday 01:00 in Chukotka (UTC+12), so the
+     * deadlines fall on different days. Each step is first checked not to fire a second early.
+     */
+    @Test
+    void warningOverdueAndAutomaticEscalationFollowTheCalendarAndTheRegionsClock() {
+        UUID west = UUID.randomUUID();
+        UUID east = UUID.randomUUID();
+        String westTeacher = teacher();
+        String eastTeacher = teacher();
+        Instant at = Instant.parse("2026-12-28T13:00:00Z");
+        KafkaProbe.publish(Topics.APPEAL_ASSIGNED, assigned(west, "39", westTeacher, at,
+                AppealAssigned.Target.OPERATOR));
+        KafkaProbe.publish(Topics.APPEAL_ASSIGNED, assigned(east, "87", eastTeacher, at,
+                AppealAssigned.Target.OPERATOR));
+
+        AppealSla westSet = awaitSla(west, Stage.DEADLINE_SET);
+        assertThat(westSet.deadlineDay()).isEqualTo(LocalDate.parse("2027-01-13"));
+        assertThat(westSet.warningAt()).isEqualTo(Instant.parse("2027-01-13T07:00:00Z"));
+        assertThat(westSet.deadline()).isEqualTo(Instant.parse("2027-01-13T22:00:00Z"));
+        assertThat(westSet.escalateAt()).isEqualTo(Instant.parse("2027-01-15T22:00:00Z"));
+        AppealSla eastSet = awaitSla(east, Stage.DEADLINE_SET);
+        assertThat(eastSet.deadlineDay()).isEqualTo(LocalDate.parse("2027-01-14"));
+        assertThat(eastSet.warningAt()).isEqualTo(Instant.parse("2027-01-13T21:00:00Z"));
+        assertThat(eastSet.deadline()).isEqualTo(Instant.parse("2027-01-14T12:00:00Z"));
+        assertThat(eastSet.escalateAt()).isEqualTo(Instant.parse("2027-01-18T12:00:00Z"));
+        assertThat(awaitOutbound(east, Kind.STATUS).text()).contains("до 14.01.2027 23:59 (время вашего региона)");
+
+        // 09:00 in Kaliningrad on its deadline day: the west appeal is warned, the east one is not yet
+        stepAt(westSet.warningAt(), west, Stage.WARNING);
+        assertThat(outboxCount(east, Topics.APPEAL_SLA.name(), "\"stage\":\"WARNING\"")).isZero();
+        stepAt(eastSet.warningAt(), east, Stage.WARNING);
+
+        // after 23:59:59 local of the last day: overdue, and the teacher is told (held for the daytime)
+        stepAt(westSet.deadline(), west, Stage.OVERDUE);
+        KafkaProbe.await(Topics.APPEAL_OVERDUE, o -> o.appealId().equals(west), WAIT);
+        OutboundMessage late = KafkaProbe.await(Topics.OUTBOUND_MESSAGES,
+                m -> west.equals(m.appealId()) && m.text().contains("задерживается"), WAIT);
+        assertThat(late.teacherId()).isEqualTo(westTeacher);
+        assertThat(late.urgent()).isFalse();
+        assertThat(late.text()).contains("до 13.01.2027 23:59 (время вашего региона)").contains("на контроле");
+        stepAt(eastSet.deadline(), east, Stage.OVERDUE);
+
+        // two working days later still unanswered: due for federal control, with the reason the queue shows
+        AppealSla westDue = stepAt(westSet.escalateAt(), west, Stage.ESCALATION_DUE);
+        assertThat(westDue.reason()).contains("2 рабочих дня").contains("13.01.2027");
+        assertThat(outboxCount(east, Topics.APPEAL_SLA.name(), "ESCALATION_DUE")).isZero();
+        stepAt(eastSet.escalateAt(), east, Stage.ESCALATION_DUE);
+
+        // operator-service escalates, routing moves it to the federal queue: the teacher is told once
+        AppealAssigned federal = escalatedAssignment(west, "39", westTeacher);
+        KafkaProbe.publish(Topics.APPEAL_ASSIGNED, federal);
+        KafkaProbe.publish(Topics.APPEAL_ASSIGNED, escalatedAssignment(west, "39", westTeacher));
+        assertThat(awaitSla(west, Stage.FEDERAL).reason()).startsWith("ESCALATED");
+        OutboundMessage told = KafkaProbe.await(Topics.OUTBOUND_MESSAGES,
+                m -> west.equals(m.appealId()) && m.text().contains("федеральный контроль"), WAIT);
+        assertThat(told.teacherId()).isEqualTo(westTeacher);
+        awaitProcessedAll(west);
+        assertThat(outboxCount(west, Topics.OUTBOUND_MESSAGES.name(), "федеральный контроль")).isEqualTo(1);
+        assertThat(timer(west, "ESCALATION").state()).isEqualTo("FIRED");
+    }
+
+    @Test
+    void aReplyStopsTheWarningAndTheEscalationAndTheHeadsEscalationEndsTheTimer() {
+        UUID answered = UUID.randomUUID();
+        UUID byHead = UUID.randomUUID();
+        String teacherA = teacher();
+        String teacherB = teacher();
+        Instant at = clock.instant();
+        KafkaProbe.publish(Topics.APPEAL_ASSIGNED, assigned(answered, "58", teacherA, at,
+                AppealAssigned.Target.OPERATOR));
+        KafkaProbe.publish(Topics.APPEAL_ASSIGNED, assigned(byHead, "58", teacherB, at,
+                AppealAssigned.Target.OPERATOR));
+        awaitSla(answered, Stage.DEADLINE_SET);
+        awaitSla(byHead, Stage.DEADLINE_SET);
+
+        KafkaProbe.publish(Topics.OPERATOR_REPLIED, replied(answered, "58", teacherA, at.plusSeconds(5), "Ответ."));
+        assertThat(awaitSla(answered, Stage.ANSWERED).teacherId()).isEqualTo(teacherA);
+        assertThat(timer(answered, "WARNING").state()).isEqualTo("CANCELLED");
+        assertThat(timer(answered, "ESCALATION").state()).isEqualTo("CANCELLED");
+
+        KafkaProbe.publish(Topics.APPEAL_ASSIGNED, escalatedAssignment(byHead, "58", teacherB));
+        awaitSla(byHead, Stage.FEDERAL);
+        KafkaProbe.await(Topics.OUTBOUND_MESSAGES,
+                m -> byHead.equals(m.appealId()) && m.text().contains("федеральный контроль"), WAIT);
+        TimerRow escalation = timer(byHead, "ESCALATION");
+        assertThat(escalation.state()).isEqualTo("CANCELLED");
+        assertThat(escalation.cancelReason()).isEqualTo("FEDERAL");
+        assertThat(timer(byHead, "WARNING").state()).isEqualTo("PENDING");
+    }
+
+    private static AppealAssigned escalatedAssignment(UUID appeal, String region, String teacherId) {
+        return new AppealAssigned(UUID.randomUUID(), Instant.now(), AppealAssigned.VERSION, appeal, region,
+                AppealAssigned.Target.FEDERAL_QUEUE, null, "ESCALATED", teacherId, "Иванова Мария Петровна",
+                OrgType.SCHOOL, "Нужно ли сдавать отчёт о погоде?", null, null, null, 0.1);
+    }
+
+    private static AppealSla awaitSla(UUID appeal, Stage stage) {
+        return KafkaProbe.await(Topics.APPEAL_SLA, x -> x.appealId().equals(appeal) && x.stage() == stage, WAIT);
+    }
+
+    /** One second early nothing of {@code stage} has fired for the appeal; at the moment itself it does. */
+    private AppealSla stepAt(Instant moment, UUID appeal, Stage stage) {
+        clock.advanceTo(moment.minusSeconds(1));
+        scheduler.fireDue(); // everything due before the moment has fired by now
+        assertThat(outboxCount(appeal, Topics.APPEAL_SLA.name(), "\"stage\":\"" + stage + "\"")).isZero();
+        clock.advanceTo(moment);
+        return awaitSla(appeal, stage);
+    }
+
+    /** Every assignment published for the appeal has been consumed. */
+    private void awaitProcessedAll(UUID appeal) {
+        await().atMost(WAIT).until(() -> KafkaProbe.all(Topics.APPEAL_ASSIGNED, a -> a.appealId().equals(appeal))
+                .stream().allMatch(a -> db.sql("select count(*) as n from processed_events where event_id = :id")
+                        .bind("id", a.eventId()).map((r, m) -> r.get("n", Long.class)).one().block() == 1L));
+    }
+
     @Test
     void deadlineEndpointUsesTheSameCalendar() {
-        web.get().uri("/api/followup/deadline?region=58&from=2025-12-26T09:00:00Z").exchange()
+        web.get().uri("/api/followup/deadline?region=58&from=2025-12-26T07:00:00Z").exchange()
                 .expectStatus().isOk().expectBody()
                 .jsonPath("$.deadlineDay").isEqualTo("2026-01-14")
+                .jsonPath("$.deadline").isEqualTo("2026-01-14T21:00:00Z")
+                .jsonPath("$.warningAt").isEqualTo("2026-01-14T06:00:00Z")
                 .jsonPath("$.workingDays").isEqualTo(5);
         web.get().uri("/api/followup/deadline?region=99").exchange()
                 .expectStatus().isBadRequest()

@@ -3,7 +3,6 @@ package ru.rosobr.assistant.followup.api;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 
 import org.springframework.http.HttpStatus;
@@ -13,8 +12,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
-import ru.rosobr.assistant.followup.FollowupProperties;
-import ru.rosobr.assistant.platform.calendar.WorkingCalendar;
+import ru.rosobr.assistant.followup.calendar.AnswerDeadline;
 import ru.rosobr.assistant.platform.reference.Regions;
 
 /**
@@ -25,19 +23,21 @@ import ru.rosobr.assistant.platform.reference.Regions;
 @RequestMapping("/api/followup")
 public class DeadlineController {
 
-    /** Response body. {@code deadline} is the moment the appeal becomes overdue (midnight after the last day). */
+    /**
+     * Response body. {@code deadline} is the moment the appeal becomes overdue (midnight after the last day),
+     * {@code warningAt} the warning to the operator (09:00 region time on the last day), {@code escalateAt} the
+     * automatic federal escalation of an appeal still unanswered.
+     */
     public record DeadlineResponse(String region, Instant from, int workingDays, LocalDate deadlineDay,
-                                   Instant deadline) {
+                                   Instant deadline, Instant warningAt, Instant escalateAt) {
     }
 
-    private final WorkingCalendar calendar;
+    private final AnswerDeadline rule;
     private final Clock clock;
-    private final FollowupProperties props;
 
-    public DeadlineController(WorkingCalendar calendar, Clock clock, FollowupProperties props) {
-        this.calendar = calendar;
+    public DeadlineController(AnswerDeadline rule, Clock clock) {
+        this.rule = rule;
         this.clock = clock;
-        this.props = props;
     }
 
     @GetMapping("/deadline")
@@ -55,12 +55,12 @@ public class DeadlineController {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST,
                     "параметр from — момент времени в формате ISO-8601, например 2026-03-06T10:00:00Z");
         }
-        int workingDays = days == null ? props.answerWorkingDays() : days;
+        int workingDays = days == null ? rule.workingDays() : days;
         if (workingDays < 1 || workingDays > 60) {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "параметр days — от 1 до 60 рабочих дней");
         }
-        ZoneId zone = Regions.get(region).zone();
-        return new DeadlineResponse(region, start, workingDays, calendar.deadlineDate(start, zone, workingDays),
-                calendar.deadline(start, zone, workingDays));
+        AnswerDeadline.Plan plan = rule.plan(start, region, workingDays);
+        return new DeadlineResponse(region, start, workingDays, plan.deadlineDay(), plan.deadline(),
+                plan.warningAt(), plan.escalateAt());
     }
 }

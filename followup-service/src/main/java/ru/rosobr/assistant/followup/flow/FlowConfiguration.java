@@ -12,7 +12,7 @@ import ru.rosobr.assistant.contracts.events.AppealOffTopic;
 import ru.rosobr.assistant.contracts.events.AppealRated;
 import ru.rosobr.assistant.contracts.events.OperatorReplied;
 import ru.rosobr.assistant.followup.FollowupProperties;
-import ru.rosobr.assistant.platform.calendar.WorkingCalendar;
+import ru.rosobr.assistant.followup.calendar.AnswerDeadline;
 import ru.rosobr.assistant.followup.flow.internal.FollowupFlow;
 import ru.rosobr.assistant.followup.timers.Timers;
 import ru.rosobr.assistant.platform.messaging.EventSubscription;
@@ -23,9 +23,9 @@ import ru.rosobr.assistant.platform.outbox.Outbox;
 public class FlowConfiguration {
 
     @Bean
-    FollowupFlow followupFlow(Outbox outbox, Timers timers, WorkingCalendar calendar, Clock clock,
+    FollowupFlow followupFlow(Outbox outbox, Timers timers, AnswerDeadline deadline, Clock clock,
                               FollowupProperties props) {
-        return new FollowupFlow(outbox, timers, calendar, clock, props.reminderDelay(), props.answerWorkingDays());
+        return new FollowupFlow(outbox, timers, deadline, clock, props.reminderDelay());
     }
 
     @Bean

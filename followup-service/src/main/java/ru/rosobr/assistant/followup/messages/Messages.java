@@ -30,7 +30,9 @@ public final class Messages {
             Пожалуйста, оцените ответ на ваш вопрос: насколько он вам помог? Выберите оценку от 1 до 5 — \
             это поможет нам отвечать точнее. Спасибо!""";
 
-    private static final DateTimeFormatter DAY_MONTH = DateTimeFormatter.ofPattern("dd.MM");
+    public static final String STATUS_BUTTON_TEXT = "Статус обращения";
+
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd.MM.yyyy");
 
     private Messages() {
     }
@@ -57,12 +59,34 @@ public final class Messages {
         return text + "\n\nОснование: " + legalBasis.strip();
     }
 
+    /** «Статус обращения»: intake answers it with the state and deadline of the teacher's open appeals. */
+    public static Button statusButton(UUID appealId) {
+        return new Button(STATUS_BUTTON_TEXT, "status:" + appealId);
+    }
+
+    /**
+     * The deadline as the teacher reads it: the last day with the year, to its last minute, in the teacher's own
+     * region time (the one the deadline was computed in) — «до 14.01.2026 23:59 (время вашего региона)».
+     */
+    public static String deadlineText(LocalDate deadlineDay) {
+        return "до " + DAY.format(deadlineDay) + " 23:59 (время вашего региона)";
+    }
+
     public static String statusText(AppealAssigned.Target target, LocalDate deadline) {
         String who = target == AppealAssigned.Target.FEDERAL_QUEUE
                 ? "специалисту Рособрнадзора"
                 : "специалисту вашего региона";
-        return "Ваш вопрос передан " + who + ", срок ответа — до " + DAY_MONTH.format(deadline) + ".";
+        return "Ваш вопрос передан " + who + ", срок ответа — " + deadlineText(deadline) + ".";
     }
+
+    public static String overdueText(LocalDate deadline) {
+        return "Приносим извинения: ответ на ваш вопрос задерживается — срок ответа (" + deadlineText(deadline)
+                + ") истёк. Обращение на контроле у руководителя региона, специалист ответит вам как можно скорее.";
+    }
+
+    public static final String FEDERAL_TEXT = """
+            Ваше обращение передано на федеральный контроль — в Рособрнадзор. Ответ подготовит федеральный \
+            специалист; мы сразу пришлём его сюда.""";
 
     public static OutboundMessage aiAnswer(Instant now, String teacherId, String region, UUID appealId,
                                            String answerText, String legalBasis) {
@@ -78,7 +102,21 @@ public final class Messages {
 
     public static OutboundMessage status(Instant now, String teacherId, String region, UUID appealId,
                                          AppealAssigned.Target target, LocalDate deadline) {
-        return message(now, teacherId, region, appealId, Kind.STATUS, true, statusText(target, deadline), List.of());
+        return message(now, teacherId, region, appealId, Kind.STATUS, true, statusText(target, deadline),
+                List.of(statusButton(appealId)));
+    }
+
+    /** Not urgent: the deadline passes at midnight, the teacher reads about it in the morning. */
+    public static OutboundMessage overdue(Instant now, String teacherId, String region, UUID appealId,
+                                          LocalDate deadline) {
+        return message(now, teacherId, region, appealId, Kind.STATUS, false, overdueText(deadline),
+                List.of(statusButton(appealId)));
+    }
+
+    /** Not urgent: the automatic escalation happens at midnight; the teacher's day is soon enough. */
+    public static OutboundMessage federal(Instant now, String teacherId, String region, UUID appealId) {
+        return message(now, teacherId, region, appealId, Kind.STATUS, false, FEDERAL_TEXT,
+                List.of(statusButton(appealId)));
     }
 
     public static OutboundMessage operatorReply(Instant now, String teacherId, String region, UUID appealId,

@@ -87,7 +87,43 @@ public class Timers {
     }
 
     /**
-     * A human answered: the deadline is met. Leaves a cancelled row even when the assignment has not been seen yet
+     * Starts one of the deadline's later steps (WARNING, ESCALATION) next to the OVERDUE timer of the first
+     * assignment; a second start for the same appeal changes nothing.
+     */
+    public Mono<Void> startStep(UUID appealId, TimerKind kind, String teacherId, String region, Instant dueAt,
+                                Map<String, ?> payload) {
+        return db.sql("""
+                        insert into timers (appeal_id, kind, due_at, state, teacher_id, region, payload)
+                        values (:appeal, :kind, :due, 'PENDING', :teacher, :region, :payload)
+                        on conflict (appeal_id, kind) do nothing""")
+                .bind("appeal", appealId)
+                .bind("kind", kind.name())
+                .bind("due", dueAt)
+                .bind("teacher", Parameter.fromOrEmpty(teacherId, String.class))
+                .bind("region", Parameter.fromOrEmpty(region, String.class))
+                .bind("payload", json(payload))
+                .then();
+    }
+
+    /**
+     * The appeal is under federal control now: a pending automatic escalation has nothing left to do. Emits true
+     * the first time only (the escalation row is marked), so the teacher is told once however often routing
+     * restates the federal queue.
+     */
+    public Mono<Boolean> markFederal(UUID appealId) {
+        return db.sql("""
+                        update timers set state = case when state = 'PENDING' then 'CANCELLED' else state end,
+                               cancel_reason = 'FEDERAL', updated_at = now()
+                         where appeal_id = :appeal and kind = 'ESCALATION'
+                           and cancel_reason is distinct from 'FEDERAL'""")
+                .bind("appeal", appealId)
+                .fetch().rowsUpdated()
+                .map(n -> n > 0);
+    }
+
+    /**
+     * A human answered: the deadline is met, and with it the warning and the automatic escalation. Leaves a
+     * cancelled row even when the assignment has not been seen yet
      * (the topics are not ordered with each other), so a late assignment starts no deadline.
      */
     public Mono<Void> cancelOverdue(UUID appealId, String teacherId, String region, Instant now) {
@@ -101,7 +137,20 @@ public class Timers {
                 .bind("now", now)
                 .bind("teacher", Parameter.fromOrEmpty(teacherId, String.class))
                 .bind("region", Parameter.fromOrEmpty(region, String.class))
-                .then();
+                .then()
+                .then(db.sql("update timers set state = 'CANCELLED', cancel_reason = 'REPLIED', updated_at = now() "
+                                + "where appeal_id = :appeal and kind in ('WARNING', 'ESCALATION') "
+                                + "and state = 'PENDING'")
+                        .bind("appeal", appealId)
+                        .then());
+    }
+
+    /** The OVERDUE row of an appeal (its payload holds the deadline day), if the deadline was ever started. */
+    public Mono<Timer> overdueOf(UUID appealId) {
+        return db.sql("select * from timers where appeal_id = :appeal and kind = 'OVERDUE'")
+                .bind("appeal", appealId)
+                .map(Timers::timer)
+                .one();
     }
 
     /** Locks up to {@code limit} due pending timers; other scheduler instances skip them. */

@@ -23,6 +23,7 @@ public class TimersConfiguration {
     @Bean
     TimerScheduler timerScheduler(Timers timers, Outbox outbox, TransactionalOperator tx, Clock clock,
                                   FollowupProperties props) {
-        return new TimerScheduler(timers, outbox, tx, clock, props.pollInterval());
+        return new TimerScheduler(timers, outbox, tx, clock, props.pollInterval(),
+                props.escalationWorkingDays());
     }
 }

@@ -41,9 +41,10 @@ class MessagesTest {
     @Test
     void statusNamesTheDeadlineDayAndMonth() {
         assertThat(Messages.statusText(AppealAssigned.Target.OPERATOR, LocalDate.parse("2026-01-14")))
-                .isEqualTo("Ваш вопрос передан специалисту вашего региона, срок ответа — до 14.01.");
+                .isEqualTo("Ваш вопрос передан специалисту вашего региона, срок ответа — "
+                        + "до 14.01.2026 23:59 (время вашего региона).");
         assertThat(Messages.statusText(AppealAssigned.Target.FEDERAL_QUEUE, LocalDate.parse("2026-03-06")))
-                .contains("Рособрнадзора").endsWith("до 06.03.");
+                .contains("Рособрнадзора").endsWith("до 06.03.2026 23:59 (время вашего региона).");
     }
 
     @Test

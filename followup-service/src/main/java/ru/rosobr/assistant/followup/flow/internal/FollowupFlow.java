@@ -3,8 +3,6 @@ package ru.rosobr.assistant.followup.flow.internal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -14,12 +12,16 @@ import reactor.core.publisher.Mono;
 
 import ru.rosobr.assistant.contracts.events.AnswerMatched;
 import ru.rosobr.assistant.contracts.events.AppealAssigned;
+import ru.rosobr.assistant.contracts.events.AppealAssigned.Target;
+import ru.rosobr.assistant.contracts.events.AppealSla.Stage;
 import ru.rosobr.assistant.contracts.events.AppealOffTopic;
 import ru.rosobr.assistant.contracts.events.AppealRated;
 import ru.rosobr.assistant.contracts.events.OperatorReplied;
 import ru.rosobr.assistant.platform.calendar.DaytimeWindow;
-import ru.rosobr.assistant.platform.calendar.WorkingCalendar;
+import ru.rosobr.assistant.followup.calendar.AnswerDeadline;
 import ru.rosobr.assistant.followup.messages.Messages;
+import ru.rosobr.assistant.followup.timers.SlaPayload;
+import ru.rosobr.assistant.followup.timers.TimerKind;
 import ru.rosobr.assistant.followup.timers.Timers;
 import ru.rosobr.assistant.platform.outbox.Outbox;
 import ru.rosobr.assistant.platform.reference.Regions;
@@ -37,19 +39,16 @@ public class FollowupFlow {
 
     private final Outbox outbox;
     private final Timers timers;
-    private final WorkingCalendar calendar;
+    private final AnswerDeadline deadline;
     private final Clock clock;
     private final Duration reminderDelay;
-    private final int answerWorkingDays;
 
-    public FollowupFlow(Outbox outbox, Timers timers, WorkingCalendar calendar, Clock clock, Duration reminderDelay,
-                        int answerWorkingDays) {
+    public FollowupFlow(Outbox outbox, Timers timers, AnswerDeadline deadline, Clock clock, Duration reminderDelay) {
         this.outbox = outbox;
         this.timers = timers;
-        this.calendar = calendar;
+        this.deadline = deadline;
         this.clock = clock;
         this.reminderDelay = reminderDelay;
-        this.answerWorkingDays = answerWorkingDays;
     }
 
     public Mono<Void> onMatched(AnswerMatched e) {
@@ -69,39 +68,73 @@ public class FollowupFlow {
         return outbox.append(Messages.decline(clock.instant(), e.teacherId(), e.region(), e.appealId()));
     }
 
+    /**
+     * First assignment: the deadline (one rule, {@link AnswerDeadline}) with its three timers — warning, overdue,
+     * automatic escalation — the {@code appeal.sla} event that carries it to the console and the bot, and the
+     * status message. A later assignment keeps the deadline; one to the federal queue after an escalation (manual
+     * or automatic) ends the escalation timer and tells the teacher, once.
+     */
     public Mono<Void> onAssigned(AppealAssigned e) {
-        ZoneId zone = Regions.zoneOf(e.region());
         Instant assignedAt = timeOf(e.occurredAt());
-        LocalDate deadlineDay = calendar.deadlineDate(assignedAt, zone, answerWorkingDays);
-        Instant deadline = calendar.deadline(assignedAt, zone, answerWorkingDays);
+        AnswerDeadline.Plan plan = deadline.plan(assignedAt, e.region());
         Map<String, Object> payload = new LinkedHashMap<>();
         payload.put("assignedEvent", e.eventId().toString());
         payload.put("target", e.target().name());
         if (e.operatorId() != null) {
             payload.put("operatorId", e.operatorId());
         }
-        payload.put("deadlineDay", deadlineDay.toString());
+        payload.putAll(SlaPayload.of(plan));
         return timers.suspendReminder(e.appealId())
-                .then(timers.startOverdue(e.appealId(), e.teacherId(), e.region(), deadline, payload))
+                .then(timers.startOverdue(e.appealId(), e.teacherId(), e.region(), plan.deadline(), payload))
                 .flatMap(first -> {
                     if (!first) {
-                        log.info("appeal {}: assigned again ({}), deadline and status stay as they were",
-                                e.appealId(), e.target());
-                        return Mono.empty();
+                        return e.target() == Target.FEDERAL_QUEUE && escalated(e) ? underFederalControl(e)
+                                : Mono.fromRunnable(() -> log.info(
+                                        "appeal {}: assigned again ({}), deadline and status stay as they were",
+                                        e.appealId(), e.target()));
                     }
                     log.debug("appeal {}: handed to {} ({}), answer due by {} ({})", e.appealId(), e.target(),
-                            e.operatorId(), deadlineDay, zone);
+                            e.operatorId(), plan.deadlineDay(), plan.zone());
+                    Mono<Void> steps = timers.startStep(e.appealId(), TimerKind.WARNING, e.teacherId(), e.region(),
+                                    plan.warningAt(), payload)
+                            // the federal queue has no higher level to escalate to
+                            .then(e.target() == Target.FEDERAL_QUEUE ? Mono.empty()
+                                    : timers.startStep(e.appealId(), TimerKind.ESCALATION, e.teacherId(),
+                                    e.region(), plan.escalateAt(), payload))
+                            .then(outbox.append(SlaPayload.event(clock.instant(), e.appealId(), e.region(),
+                                    Stage.DEADLINE_SET, e.teacherId(), plan, null)));
                     if (missingTeacher(e.teacherId(), "appeal.assigned", e.appealId())) {
-                        return Mono.empty();
+                        return steps;
                     }
-                    return outbox.append(Messages.status(clock.instant(), e.teacherId(), e.region(), e.appealId(),
-                            e.target(), deadlineDay));
+                    return steps.then(outbox.append(Messages.status(clock.instant(), e.teacherId(), e.region(),
+                            e.appealId(), e.target(), plan.deadlineDay())));
                 });
+    }
+
+    private Mono<Void> underFederalControl(AppealAssigned e) {
+        return timers.markFederal(e.appealId()).flatMap(first -> {
+            if (!first) {
+                log.info("appeal {}: federal queue restated, the teacher was told already", e.appealId());
+                return Mono.<Void>empty();
+            }
+            return timers.overdueOf(e.appealId()).flatMap(t -> {
+                AnswerDeadline.Plan plan = SlaPayload.plan(t);
+                String teacher = e.teacherId() != null ? e.teacherId() : t.teacherId();
+                Mono<Void> event = outbox.append(SlaPayload.event(clock.instant(), e.appealId(), e.region(),
+                        Stage.FEDERAL, teacher, plan, e.reason()));
+                log.info("appeal {}: under federal control ({})", e.appealId(), e.reason());
+                return teacher == null ? event
+                        : event.then(outbox.append(Messages.federal(clock.instant(), teacher, e.region(),
+                        e.appealId())));
+            });
+        });
     }
 
     public Mono<Void> onOperatorReplied(OperatorReplied e) {
         Instant repliedAt = timeOf(e.occurredAt());
-        Mono<Void> cancel = timers.cancelOverdue(e.appealId(), e.teacherId(), e.region(), clock.instant());
+        Mono<Void> cancel = timers.cancelOverdue(e.appealId(), e.teacherId(), e.region(), clock.instant())
+                .then(outbox.append(SlaPayload.event(clock.instant(), e.appealId(), e.region(), Stage.ANSWERED,
+                        e.teacherId(), null, null)));
         if (missingTeacher(e.teacherId(), "appeal.operator-replied", e.appealId())) {
             return cancel;
         }
@@ -133,6 +166,10 @@ public class FollowupFlow {
                     }
                 })
                 .then();
+    }
+
+    private static boolean escalated(AppealAssigned e) {
+        return e.reason() != null && e.reason().startsWith("ESCALATED");
     }
 
     private Instant timeOf(Instant occurredAt) {
