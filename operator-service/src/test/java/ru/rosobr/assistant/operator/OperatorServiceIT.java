@@ -15,6 +15,8 @@ import ru.rosobr.assistant.contracts.Topics;
 import ru.rosobr.assistant.contracts.events.AiJudged;
 import ru.rosobr.assistant.contracts.events.AppealAssigned;
 import ru.rosobr.assistant.contracts.events.AppealEscalated;
+import ru.rosobr.assistant.contracts.events.AppealSla;
+import ru.rosobr.assistant.contracts.events.AppealSla.Stage;
 import ru.rosobr.assistant.contracts.events.AppealOverdue;
 import ru.rosobr.assistant.contracts.events.OperatorReplied;
 import ru.rosobr.assistant.platform.security.JwtSupport;
@@ -282,7 +284,9 @@ class OperatorServiceIT extends OperatorTestBase {
         post(op58, uri + "/escalate", Map.of("reason", "Ещё раз")).exchange().expectStatus().isEqualTo(409);
         post(op58, uri + "/replies", Map.of("text", "Отвечу сам")).exchange().expectStatus().isEqualTo(409);
         get(federal, "/api/console/appeals?status=FEDERAL&size=200").exchange().expectStatus().isOk().expectBody()
-                .jsonPath("$[?(@.id == '" + e.appealId() + "')].status").isEqualTo("FEDERAL");
+                .jsonPath("$[?(@.id == '" + e.appealId() + "')].status").isEqualTo("FEDERAL")
+                .jsonPath("$[?(@.id == '" + e.appealId() + "')].escalationReason")
+                .isEqualTo("Нужна позиция Рособрнадзора");
         post(federal, uri + "/replies", Map.of("text", "Позиция Рособрнадзора: …")).exchange()
                 .expectStatus().isCreated();
     }
@@ -299,8 +303,66 @@ class OperatorServiceIT extends OperatorTestBase {
                         .jsonPath("$.overdue").isEqualTo(true)
                         .jsonPath("$.status").isEqualTo("NEW")
                         .jsonPath("$.timeline[?(@.kind == 'SYSTEM')].text").value(texts ->
-                                assertThat(texts.toString()).contains("до 10.03.2025 18:00")));
+                                assertThat(texts.toString()).contains("до 10.03.2025 17:59")
+                                        .contains("Руководитель региона уведомлён")));
         get(op58, "/api/console/appeals?overdue=true&size=200").exchange().expectStatus().isOk().expectBody()
                 .jsonPath("$[?(@.id == '" + e.appealId() + "')].overdue").isEqualTo(true);
+    }
+
+    @Test
+    void theDeadlineWarningAndTheAutomaticEscalationComeFromFollowup() {
+        String op58 = login("operator58");
+        String federal = login("federal");
+        AppealAssigned e = assign("58", "operator58");
+        AppealAssigned answered = assign("58", "operator58");
+        awaitCard(op58, e.appealId());
+        awaitCard(op58, answered.appealId());
+        String uri = "/api/console/appeals/" + e.appealId();
+        // no deadline of its own: the console shows the one followup-service set, here after the appeal arrived
+        assertThat(card(op58, e.appealId()).get("deadline")).isNull();
+        AppealSla set = sla(e.appealId(), "58", e.teacherId(), Stage.DEADLINE_SET, e.occurredAt(), null);
+        KafkaProbe.publish(Topics.APPEAL_SLA, set);
+        Awaitility.await().atMost(WAIT).untilAsserted(() -> get(op58, uri).exchange().expectBody()
+                .jsonPath("$.deadline").isEqualTo(set.deadline().toString())
+                .jsonPath("$.deadlineDay").isEqualTo(set.deadlineDay().toString())
+                .jsonPath("$.deadlineWarning").isEqualTo(false));
+
+        KafkaProbe.publish(Topics.APPEAL_SLA, sla(e.appealId(), "58", e.teacherId(), Stage.WARNING, e.occurredAt(),
+                null));
+        Awaitility.await().atMost(WAIT).untilAsserted(() -> get(op58, uri).exchange().expectBody()
+                .jsonPath("$.deadlineWarning").isEqualTo(true)
+                .jsonPath("$.timeline[?(@.kind == 'SYSTEM')].text").value(texts ->
+                        assertThat(texts.toString()).contains("Срок ответа истекает сегодня")));
+        get(op58, "/api/console/appeals?size=200").exchange().expectBody()
+                .jsonPath("$[?(@.id == '" + e.appealId() + "')].deadlineWarning").isEqualTo(true);
+
+        // answered in time: its escalation is not needed, whatever followup has not seen yet
+        post(op58, "/api/console/appeals/" + answered.appealId() + "/replies", Map.of("text", "Ответ в срок"))
+                .exchange().expectStatus().isCreated();
+        AppealSla late = sla(answered.appealId(), "58", answered.teacherId(), Stage.ESCALATION_DUE,
+                answered.occurredAt(), "Автоматически: нет ответа 2 рабочих дня после истечения срока");
+        KafkaProbe.publish(Topics.APPEAL_SLA, late);
+
+        String why = "Автоматически: нет ответа 2 рабочих дня после истечения срока (срок — до 10.03.2025)";
+        KafkaProbe.publish(Topics.APPEAL_SLA, sla(e.appealId(), "58", e.teacherId(), Stage.ESCALATION_DUE,
+                e.occurredAt(), why));
+        AppealEscalated escalated = KafkaProbe.await(Topics.APPEAL_ESCALATED,
+                x -> x.appealId().equals(e.appealId()), WAIT);
+        assertThat(escalated.escalatedBy()).isEqualTo("system");
+        assertThat(escalated.reason()).isEqualTo(why);
+        get(federal, "/api/console/appeals?status=FEDERAL&size=200").exchange().expectBody()
+                .jsonPath("$[?(@.id == '" + e.appealId() + "')].escalationReason").isEqualTo(why);
+        get(op58, uri).exchange().expectBody()
+                .jsonPath("$.status").isEqualTo("FEDERAL")
+                .jsonPath("$.escalationReason").isEqualTo(why)
+                .jsonPath("$.timeline[?(@.kind == 'ESCALATION')].text").value(texts ->
+                        assertThat(texts.toString()).contains("автоматически"));
+
+        awaitProcessed(late.eventId());
+        assertThat(db.sql("select count(*) as n from outbox where topic = :t and payload like :a")
+                .bind("t", Topics.APPEAL_ESCALATED.name()).bind("a", "%" + answered.appealId() + "%")
+                .map((r, m) -> r.get("n", Long.class)).one().block()).isZero();
+        get(op58, "/api/console/appeals/" + answered.appealId()).exchange().expectBody()
+                .jsonPath("$.status").isEqualTo("ANSWERED");
     }
 }

@@ -2,6 +2,8 @@ package ru.rosobr.assistant.operator;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.Map;
 import java.util.UUID;
 
@@ -18,6 +20,10 @@ import ru.rosobr.assistant.contracts.OrgType;
 import ru.rosobr.assistant.contracts.Topics;
 import ru.rosobr.assistant.contracts.events.AppealAssigned;
 import ru.rosobr.assistant.contracts.events.AppealAssigned.Target;
+import ru.rosobr.assistant.contracts.events.AppealSla;
+import ru.rosobr.assistant.contracts.events.AppealSla.Stage;
+import ru.rosobr.assistant.platform.calendar.WorkingCalendar;
+import ru.rosobr.assistant.platform.reference.Regions;
 import ru.rosobr.assistant.testkit.KafkaProbe;
 import ru.rosobr.assistant.testkit.ServiceTestSupport;
 
@@ -72,16 +78,34 @@ abstract class OperatorTestBase {
         return e;
     }
 
-    /** Routing's decision made {@code occurredAt} (the SLA runs from the first assignment). */
-    static AppealAssigned assignAt(String region, String operator, String fio, String text, Instant receivedAt,
-                                   Instant occurredAt) {
+    private static final WorkingCalendar CALENDAR = WorkingCalendar.fromClasspath();
+
+    /**
+     * Routing's decision made {@code occurredAt}, preceded by the deadline followup-service sets for it (the SLA runs
+     * from the first assignment: 5 working days, region time). The deadline arrives first and waits for the appeal.
+     */
+    AppealAssigned assignAt(String region, String operator, String fio, String text, Instant receivedAt,
+                            Instant occurredAt) {
         AppealAssigned e = new AppealAssigned(UUID.randomUUID(), occurredAt, AppealAssigned.VERSION, UUID.randomUUID(),
                 region, operator == null ? Target.REGION_QUEUE : Target.OPERATOR, operator,
                 operator == null ? "UNMATCHED:NO_OPERATOR_ON_SHIFT" : "UNMATCHED:LEAST_LOADED_ON_SHIFT",
                 "t-" + UUID.randomUUID(), fio, OrgType.SCHOOL, text, receivedAt, "reports",
                 "Кандидат ответа из базы знаний", 0.37);
+        AppealSla deadline = sla(e.appealId(), region, e.teacherId(), Stage.DEADLINE_SET, occurredAt, null);
+        KafkaProbe.publish(Topics.APPEAL_SLA, deadline);
+        awaitProcessed(deadline.eventId());
         KafkaProbe.publish(Topics.APPEAL_ASSIGNED, e);
         return e;
+    }
+
+    /** followup-service's word on the appeal's deadline, as it computes it from the first assignment. */
+    static AppealSla sla(UUID appealId, String region, String teacherId, Stage stage, Instant assignedAt,
+                         String reason) {
+        ZoneId zone = Regions.zoneOf(region);
+        LocalDate day = CALENDAR.deadlineDate(assignedAt, zone, 5);
+        return new AppealSla(UUID.randomUUID(), Instant.now(), AppealSla.VERSION, appealId, region, stage, teacherId,
+                day, CALENDAR.deadline(assignedAt, zone, 5), day.atTime(9, 0).atZone(zone).toInstant(),
+                CALENDAR.deadline(assignedAt, zone, 7), reason);
     }
 
     /** Waits until the service has processed the event (its consumer recorded the event id). */

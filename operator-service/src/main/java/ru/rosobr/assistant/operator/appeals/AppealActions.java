@@ -162,9 +162,37 @@ public class AppealActions {
                                             why)
                                     .then(outbox.append(AppealEscalated.of(appealId, row.region(), viewer.username(),
                                             why)))
+                                    .then(appeals.setEscalationReason(appealId, why))
                                     .then(seen(appealId, viewer, version)))
                             .then(current(appealId));
                 });
+    }
+
+    /** Who the timeline and the audit name for the automatic escalation. */
+    public static final String SYSTEM_ACTOR = "system";
+
+    /**
+     * followup-service says the appeal is still unanswered the configured working days after its deadline. The
+     * decision is taken here, where the appeal's state is: only an appeal still waiting for a regional answer goes
+     * to federal control — the same {@code appeal.escalated} the head's escalation writes (this service stays the
+     * topic's one writer). Runs in the consumer's transaction; emits whether it escalated.
+     */
+    public Mono<Boolean> escalateAutomatically(UUID appealId, String reason, Instant at) {
+        String why = reason == null || reason.isBlank() ? "Автоматически: нет ответа после истечения срока"
+                : reason.strip();
+        return appeals.lock(appealId)
+                .filter(row -> !row.federal() && (row.status() == AppealStatus.NEW
+                        || row.status() == AppealStatus.IN_PROGRESS))
+                .flatMap(row -> appeals.addMessage(UUID.randomUUID(), appealId, MessageKind.ESCALATION, null,
+                                "Передано на федеральный контроль автоматически. Причина: " + why, at)
+                        .then(appeals.touch(appealId, AppealStatus.FEDERAL))
+                        .then(appeals.setEscalationReason(appealId, why))
+                        .then(audit.record(SYSTEM_ACTOR, "ESCALATION", appealId, row.region(), why))
+                        .then(outbox.append(AppealEscalated.of(appealId, row.region(), SYSTEM_ACTOR, why)))
+                        .then(changes.changed(appealId, null))
+                        .doOnSuccess(v -> log.info("appeal {}: escalated automatically ({})", appealId, why))
+                        .thenReturn(true))
+                .defaultIfEmpty(false);
     }
 
     /**

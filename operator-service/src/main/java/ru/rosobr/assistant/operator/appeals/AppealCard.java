@@ -1,6 +1,7 @@
 package ru.rosobr.assistant.operator.appeals;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
@@ -17,5 +18,6 @@ public record AppealCard(UUID id, AppealStatus status, String region, String reg
                          String assignedOperator, String assignmentReason, Instant assignedAt, String aiTopic,
                          String aiAnswer, Double aiScore, boolean overdue, Instant overdueDeadline, boolean federal,
                          String controlledBy, JudgementView judgement, Integer rating, long version,
-                         List<TimelineEntry> timeline) {
+                         List<TimelineEntry> timeline, LocalDate deadlineDay, boolean deadlineWarning,
+                         String escalationReason) {
 }

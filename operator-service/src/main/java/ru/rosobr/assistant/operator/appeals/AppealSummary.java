@@ -1,6 +1,7 @@
 package ru.rosobr.assistant.operator.appeals;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.UUID;
 
 import ru.rosobr.assistant.contracts.OrgType;
@@ -14,15 +15,19 @@ import ru.rosobr.assistant.contracts.OrgType;
  * @param controlledBy the federal specialist who took it under control, if any
  * @param rating       the teacher's rating 1–5, null until rated
  * @param unread       the viewer has not opened the card since its last change
+ * @param deadlineDay  the last day of the deadline in the region («до 14.01.2026 23:59 (время вашего региона)»)
+ * @param deadlineWarning the deadline day has come (09:00 region time) and there is no answer yet
+ * @param escalationReason why it is under federal control (the head's words or the automatic escalation's)
  */
 public record AppealSummary(UUID id, AppealStatus status, String region, String regionName, String teacherFio,
                             OrgType orgType, String text, Instant createdAt, Instant deadline, String target,
                             String assignedOperator, boolean overdue, boolean federal, String controlledBy,
-                            Double aiScore, Integer rating, boolean unread, long version, Instant updatedAt) {
+                            Double aiScore, Integer rating, boolean unread, long version, Instant updatedAt,
+                            LocalDate deadlineDay, boolean deadlineWarning, String escalationReason) {
 
     public AppealSummary withUnread(boolean value) {
         return value == unread ? this : new AppealSummary(id, status, region, regionName, teacherFio, orgType, text,
                 createdAt, deadline, target, assignedOperator, overdue, federal, controlledBy, aiScore, rating, value,
-                version, updatedAt);
+                version, updatedAt, deadlineDay, deadlineWarning, escalationReason);
     }
 }

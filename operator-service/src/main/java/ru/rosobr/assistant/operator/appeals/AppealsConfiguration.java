@@ -1,6 +1,5 @@
 package ru.rosobr.assistant.operator.appeals;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -10,17 +9,18 @@ import ru.rosobr.assistant.contracts.Topics;
 import ru.rosobr.assistant.contracts.events.AppealAssigned;
 import ru.rosobr.assistant.contracts.events.AppealOverdue;
 import ru.rosobr.assistant.contracts.events.AppealRated;
+import ru.rosobr.assistant.contracts.events.AppealSla;
 import ru.rosobr.assistant.contracts.events.TeacherMessageAdded;
 import ru.rosobr.assistant.operator.appeals.internal.AppealRepository;
 import ru.rosobr.assistant.operator.appeals.internal.AssignmentProjection;
-import ru.rosobr.assistant.platform.calendar.WorkingCalendar;
 import ru.rosobr.assistant.operator.users.Users;
 import ru.rosobr.assistant.platform.messaging.EventSubscription;
 import ru.rosobr.assistant.platform.notify.PgNotifications;
 import ru.rosobr.assistant.platform.outbox.Outbox;
 
 /**
- * Consumes appeal.assigned, appeal.overdue, appeal.rated and appeal.teacher-message; the console actions emit
+ * Consumes appeal.assigned, appeal.sla (the deadline, its warning and the automatic escalation, all from
+ * followup-service), appeal.overdue, appeal.rated and appeal.teacher-message; the console actions emit
  * replied / judged / escalated / reassigned.
  */
 @Configuration(proxyBeanMethods = false)
@@ -54,9 +54,13 @@ public class AppealsConfiguration {
 
     @Bean
     AssignmentProjection assignmentProjection(AppealRepository appeals, AppealChanges changes,
-                                              WorkingCalendar calendar,
-                                              @Value("${assistant.sla.answer-working-days:5}") int answerWorkingDays) {
-        return new AssignmentProjection(appeals, changes, calendar, answerWorkingDays);
+                                              AppealActions actions) {
+        return new AssignmentProjection(appeals, changes, actions);
+    }
+
+    @Bean
+    EventSubscription<AppealSla> onAppealSla(AssignmentProjection projection) {
+        return EventSubscription.on(Topics.APPEAL_SLA, projection::onSla);
     }
 
     @Bean

@@ -159,7 +159,8 @@ public class ConsoleService {
                                     row.deadline(), row.target(), row.assignedOperator(), row.assignmentReason(),
                                     row.assignedAt(), row.aiTopic(), row.aiAnswer(), row.aiScore(), row.overdue(),
                                     row.overdueDeadline(), row.federal(), row.controlledBy(), t.getT2().orElse(null),
-                                    row.rating(), row.version(), t.getT1());
+                                    row.rating(), row.version(), t.getT1(), row.deadlineDay(),
+                                    row.deadlineWarning(), row.escalationReason());
                         }));
     }
 
@@ -208,7 +209,8 @@ public class ConsoleService {
         return new AppealSummary(r.id(), r.status(), r.region(),
                 Regions.find(r.region()).map(Regions.Region::name).orElse(null), r.teacherFio(), r.orgType(),
                 r.text(), r.createdAt(), r.deadline(), r.target(), r.assignedOperator(), r.overdue(), r.federal(),
-                r.controlledBy(), r.aiScore(), r.rating(), r.unread(), r.version(), r.updatedAt());
+                r.controlledBy(), r.aiScore(), r.rating(), r.unread(), r.version(), r.updatedAt(), r.deadlineDay(),
+                r.deadlineWarning(), r.escalationReason());
     }
 
     public static UUID parseId(String id) {

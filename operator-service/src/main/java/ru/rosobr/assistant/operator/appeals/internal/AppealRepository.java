@@ -1,6 +1,7 @@
 package ru.rosobr.assistant.operator.appeals.internal;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,7 +31,7 @@ public class AppealRepository {
     private static final String COLUMNS = "a.id, a.region, a.teacher_id, a.teacher_fio, a.org_type, a.text, "
             + "a.received_at, a.ai_topic, a.ai_answer, a.ai_score, a.target, a.assigned_operator, a.assignment_reason, "
             + "a.assigned_at, a.status, a.overdue, a.overdue_deadline, a.created_at, a.updated_at, a.deadline, a.rating, "
-            + "a.federal, a.controlled_by, a.version";
+            + "a.federal, a.controlled_by, a.version, a.deadline_day, a.deadline_warning, a.escalation_reason";
 
     /** The list's and the kanban's columns: the AI's answer only the card shows (it can be long) is left out. */
     private static final String LIST_COLUMNS = COLUMNS.replace("a.ai_answer", "null::text as ai_answer");
@@ -258,14 +259,16 @@ public class AppealRepository {
                 .one();
     }
 
-    public Mono<Void> insert(AppealAssigned e, AppealStatus status, Instant deadline) {
+    /** A new appeal; its deadline comes from followup's {@code appeal.sla} if that arrived first. */
+    public Mono<Void> insert(AppealAssigned e, AppealStatus status) {
         return db.sql("""
                         insert into appeals (id, region, teacher_id, teacher_fio, org_type, text, received_at, ai_topic,
                                              ai_answer, ai_score, target, assigned_operator, assignment_reason,
-                                             assigned_at, status, created_at, deadline, federal)
-                        values (:id, :region, :teacherId, :fio, :orgType, :text, :receivedAt, :aiTopic, :aiAnswer,
-                                :aiScore, :target, :operator, :reason, :assignedAt, :status,
-                                coalesce(:receivedAt, now()), :deadline, :federal)""")
+                                             assigned_at, status, created_at, deadline, deadline_day, federal)
+                        select :id, :region, :teacherId, :fio, :orgType, :text, :receivedAt, :aiTopic, :aiAnswer,
+                               :aiScore, :target, :operator, :reason, :assignedAt, :status,
+                               coalesce(:receivedAt, now()), d.deadline, d.deadline_day, :federal
+                          from (select 1) one left join appeal_deadlines d on d.appeal_id = :id""")
                 .bind("id", e.appealId())
                 .bind("region", e.region())
                 .bind("teacherId", Parameter.fromOrEmpty(e.teacherId(), String.class))
@@ -281,9 +284,48 @@ public class AppealRepository {
                 .bind("reason", Parameter.fromOrEmpty(e.reason(), String.class))
                 .bind("assignedAt", e.occurredAt())
                 .bind("status", status.name())
-                .bind("deadline", Parameter.fromOrEmpty(deadline, Instant.class))
                 .bind("federal", status == AppealStatus.FEDERAL)
                 .then();
+    }
+
+    /**
+     * followup-service set the deadline: kept for an appeal that is not here yet, applied to one that is. Emits
+     * whether an appeal changed (its first deadline only: the deadline never moves).
+     */
+    public Mono<Boolean> setDeadline(UUID id, LocalDate day, Instant deadline, Instant warningAt,
+                                     Instant escalateAt) {
+        return db.sql("""
+                        insert into appeal_deadlines (appeal_id, deadline_day, deadline, warning_at, escalate_at)
+                        values (:id, :day, :deadline, :warningAt, :escalateAt)
+                        on conflict (appeal_id) do nothing""")
+                .bind("id", id)
+                .bind("day", Parameter.fromOrEmpty(day, LocalDate.class))
+                .bind("deadline", Parameter.fromOrEmpty(deadline, Instant.class))
+                .bind("warningAt", Parameter.fromOrEmpty(warningAt, Instant.class))
+                .bind("escalateAt", Parameter.fromOrEmpty(escalateAt, Instant.class))
+                .then()
+                .then(db.sql("""
+                                update appeals a set deadline = d.deadline, deadline_day = d.deadline_day,
+                                    version = a.version + 1, updated_at = now()
+                                  from appeal_deadlines d
+                                 where a.id = :id and d.appeal_id = a.id and a.deadline is null""")
+                        .bind("id", id)
+                        .fetch().rowsUpdated().map(n -> n > 0));
+    }
+
+    /** 09:00 region time on the last day, still waiting for an answer: emits whether it changed. */
+    public Mono<Boolean> markDeadlineWarning(UUID id) {
+        return db.sql("""
+                        update appeals set deadline_warning = true, version = version + 1, updated_at = now()
+                        where id = :id and not deadline_warning and status in ('NEW', 'IN_PROGRESS', 'FEDERAL')""")
+                .bind("id", id)
+                .fetch().rowsUpdated().map(n -> n > 0);
+    }
+
+    /** Why the appeal went to federal control, for the federal queue. */
+    public Mono<Void> setEscalationReason(UUID id, String reason) {
+        return db.sql("update appeals set escalation_reason = :reason where id = :id")
+                .bind("id", id).bind("reason", reason).then();
     }
 
     /**

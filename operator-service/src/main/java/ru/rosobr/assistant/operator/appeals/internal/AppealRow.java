@@ -1,6 +1,7 @@
 package ru.rosobr.assistant.operator.appeals.internal;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.UUID;
 
 import io.r2dbc.spi.Readable;
@@ -18,7 +19,7 @@ public record AppealRow(UUID id, String region, String teacherId, String teacher
                         String assignedOperator, String assignmentReason, Instant assignedAt, AppealStatus status,
                         boolean overdue, Instant overdueDeadline, Instant createdAt, Instant updatedAt,
                         Instant deadline, Integer rating, boolean federal, String controlledBy, long version,
-                        boolean unread) {
+                        boolean unread, LocalDate deadlineDay, boolean deadlineWarning, String escalationReason) {
 
     static AppealRow of(Readable r) {
         return of(r, false);
@@ -41,6 +42,8 @@ public record AppealRow(UUID id, String region, String teacherId, String teacher
                 r.get("created_at", Instant.class), r.get("updated_at", Instant.class),
                 r.get("deadline", Instant.class), r.get("rating", Integer.class),
                 Boolean.TRUE.equals(r.get("federal", Boolean.class)), r.get("controlled_by", String.class),
-                r.get("version", Long.class), unread);
+                r.get("version", Long.class), unread, r.get("deadline_day", LocalDate.class),
+                Boolean.TRUE.equals(r.get("deadline_warning", Boolean.class)),
+                r.get("escalation_reason", String.class));
     }
 }

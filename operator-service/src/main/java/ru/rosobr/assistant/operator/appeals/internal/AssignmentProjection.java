@@ -15,11 +15,12 @@ import ru.rosobr.assistant.contracts.events.AppealAssigned;
 import ru.rosobr.assistant.contracts.events.AppealAssigned.Target;
 import ru.rosobr.assistant.contracts.events.AppealOverdue;
 import ru.rosobr.assistant.contracts.events.AppealRated;
+import ru.rosobr.assistant.contracts.events.AppealSla;
 import ru.rosobr.assistant.contracts.events.TeacherMessageAdded;
+import ru.rosobr.assistant.operator.appeals.AppealActions;
 import ru.rosobr.assistant.operator.appeals.AppealChanges;
 import ru.rosobr.assistant.operator.appeals.AppealStatus;
 import ru.rosobr.assistant.operator.appeals.MessageKind;
-import ru.rosobr.assistant.platform.calendar.WorkingCalendar;
 import ru.rosobr.assistant.platform.reference.Regions;
 
 /**
@@ -32,19 +33,17 @@ public class AssignmentProjection {
 
     private static final Logger log = LoggerFactory.getLogger(AssignmentProjection.class);
     private static final DateTimeFormatter DEADLINE = DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm");
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd.MM.yyyy");
     private static final ZoneId MOSCOW = ZoneId.of("Europe/Moscow");
 
     private final AppealRepository appeals;
     private final AppealChanges changes;
-    private final WorkingCalendar calendar;
-    private final int answerWorkingDays;
+    private final AppealActions actions;
 
-    public AssignmentProjection(AppealRepository appeals, AppealChanges changes, WorkingCalendar calendar,
-                                int answerWorkingDays) {
+    public AssignmentProjection(AppealRepository appeals, AppealChanges changes, AppealActions actions) {
         this.appeals = appeals;
         this.changes = changes;
-        this.calendar = calendar;
-        this.answerWorkingDays = answerWorkingDays;
+        this.actions = actions;
     }
 
     public Mono<Void> onAssigned(AppealAssigned e) {
@@ -58,8 +57,6 @@ public class AssignmentProjection {
     private Mono<Void> open(AppealAssigned e) {
         AppealStatus status = e.target() == Target.FEDERAL_QUEUE ? AppealStatus.FEDERAL : AppealStatus.NEW;
         Instant asked = e.receivedAt() != null ? e.receivedAt() : e.occurredAt();
-        // the same deadline followup-service tells the teacher: N working days from the first assignment
-        Instant deadline = calendar.deadline(e.occurredAt(), zoneOf(e.region()), answerWorkingDays);
         Mono<Void> question = e.text() == null ? Mono.empty()
                 : appeals.addMessage(UUID.randomUUID(), e.appealId(), MessageKind.TEACHER_QUESTION, e.teacherFio(),
                 e.text(), asked);
@@ -69,7 +66,7 @@ public class AssignmentProjection {
                 humanRequested(e) ? asked : e.occurredAt());
         log.debug("appeal {} (region {}) opened: {} {}", e.appealId(), e.region(), e.target(),
                 e.operatorId() == null ? "" : e.operatorId());
-        return appeals.insert(e, status, deadline)
+        return appeals.insert(e, status)
                 .then(question)
                 .then(ai)
                 .then(appeals.addMessage(UUID.randomUUID(), e.appealId(), MessageKind.SYSTEM, null, note(e),
@@ -100,6 +97,36 @@ public class AssignmentProjection {
                 .then(appeals.addMessage(UUID.randomUUID(), e.appealId(), MessageKind.SYSTEM, null, note(e),
                         e.occurredAt()))
                 .then(changes.changed(e.appealId(), null));
+    }
+
+    /**
+     * followup-service, the deadline's one owner: the deadline as the teacher was told it, the warning on the last
+     * day, the automatic escalation. The other stages (overdue, federal, answered) reach the console by their own
+     * events.
+     */
+    public Mono<Void> onSla(AppealSla e) {
+        return switch (e.stage()) {
+            case DEADLINE_SET -> appeals.setDeadline(e.appealId(), e.deadlineDay(), e.deadline(), e.warningAt(),
+                            e.escalateAt())
+                    .flatMap(changed -> changed ? changes.changed(e.appealId(), null) : Mono.<Void>empty());
+            case WARNING -> appeals.markDeadlineWarning(e.appealId()).flatMap(changed -> {
+                if (!changed) {
+                    log.info("appeal {}: deadline warning ignored (unknown or answered)", e.appealId());
+                    return Mono.<Void>empty();
+                }
+                return appeals.addMessage(UUID.randomUUID(), e.appealId(), MessageKind.SYSTEM, null,
+                        warningNote(e), e.occurredAt()).then(changes.changed(e.appealId(), null));
+            });
+            case ESCALATION_DUE -> actions.escalateAutomatically(e.appealId(), e.reason(), e.occurredAt())
+                    .doOnNext(done -> {
+                        if (!done) {
+                            log.info("appeal {}: automatic escalation not needed (answered, federal or unknown)",
+                                    e.appealId());
+                        }
+                    })
+                    .then();
+            case OVERDUE, FEDERAL, ANSWERED -> Mono.empty();
+        };
     }
 
     public Mono<Void> onOverdue(AppealOverdue e) {
@@ -171,9 +198,17 @@ public class AssignmentProjection {
 
     private static String overdueNote(AppealOverdue e) {
         if (e.deadline() == null) {
-            return "Срок ответа истёк.";
+            return "Срок ответа истёк. Руководитель региона уведомлён.";
         }
-        return "Срок ответа истёк: ответ нужно было дать до " + DEADLINE.format(e.deadline().atZone(zoneOf(e.region())))
-                + " (время региона).";
+        // the deadline is the midnight after the last day: the last minute of the day is what people read
+        return "Срок ответа истёк: ответ нужно было дать до "
+                + DEADLINE.format(e.deadline().minusSeconds(60).atZone(zoneOf(e.region())))
+                + " (время региона). Руководитель региона уведомлён.";
+    }
+
+    private static String warningNote(AppealSla e) {
+        return e.deadlineDay() == null ? "Срок ответа истекает сегодня."
+                : "Срок ответа истекает сегодня: ответ нужно дать до "
+                + DAY.format(e.deadlineDay()) + " 23:59 (время региона).";
     }
 }
