@@ -2,6 +2,8 @@ package ru.rosobr.assistant.intake;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -15,6 +17,7 @@ import ru.rosobr.assistant.contracts.Channel;
 import ru.rosobr.assistant.contracts.OrgType;
 import ru.rosobr.assistant.contracts.Topics;
 import ru.rosobr.assistant.contracts.events.AppealRated;
+import ru.rosobr.assistant.contracts.events.AppealSla;
 import ru.rosobr.assistant.contracts.events.AppealReceived;
 import ru.rosobr.assistant.contracts.events.HumanRequested;
 import ru.rosobr.assistant.contracts.events.OutboundDelivery;
@@ -320,6 +323,61 @@ class IntakeServiceIT extends IntakeTestBase {
         String stored = db.sql("select status from outbound_deliveries where message_id = :id")
                 .bind("id", m.eventId()).map((r, x) -> r.get("status", String.class)).one().block();
         assertThat(stored).isEqualTo("FAILED");
+    }
+
+    /** Plays followup-service: its word on an appeal's deadline, consumed by intake. */
+    private void sla(AppealReceived appeal, AppealSla.Stage stage, String deadlineDay) {
+        LocalDate day = LocalDate.parse(deadlineDay);
+        AppealSla e = new AppealSla(UUID.randomUUID(), Instant.now(), AppealSla.VERSION, appeal.appealId(), "58",
+                stage, appeal.teacherId(), day, day.plusDays(1).atStartOfDay(java.time.ZoneId.of("Europe/Moscow"))
+                .toInstant(), null, null, null);
+        KafkaProbe.publish(Topics.APPEAL_SLA, e);
+        Awaitility.await().atMost(WAIT).until(() -> stage.name().equals(db.sql(
+                        "select sla_stage from appeals where appeal_id = :id").bind("id", appeal.appealId())
+                .map((r, m) -> r.get("sla_stage", String.class)).one().block()));
+    }
+
+    @Test
+    void statusCommandTellsWhereTheOpenAppealsStandWithoutOpeningOne() {
+        String teacher = newTeacher();
+        AppealReceived routed = ask(teacher, "Нужно ли вести отдельный журнал кружка?");
+        AppealReceived late = ask(teacher, "Кто утверждает рабочую программу по физике?");
+        AppealReceived answered = ask(teacher, "Нужна ли технологическая карта урока?");
+        for (AppealReceived a : List.of(routed, late, answered)) {
+            deliver(a, Kind.STATUS, "Ваш вопрос передан специалисту вашего региона.", List.of(
+                    new Button("Статус обращения", "status:" + a.appealId())));
+        }
+        sla(routed, AppealSla.Stage.DEADLINE_SET, "2026-01-14");
+        sla(late, AppealSla.Stage.DEADLINE_SET, "2026-01-13");
+        sla(late, AppealSla.Stage.OVERDUE, "2026-01-13");
+        deliver(answered, Kind.OPERATOR_REPLY, "Нет, не нужна.", List.of());
+        sla(answered, AppealSla.Stage.ANSWERED, "2026-01-14");
+        long received = KafkaProbe.all(Topics.APPEAL_RECEIVED, e -> e.teacherId().equals(routed.teacherId())).size();
+
+        Map<String, Object> accepted = post(teacher, "58", "Где мой ответ?");
+        assertThat(accepted.get("appealId")).isNull();
+        String status = messages(teacher).getLast().text();
+        assertThat(status).contains("Нужно ли вести отдельный журнал кружка")
+                .contains("у специалиста вашего региона; срок ответа — до 14.01.2026 23:59 (время вашего региона)")
+                .contains("Кто утверждает рабочую программу по физике")
+                .contains("ответ задерживается (срок был до 13.01.2026 23:59 (время вашего региона))")
+                .doesNotContain("технологическая карта");
+        assertThat(messages(teacher).get(messages(teacher).size() - 2).text()).isEqualTo("Где мой ответ?");
+
+        post(teacher, "58", "статус");
+        assertThat(messages(teacher).getLast().text()).isEqualTo(status);
+        assertThat(press(teacher, "status:" + routed.appealId())).containsEntry("reply", status)
+                .containsEntry("accepted", false);
+
+        // the words did not open appeals: a real question afterwards is the only new one
+        AppealReceived next = ask(teacher, "Обязан ли учитель писать самоанализ урока?");
+        assertThat(KafkaProbe.all(Topics.APPEAL_RECEIVED, e -> e.teacherId().equals(routed.teacherId())))
+                .hasSize((int) received + 1).contains(next);
+
+        // a teacher with nothing waiting is told so
+        String other = newTeacher();
+        post(other, "58", "Статус обращения");
+        assertThat(messages(other).getLast().text()).startsWith("Сейчас у вас нет обращений");
     }
 
     @Test

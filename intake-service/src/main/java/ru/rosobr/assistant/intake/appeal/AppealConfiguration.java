@@ -4,7 +4,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.r2dbc.core.DatabaseClient;
 
+import ru.rosobr.assistant.contracts.Topics;
+import ru.rosobr.assistant.contracts.events.AppealSla;
 import ru.rosobr.assistant.intake.appeal.internal.AppealRepository;
+import ru.rosobr.assistant.platform.messaging.EventSubscription;
 
 @Configuration(proxyBeanMethods = false)
 public class AppealConfiguration {
@@ -12,5 +15,11 @@ public class AppealConfiguration {
     @Bean
     Appeals appeals(DatabaseClient db) {
         return new Appeals(new AppealRepository(db));
+    }
+
+    /** The deadline and its steps from followup-service, kept for the «статус» command. */
+    @Bean
+    EventSubscription<AppealSla> onAppealSla(Appeals appeals) {
+        return EventSubscription.on(Topics.APPEAL_SLA, appeals::onSla);
     }
 }

@@ -7,8 +7,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
+import ru.rosobr.assistant.contracts.events.AppealSla;
 import ru.rosobr.assistant.contracts.events.OutboundMessage;
 import ru.rosobr.assistant.intake.appeal.internal.AppealRepository;
 
@@ -56,6 +58,16 @@ public class Appeals {
             return Mono.just(Set.of());
         }
         return repository.recordOutbound(List.copyOf(effects.values()));
+    }
+
+    /** followup-service's word on the deadline ({@code appeal.sla}); an appeal intake does not know is skipped. */
+    public Mono<Void> onSla(AppealSla e) {
+        return repository.applySla(e.appealId(), e.stage().name(), e.deadlineDay(), e.deadline()).then();
+    }
+
+    /** The teacher's appeals still waiting for an answer, newest first (at most {@code limit}). */
+    public Flux<AppealStanding> waiting(String teacherId, int limit) {
+        return repository.waiting(teacherId, limit);
     }
 
     /** Records the rating of the appeal's current answer; emits false when that answer was rated before. */

@@ -123,6 +123,20 @@ public class Deliveries {
     }
 
     /**
+     * A non-urgent message came due again (a retry after a failure, or a lease that ran out) outside the teacher's
+     * 08:00–19:00: it waits for the next morning instead of going out, and outbound.delivery says HELD as it does
+     * for the first hold. Call inside a transaction.
+     */
+    public Mono<Void> heldAgain(PendingDelivery d, String reason, Instant until) {
+        Mono<Void> update = repository.held(d.messageId(), reason, until);
+        if (!d.isOutbound()) {
+            return update;
+        }
+        return update.then(outbox.append(OutboundDelivery.of(d.messageId(), d.teacherId(), d.appealId(), d.channel(),
+                OutboundDelivery.Status.HELD, reason, d.attempts())));
+    }
+
+    /**
      * A round failed: the message stays FAILED with the reason and is tried again at {@code retryAt} (null: given
      * up). FAILED goes to outbound.delivery when the message first fails and when it is given up, not on every
      * round. Call inside a transaction.

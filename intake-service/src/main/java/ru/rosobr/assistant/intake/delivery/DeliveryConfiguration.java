@@ -111,8 +111,10 @@ public class DeliveryConfiguration {
 
     @Bean
     DeliveryWorker deliveryWorker(Deliveries deliveries, List<PlatformSender> senders, TransactionalOperator tx,
-                                  Clock clock, DeliverySettings settings, CircuitBreakerRegistry breakers,
-                                  RateLimiterRegistry limiters, RetryRegistry retries) {
-        return new DeliveryWorker(deliveries, senders, tx, clock, settings, breakers, limiters, retries);
+                                  Clock clock, DeliverySettings settings, QuietHours quietHours,
+                                  CircuitBreakerRegistry breakers, RateLimiterRegistry limiters,
+                                  RetryRegistry retries) {
+        return new DeliveryWorker(deliveries, senders, tx, clock, settings, quietHours, breakers, limiters,
+                retries);
     }
 }

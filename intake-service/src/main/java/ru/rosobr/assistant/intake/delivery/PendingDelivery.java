@@ -15,11 +15,13 @@ import ru.rosobr.assistant.contracts.events.OutboundMessage.Button;
  * @param callbackId  set for the answer to a button press
  * @param partsSent   parts of a long text already accepted by the platform (never sent again)
  * @param failedRounds worker rounds that failed so far
+ * @param urgent      false for reminders and campaigns: they go out only in the teacher's daytime, retries too
+ * @param region      the teacher's region (its time zone decides the daytime); null reads as Moscow
  */
 public record PendingDelivery(UUID messageId, String teacherId, UUID appealId, Channel channel,
                               String platformUserId, String kind, String origin, String text, List<Button> buttons,
                               String callbackId, String status, int attempts, int partsSent, int failedRounds,
-                              Instant createdAt, Instant firstFailedAt) {
+                              Instant createdAt, Instant firstFailedAt, boolean urgent, String region) {
 
     public static final String OUTBOUND = "OUTBOUND";
     public static final String REPLY = "REPLY";

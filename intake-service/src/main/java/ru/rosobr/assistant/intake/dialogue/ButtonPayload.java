@@ -4,7 +4,7 @@ import java.util.UUID;
 
 /**
  * What a callback button means. Payloads are created by followup-service (contract):
- * {@code rate:<appealId>:<1-5>} and {@code human:<appealId>}.
+ * {@code rate:<appealId>:<1-5>}, {@code human:<appealId>} and {@code status:<appealId>}.
  */
 public sealed interface ButtonPayload {
 
@@ -16,6 +16,10 @@ public sealed interface ButtonPayload {
 
     /** «Не помогло — передать специалисту». */
     record Human(UUID appealId) implements ButtonPayload {
+    }
+
+    /** «Статус обращения»: the state and deadline of the teacher's appeals waiting for an answer. */
+    record Status(UUID appealId) implements ButtonPayload {
     }
 
     /** Parses a payload; throws {@link Rejected} with a reason for anything else. */
@@ -45,6 +49,12 @@ public sealed interface ButtonPayload {
                     throw new Rejected("Кнопка передачи специалисту должна иметь вид human:<номер обращения>");
                 }
                 return new Human(appealId(parts[1]));
+            }
+            case "status" -> {
+                if (parts.length != 2) {
+                    throw new Rejected("Кнопка статуса должна иметь вид status:<номер обращения>");
+                }
+                return new Status(appealId(parts[1]));
             }
             default -> throw new Rejected("Неизвестная кнопка: " + abbreviate(payload));
         }

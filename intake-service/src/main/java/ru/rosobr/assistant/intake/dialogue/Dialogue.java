@@ -83,7 +83,7 @@ public class Dialogue {
                         .thenReturn(new Question(message.id(), appealId, true)));
     }
 
-    /** Interprets a button press of the teacher: a rating or a hand-over to a specialist. */
+    /** Interprets a button press of the teacher: a rating, a hand-over to a specialist, or the status. */
     public Mono<Reply> press(Teacher teacher, String payload) {
         ButtonPayload button;
         try {
@@ -98,7 +98,14 @@ public class Dialogue {
                 .flatMap(appeal -> switch (button) {
                     case ButtonPayload.Rate rate -> rate(teacher, appeal, rate.rating());
                     case ButtonPayload.Human human -> handOver(teacher, appeal);
+                    case ButtonPayload.Status status -> status(teacher)
+                            .map(text -> new Reply(appeal.id(), text, false));
                 });
+    }
+
+    /** The state and deadline of the teacher's appeals waiting for an answer; no appeal is opened. */
+    public Mono<String> status(Teacher teacher) {
+        return appeals.waiting(teacher.id(), StatusReport.LIMIT).collectList().map(StatusReport::text);
     }
 
     private Mono<Reply> rate(Teacher teacher, Appeal appeal, int rating) {

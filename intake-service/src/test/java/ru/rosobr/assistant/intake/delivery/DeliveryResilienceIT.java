@@ -166,6 +166,41 @@ class DeliveryResilienceIT extends IntakeTestBase {
         assertThat(accepted(user, reminder)).isEqualTo(1);
     }
 
+    /**
+     * A reminder that failed at 18:59:50 teacher-local is due for its retry after 19:00: the retry checks the quiet
+     * hours again and holds it until 08:00 instead of sending it in the evening.
+     */
+    @Test
+    void aRetriedNonUrgentMessageChecksTheQuietHoursAgain() {
+        long user = newUserId();
+        String teacher = teacher(user, "75"); // Забайкальский край: UTC+9
+        ZoneId zone = ZoneId.of("Asia/Chita");
+        ZonedDateTime lastMinute = ZonedDateTime.now(zone).truncatedTo(ChronoUnit.DAYS).plusDays(1)
+                .withHour(18).withMinute(59).withSecond(50);
+        CLOCK.setNow(lastMinute.toInstant());
+        max.setDown(true);
+
+        String reminder = "Оцените ответ, пожалуйста " + UUID.randomUUID();
+        OutboundMessage m = publish(teacher, "75", Kind.RATING_REMINDER, false, reminder);
+        awaitOutcome(m, OutboundDelivery.Status.FAILED);
+        assertThat(accepted(user, reminder)).isZero();
+
+        // the platform is back, the retry comes due — but it is 19:30 at the teacher's now
+        max.setDown(false);
+        CLOCK.setNow(lastMinute.plusMinutes(31).toInstant());
+        OutboundDelivery held = awaitOutcome(m, OutboundDelivery.Status.HELD);
+        assertThat(held.reason()).contains("08:00–19:00").contains("повтор отложен");
+        Instant morning = lastMinute.plusDays(1).withHour(8).withMinute(0).withSecond(0).toInstant();
+        assertThat(db.sql("select not_before from outbound_deliveries where message_id = :id")
+                .bind("id", m.eventId()).map((r, x) -> r.get("not_before", Instant.class)).one().block())
+                .isEqualTo(morning);
+        assertThat(accepted(user, reminder)).isZero();
+
+        CLOCK.setNow(morning.plusSeconds(1));
+        awaitOutcome(m, OutboundDelivery.Status.DELIVERED);
+        assertThat(accepted(user, reminder)).isEqualTo(1);
+    }
+
     @Test
     void aRedeliveredOutboundEventIsSentOnce() {
         long user = newUserId();

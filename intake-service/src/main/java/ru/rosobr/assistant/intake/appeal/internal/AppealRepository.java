@@ -1,13 +1,17 @@
 package ru.rosobr.assistant.intake.appeal.internal;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.UUID;
 
 import io.r2dbc.spi.Readable;
 import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.r2dbc.core.Parameter;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import ru.rosobr.assistant.intake.appeal.Appeal;
+import ru.rosobr.assistant.intake.appeal.AppealStanding;
 import ru.rosobr.assistant.intake.appeal.AppealState;
 import ru.rosobr.assistant.intake.appeal.OutboundEffect;
 
@@ -55,6 +59,45 @@ public class AppealRepository {
                         + "and (state = 'ROUTED' or (state in ('OPEN', 'ANSWERED_AI') and human_requested_at is not null)) "
                         + "order by created_at desc limit 1")
                 .bind("teacher", teacherId).map(AppealRepository::appeal).one();
+    }
+
+    /**
+     * followup-service's latest word on the appeal's deadline. The deadline itself is set once; a stage never
+     * replaces ANSWERED except FEDERAL (the head may still hand an answered appeal to federal control).
+     */
+    public Mono<Long> applySla(UUID appealId, String stage, LocalDate deadlineDay, Instant deadline) {
+        return db.sql("""
+                        update appeals set sla_stage = :stage,
+                            deadline_day = coalesce(deadline_day, :day), deadline = coalesce(deadline, :deadline),
+                            updated_at = now()
+                        where appeal_id = :id
+                          and (sla_stage is distinct from 'ANSWERED' or :stage = 'FEDERAL')""")
+                .bind("id", appealId)
+                .bind("stage", stage)
+                .bind("day", Parameter.fromOrEmpty(deadlineDay, LocalDate.class))
+                .bind("deadline", Parameter.fromOrEmpty(deadline, Instant.class))
+                .fetch().rowsUpdated();
+    }
+
+    /**
+     * The teacher's appeals still waiting for an answer, newest first: just received, with a specialist (routed
+     * or reported by followup), or handed over at the teacher's request.
+     */
+    public Flux<AppealStanding> waiting(String teacherId, int limit) {
+        return db.sql("""
+                        select appeal_id, region, question, created_at, state, sla_stage, deadline_day from appeals
+                         where teacher_id = :teacher and state not in ('ANSWERED', 'CLOSED')
+                           and (state in ('OPEN', 'ROUTED') or human_requested_at is not null
+                                or (sla_stage is not null and sla_stage <> 'ANSWERED'))
+                           and sla_stage is distinct from 'ANSWERED'
+                         order by created_at desc limit :limit""")
+                .bind("teacher", teacherId)
+                .bind("limit", limit)
+                .map(r -> new AppealStanding(r.get("appeal_id", UUID.class), r.get("region", String.class),
+                        r.get("question", String.class),
+                        r.get("created_at", Instant.class), AppealState.valueOf(r.get("state", String.class)),
+                        r.get("sla_stage", String.class), r.get("deadline_day", LocalDate.class)))
+                .all();
     }
 
     public Mono<Boolean> exists(UUID appealId) {

@@ -98,7 +98,7 @@ public class DeliveryRepository {
                         + "and t.teacher_id = d.teacher_id "
                         + "returning d.message_id, d.teacher_id, d.appeal_id, d.channel, t.platform_user_id, d.kind, "
                         + "d.origin, d.text, d.buttons, d.callback_id, d.status, d.attempts, d.parts_sent, "
-                        + "d.failed_rounds, d.created_at, d.first_failed_at, d.seq")
+                        + "d.failed_rounds, d.created_at, d.first_failed_at, d.seq, d.urgent, t.region")
                 .bind("lease", leaseUntil)
                 .bind("now", now)
                 .bind("channels", names)
@@ -120,6 +120,13 @@ public class DeliveryRepository {
                         + "not_before = null, locked_until = null, delivered_at = :now, updated_at = now() "
                         + "where message_id = :id")
                 .bind("id", messageId).bind("attempts", attempts).bind("now", now).then();
+    }
+
+    /** A non-urgent message claimed outside the teacher's daytime: back to HELD until {@code notBefore}. */
+    public Mono<Void> held(UUID messageId, String reason, Instant notBefore) {
+        return db.sql("update outbound_deliveries set status = 'HELD', reason = :reason, not_before = :notBefore, "
+                        + "locked_until = null, updated_at = now() where message_id = :id")
+                .bind("id", messageId).bind("reason", reason).bind("notBefore", notBefore).then();
     }
 
     /** A failed round: kept as FAILED with the reason; {@code retryAt} null means it is not tried again. */
@@ -186,6 +193,7 @@ public class DeliveryRepository {
                 r.get("text", String.class), EventCodec.mapper().readValue(r.get("buttons", String.class), BUTTONS),
                 r.get("callback_id", String.class), r.get("status", String.class), intOf(r, "attempts"),
                 intOf(r, "parts_sent"), intOf(r, "failed_rounds"), r.get("created_at", Instant.class),
-                r.get("first_failed_at", Instant.class));
+                r.get("first_failed_at", Instant.class), !Boolean.FALSE.equals(r.get("urgent", Boolean.class)),
+                r.get("region", String.class));
     }
 }

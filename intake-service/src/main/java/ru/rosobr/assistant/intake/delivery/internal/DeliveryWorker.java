@@ -31,6 +31,7 @@ import ru.rosobr.assistant.intake.delivery.OutboundText;
 import ru.rosobr.assistant.intake.delivery.PendingDelivery;
 import ru.rosobr.assistant.intake.delivery.PlatformFailure;
 import ru.rosobr.assistant.intake.delivery.PlatformSender;
+import ru.rosobr.assistant.intake.delivery.QuietHours;
 import ru.rosobr.assistant.platform.worker.ReactiveWorker;
 
 /**
@@ -43,6 +44,8 @@ import ru.rosobr.assistant.platform.worker.ReactiveWorker;
 public class DeliveryWorker extends ReactiveWorker {
 
     private static final Logger log = LoggerFactory.getLogger(DeliveryWorker.class);
+    private static final java.time.format.DateTimeFormatter LOCAL =
+            java.time.format.DateTimeFormatter.ofPattern("dd.MM HH:mm");
 
     private final Deliveries deliveries;
     private final Map<Channel, PlatformSender> senders = new EnumMap<>(Channel.class);
@@ -50,15 +53,17 @@ public class DeliveryWorker extends ReactiveWorker {
     private final TransactionalOperator tx;
     private final Clock clock;
     private final DeliverySettings settings;
+    private final QuietHours quietHours;
 
     public DeliveryWorker(Deliveries deliveries, List<PlatformSender> senders, TransactionalOperator tx, Clock clock,
-                          DeliverySettings settings, CircuitBreakerRegistry breakers, RateLimiterRegistry limiters,
-                          RetryRegistry retries) {
+                          DeliverySettings settings, QuietHours quietHours, CircuitBreakerRegistry breakers,
+                          RateLimiterRegistry limiters, RetryRegistry retries) {
         super("outbound-delivery", settings.pollInterval(), deliveries.wakeUps(), SmartLifecycle.DEFAULT_PHASE);
         this.deliveries = deliveries;
         this.tx = tx;
         this.clock = clock;
         this.settings = settings;
+        this.quietHours = quietHours;
         for (PlatformSender sender : senders) {
             Channel channel = sender.channel();
             if (this.senders.put(channel, sender) != null) {
@@ -96,15 +101,45 @@ public class DeliveryWorker extends ReactiveWorker {
                     }
                     // one teacher's messages in order; different teachers in parallel
                     Map<String, List<PendingDelivery>> byTeacher = new LinkedHashMap<>();
+                    Map<PendingDelivery, Instant> held = new LinkedHashMap<>();
                     for (PendingDelivery d : claimed) {
-                        byTeacher.computeIfAbsent(d.teacherId(), k -> new ArrayList<>()).add(d);
+                        // quiet hours are checked again on every claim: a retry or an expired lease of a
+                        // reminder may come due in the teacher's evening
+                        var until = d.urgent() ? java.util.Optional.<Instant>empty()
+                                : quietHours.holdUntil(d.region(), now);
+                        if (until.isPresent()) {
+                            held.put(d, until.get());
+                        } else {
+                            byTeacher.computeIfAbsent(d.teacherId(), k -> new ArrayList<>()).add(d);
+                        }
                     }
-                    return Flux.fromIterable(byTeacher.values())
+                    return holdAgain(held).thenMany(Flux.fromIterable(byTeacher.values()))
                             .flatMap(list -> Flux.fromIterable(list).concatMap(this::send, 0),
                                     settings.concurrency())
                             .collectList()
                             .flatMap(this::recordDelivered)
                             .then(Mono.just(claimed.size()));
+                });
+    }
+
+    /** Non-urgent messages claimed outside the teacher's daytime go back to HELD, in one transaction. */
+    private Mono<Void> holdAgain(Map<PendingDelivery, Instant> held) {
+        if (held.isEmpty()) {
+            return Mono.empty();
+        }
+        return tx.transactional(Flux.fromIterable(held.entrySet())
+                        .concatMap(x -> deliveries.heldAgain(x.getKey(), "несрочное сообщение вне "
+                                + quietHours.window() + " по времени региона педагога: повтор отложен до "
+                                + LOCAL.format(x.getValue().atZone(QuietHours.zoneOf(x.getKey().region())))
+                                + " (местное время)", x.getValue()), 0)
+                        .then())
+                .doOnSuccess(v -> held.forEach((d, until) -> log.info("{} {} ({}) to teacher {}: outside the "
+                        + "teacher's daytime, held until {}", d.origin().toLowerCase(), d.messageId(), d.kind(),
+                        d.teacherId(), until)))
+                .onErrorResume(e -> {
+                    // the leases run out and the messages are claimed (and checked) again
+                    log.warn("could not hold {} deliveries: {}", held.size(), e.toString());
+                    return Mono.empty();
                 });
     }
 

@@ -14,6 +14,7 @@ import ru.rosobr.assistant.intake.conversation.Conversations;
 import ru.rosobr.assistant.intake.delivery.Deliveries;
 import ru.rosobr.assistant.intake.dialogue.Dialogue;
 import ru.rosobr.assistant.intake.dialogue.Rejected;
+import ru.rosobr.assistant.intake.dialogue.StatusReport;
 import ru.rosobr.assistant.intake.messenger.IncomingUpdate;
 import ru.rosobr.assistant.intake.messenger.MessengerTexts;
 import ru.rosobr.assistant.intake.teacher.Teacher;
@@ -98,6 +99,12 @@ public class MessengerDialogue {
             return teachers.setPendingQuestion(teacher.id(), pending, externalId)
                     .then(say(teacher, null, "REGION_PROMPT", prompt.text(), prompt.buttons()));
         }
+        if (StatusReport.isRequest(text)) {
+            // «статус» / «где мой ответ» asks about the appeals; it is not a question of its own
+            return conversations.recordIncoming(teacher.id(), null, text, message.externalId())
+                    .then(dialogue.status(teacher))
+                    .flatMap(status -> say(teacher, null, "STATUS", status, List.of()));
+        }
         return dialogue.ask(teacher, text, message.externalId())
                 .flatMap(question -> question.newAppeal() ? Mono.empty()
                         : say(teacher, question.appealId(), "ACK", MessengerTexts.FOLLOW_UP_ADDED, List.of()))
@@ -114,6 +121,13 @@ public class MessengerDialogue {
         }
         if (RegionPicker.isRegionPayload(payload)) {
             return region(teacher, press);
+        }
+        if (payload != null && payload.startsWith("status:")) {
+            // a platform notification is short: the status itself comes as a message
+            return dialogue.press(teacher, payload)
+                    .flatMap(reply -> answer(teacher, press, reply.appealId(), StatusReport.BUTTON_TEXT)
+                            .then(say(teacher, reply.appealId(), "STATUS", reply.text(), List.of())))
+                    .onErrorResume(Rejected.class, e -> answer(teacher, press, null, e.getMessage()));
         }
         return dialogue.press(teacher, payload)
                 .flatMap(reply -> conversations.recordOutgoing(teacher.id(), reply.appealId(), reply.text(),

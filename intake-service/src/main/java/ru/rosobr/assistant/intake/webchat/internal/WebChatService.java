@@ -12,7 +12,9 @@ import ru.rosobr.assistant.intake.conversation.Conversations;
 import ru.rosobr.assistant.intake.dialogue.Dialogue;
 import ru.rosobr.assistant.intake.dialogue.Question;
 import ru.rosobr.assistant.intake.dialogue.Rejected;
+import ru.rosobr.assistant.intake.dialogue.StatusReport;
 import ru.rosobr.assistant.intake.dialogue.Reply;
+import ru.rosobr.assistant.intake.teacher.Teacher;
 import ru.rosobr.assistant.intake.teacher.Teachers;
 import ru.rosobr.assistant.intake.webchat.MessageRequest;
 
@@ -40,7 +42,17 @@ public class WebChatService {
     public Mono<Question> post(MessageRequest request) {
         return tx.transactional(teachers.upsertVerified(Channel.WEBCHAT, request.teacherId().trim(),
                         request.fio().trim(), request.region(), request.parsedOrgType())
-                .flatMap(teacher -> dialogue.ask(teacher, request.text().strip(), null)));
+                .flatMap(teacher -> StatusReport.isRequest(request.text())
+                        ? status(teacher, request.text().strip())
+                        : dialogue.ask(teacher, request.text().strip(), null)));
+    }
+
+    /** «статус» / «где мой ответ»: the answer is stored as the assistant's message; no appeal is opened. */
+    private Mono<Question> status(Teacher teacher, String text) {
+        return conversations.recordIncoming(teacher.id(), null, text, null)
+                .flatMap(message -> dialogue.status(teacher)
+                        .flatMap(status -> conversations.recordOutgoing(teacher.id(), null, status, List.of(), null))
+                        .thenReturn(new Question(message.id(), null, false)));
     }
 
     /** The conversation of a web chat teacher, oldest first; empty for a teacher who never wrote. */
