@@ -6,7 +6,7 @@ import { useLive } from './lib/live';
 import { DEFAULT_FILTERS, type Filters } from './lib/query';
 import { canWorkAppeals, roleText, seesFederalQueue } from './lib/roles';
 import { href, navigate, useRoute, type Route } from './lib/router';
-import type { ColumnId } from './lib/status';
+import { slaStep, type ColumnId } from './lib/status';
 import { shorten } from './lib/text';
 import type { AppealSummary, Counters, Session, Status } from './lib/types';
 import { AppealCardView } from './views/AppealCardView';
@@ -87,17 +87,26 @@ function Shell({ session, onLogout, onExpired }: { session: Session; onLogout: (
     for (const a of items) known.current.add(a.id);
   }, []);
 
+  // the deadline ladder, once per appeal and step: the holder is warned on the last day, the head told of overdue
+  const warned = useRef(new Set<string>());
   const onAppeal = useCallback((a: AppealSummary) => {
     if (!a?.id) return;
     const isNew = !known.current.has(a.id);
     known.current.add(a.id);
-    if (isNew && (a.status === 'NEW' || a.status === 'FEDERAL')) {
+    const toast = (text: string) => {
       const id = ++toastSeq.current;
-      const text = `${a.status === 'FEDERAL' ? 'На федеральный контроль' : 'Новое обращение'}: ${a.teacherFio} — ${shorten(a.text ?? '', 70)}`;
       setToasts((t) => [...t.slice(-3), { id, appealId: a.id, text }]);
       setTimeout(() => setToasts((t) => t.filter((x) => x.id !== id)), 10000);
+    };
+    if (isNew && (a.status === 'NEW' || a.status === 'FEDERAL')) {
+      toast(`${a.status === 'FEDERAL' ? 'На федеральный контроль' : 'Новое обращение'}: ${a.teacherFio} — ${shorten(a.text ?? '', 70)}`);
     }
-  }, []);
+    const step = slaStep(a, session);
+    if (step && !warned.current.has(`${a.id}:${step.key}`)) {
+      warned.current.add(`${a.id}:${step.key}`);
+      toast(`${step.text}: ${a.teacherFio} — ${shorten(a.text ?? '', 70)}`);
+    }
+  }, [session]);
 
   const live = useLive(works, session.token, onAppeal, onExpired);
 

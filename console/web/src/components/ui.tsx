@@ -22,8 +22,14 @@ export function StatusBadge({ appeal }: { appeal: AppealSummary }) {
         <span className="badge badge-federal">{column === 'FEDERAL' ? 'На федеральном контроле' : 'Был на федеральном контроле'}</span>
       )}
       {appeal.overdue && <span className="badge badge-overdue">Просрочено</span>}
+      {dueToday(appeal) && <span className="badge badge-warning">Срок истекает сегодня</span>}
     </span>
   );
+}
+
+/** The warning of the deadline day: only while the appeal still waits for an answer and is not overdue yet. */
+export function dueToday(appeal: Pick<AppealSummary, 'deadlineWarning' | 'overdue' | 'status'>): boolean {
+  return !!appeal.deadlineWarning && !appeal.overdue && appeal.status !== 'ANSWERED' && appeal.status !== 'CLOSED';
 }
 
 export function Deadline({ deadline, status }: { deadline?: string | null; status: string }) {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { allowedTargets, checkMove, columnOf, dropOnColumn } from './status';
+import { allowedTargets, checkMove, columnOf, dropOnColumn, slaStep } from './status';
 
 describe('status changes', () => {
   it('allows exactly the agreed transitions', () => {
@@ -63,5 +63,18 @@ describe('kanban columns', () => {
     expect(d.target).toBeUndefined();
     expect(d.reason).toMatch(/уже в статусе «Новое»/);
     expect(dropOnColumn({ status: 'NEW', overdue: true }, 'IN_PROGRESS').allowed).toBe(true);
+  });
+});
+
+describe('deadline steps told live', () => {
+  const base = { id: 'a', status: 'NEW' as const, region: '58', teacherFio: 'И', text: 'q', createdAt: '2026-01-01T00:00:00Z' };
+  const session = (username: string, roles: string[]) => ({ token: 't', username, roles });
+  it('warns the holder on the last day and tells the head of overdue', () => {
+    expect(slaStep({ ...base, deadlineWarning: true, assignedOperator: 'operator58' }, session('operator58', ['OPERATOR'])))
+      .toEqual({ key: 'warning', text: 'Срок ответа истекает сегодня' });
+    expect(slaStep({ ...base, deadlineWarning: true, assignedOperator: 'operator58' }, session('operator33', ['OPERATOR']))).toBeNull();
+    expect(slaStep({ ...base, overdue: true }, session('head58', ['REGIONAL_HEAD'])))
+      .toEqual({ key: 'overdue', text: 'Просрочено обращение' });
+    expect(slaStep({ ...base, status: 'ANSWERED', overdue: true }, session('head58', ['REGIONAL_HEAD']))).toBeNull();
   });
 });

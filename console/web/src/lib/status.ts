@@ -1,6 +1,6 @@
 // Appeal statuses, kanban columns and the status-change rules. The server (operator-service) enforces the
 // rules; the SPA mirrors them only to show which drops make sense and to explain a refusal without a round trip.
-import type { AppealSummary, Status } from './types';
+import type { AppealSummary, Session, Status } from './types';
 
 export const STATUS_LABEL: Record<Status, string> = {
   NEW: 'Новое',
@@ -127,3 +127,13 @@ export const AUDIENCE_LABEL: Record<string, string> = {
   SPO: 'Колледжи (СПО)',
   DOO: 'Детские сады (ДОО)',
 };
+
+/** Which deadline step the viewer is told about live: the holder's warning, the head's overdue notice. */
+export function slaStep(a: AppealSummary, session: Session): { key: string; text: string } | null {
+  if (a.status === 'ANSWERED' || a.status === 'CLOSED') return null;
+  if (a.overdue && session.roles.includes('REGIONAL_HEAD')) return { key: 'overdue', text: 'Просрочено обращение' };
+  if (a.deadlineWarning && !a.overdue && a.assignedOperator === session.username) {
+    return { key: 'warning', text: 'Срок ответа истекает сегодня' };
+  }
+  return null;
+}

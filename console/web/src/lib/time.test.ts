@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { deadlineInfo, dualTime, formatDateTime, formatTime, moscowLabel, offsetMinutes } from './time';
+import { deadlineInfo, deadlineLabel, dualTime, formatDateTime, formatTime, moscowLabel, offsetMinutes } from './time';
 
 const AT = new Date('2026-03-05T11:05:00Z');
 
@@ -56,5 +56,18 @@ describe('deadline', () => {
   it('has nothing to say without a deadline', () => {
     expect(deadlineInfo(null, now)).toBeNull();
     expect(deadlineInfo('garbage', now)).toBeNull();
+  });
+});
+
+describe('deadline label', () => {
+  it('shows the last day with the year and its last minute, in the region', () => {
+    expect(deadlineLabel('2026-01-14', '2026-01-14T21:00:00Z', 'Europe/Moscow'))
+      .toBe('до 14.01.2026 23:59 (время вашего региона)');
+    expect(deadlineLabel('2026-01-14', null, null, false)).toBe('до 14.01.2026 23:59 (время региона)');
+  });
+  it('finds the day from the moment when an older server sends no day', () => {
+    // Kamchatka (UTC+12): midnight after 14.01 is 12:00 UTC on the 14th
+    expect(deadlineLabel(null, '2026-01-14T12:00:00Z', 'Asia/Kamchatka')).toBe('до 14.01.2026 23:59 (время вашего региона)');
+    expect(deadlineLabel(null, null, 'Europe/Moscow')).toBeNull();
   });
 });

@@ -106,3 +106,23 @@ function humanSpan(ms: number): string {
   if (hours > 0) return `${hours} ч ${minutes % 60} мин`;
   return `${Math.max(minutes, 1)} мин`;
 }
+
+/**
+ * The deadline as the teacher was told it: «до 14.01.2026 23:59 (время вашего региона)». The day comes from the
+ * server (`deadlineDay`); an older server only sends the moment, whose last minute in the region is the same day.
+ * Federal staff read «время региона»: the region is not theirs.
+ */
+export function deadlineLabel(deadlineDay: string | null | undefined, deadline: string | null | undefined,
+  zone: string | null | undefined, ownRegion = true): string | null {
+  let day = deadlineDay ?? null;
+  if (!day && deadline) {
+    const last = new Date(new Date(deadline).getTime() - 60000);
+    if (Number.isNaN(last.getTime())) return null;
+    const parts = new Intl.DateTimeFormat('en-CA', { timeZone: zone ?? 'Europe/Moscow', year: 'numeric', month: '2-digit', day: '2-digit' })
+      .format(last);
+    day = parts;
+  }
+  if (!day) return null;
+  const [y, m, d] = day.split('-');
+  return `до ${d}.${m}.${y} 23:59 (${ownRegion ? 'время вашего региона' : 'время региона'})`;
+}

@@ -35,6 +35,12 @@ export interface AppealSummary {
   controlledBy?: string | null;
   aiScore?: number | null;
   deadline?: string | null;
+  /** the deadline's last day in the teacher's region (followup-service computes it): «до 14.01.2026 23:59» */
+  deadlineDay?: string | null;
+  /** 09:00 region time on the last day has come, no answer yet: «срок истекает сегодня» */
+  deadlineWarning?: boolean;
+  /** why it is under federal control: the head's words or the automatic escalation's */
+  escalationReason?: string | null;
   rating?: number | null;
   unread?: boolean;
   version?: number;

@@ -1,13 +1,13 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 
-import { Deadline, Notice, Spinner, StatusBadge } from '../components/ui';
+import { Deadline, dueToday, Notice, Spinner, StatusBadge } from '../components/ui';
 import { api, ApiError } from '../lib/api';
 import { regionName, regionZone } from '../lib/regions';
-import { canDraftKb, canEscalate, canReassign, canTakeControl } from '../lib/roles';
+import { canDraftKb, canEscalate, canReassign, canTakeControl, seesAllRegions } from '../lib/roles';
 import { href } from '../lib/router';
 import { allowedTargets, isFederal, ORG_TYPE_LABEL, STATUS_LABEL, VERDICT_LABEL } from '../lib/status';
 import { shorten } from '../lib/text';
-import { browserZone, dualTime, moscowLabel } from '../lib/time';
+import { browserZone, deadlineLabel, dualTime, moscowLabel } from '../lib/time';
 import type { AppealCard, Session, Status, TimelineEntry } from '../lib/types';
 import { holderText } from './AppealList';
 import { JudgeForm } from './card/JudgeForm';
@@ -183,13 +183,20 @@ export function AppealCardView({ session, id, tick, onOpened }: {
               <dd>
                 {deadline ? (
                   <>
-                    {dualTime(deadline, myZone, teacherZone).mine} <br />
+                    <span className="deadline-day">{deadlineLabel(card.deadlineDay, deadline, teacherZone, !seesAllRegions(session))}</span> <br />
                     <Deadline deadline={deadline} status={card.status} />
+                    {dueToday(card) && <> <span className="badge badge-warning">Срок истекает сегодня</span></>}
                   </>
                 ) : (
                   '—'
                 )}
               </dd>
+              {card.escalationReason && (
+                <>
+                  <dt>Причина федерального контроля</dt>
+                  <dd className="escalation-reason">{card.escalationReason}</dd>
+                </>
+              )}
               <dt>Ведёт</dt>
               <dd>{holderText(card)}</dd>
               {card.rating != null && (

@@ -3,12 +3,12 @@ import { useEffect, useMemo, useState } from 'react';
 import { Deadline, Notice, Spinner, StatusBadge, UnreadDot } from '../components/ui';
 import { api, ApiError } from '../lib/api';
 import { appealQuery, DEFAULT_FILTERS, filterProblem, pageCount, toggleSort, type Filters, type Sort } from '../lib/query';
-import { REGIONS } from '../lib/regions';
+import { REGIONS, regionZone } from '../lib/regions';
 import { seesAllRegions } from '../lib/roles';
 import { navigate, href } from '../lib/router';
 import { COLUMNS, STATUSES, STATUS_LABEL, type ColumnId } from '../lib/status';
 import { shorten } from '../lib/text';
-import { formatDateTime } from '../lib/time';
+import { deadlineLabel, formatDateTime } from '../lib/time';
 import type { AppealSummary, Session, Status } from '../lib/types';
 
 interface Props {
@@ -221,9 +221,17 @@ export function AppealList({ session, filters, setFilters, tick, remember, feder
                   <td className="nowrap">{formatDateTime(a.createdAt)}</td>
                   {allRegions && <td title={a.regionName ?? undefined}>{a.region}</td>}
                   <td><a href={href({ view: 'appeal', id: a.id })}>{a.teacherFio}</a></td>
-                  <td className="question">{shorten(a.text ?? '', 140)}</td>
+                  <td className="question">
+                    {shorten(a.text ?? '', 140)}
+                    {federalQueue && a.escalationReason && (
+                      <div className="escalation-reason">Причина: {shorten(a.escalationReason, 200)}</div>
+                    )}
+                  </td>
                   <td><StatusBadge appeal={a} /></td>
-                  <td className="nowrap"><Deadline deadline={a.deadline} status={a.status} /></td>
+                  <td className="nowrap">
+                    {a.deadline && <div className="deadline-day">{deadlineLabel(a.deadlineDay, a.deadline, regionZone(a.region), !allRegions)}</div>}
+                    <Deadline deadline={a.deadline} status={a.status} />
+                  </td>
                   <td>{holderText(a)}</td>
                   <td>{a.rating != null ? `${a.rating} из 5` : <span className="muted">—</span>}</td>
                 </tr>
