@@ -183,6 +183,8 @@ async function main() {
       await page.locator('.chat .msg-teacher').filter({ hasText: `Детский сад № ${tag}` }).first().waitFor();
       await page.locator('.chat time').first().filter({ hasText: 'у педагога' }).waitFor();
       await page.getByRole('heading', { name: 'Ответ ИИ' }).waitFor();
+      // the deadline followup-service set, as the teacher was told it
+      await page.locator('.deadline-day').filter({ hasText: /до \d\d\.\d\d\.\d{4} 23:59 \(время вашего региона\)/ }).first().waitFor();
       await shot(page, '03-card');
     });
 
