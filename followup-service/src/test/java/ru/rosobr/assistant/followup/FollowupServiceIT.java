@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
@@ -296,10 +297,8 @@ class FollowupServiceIT {
         String teacherA = teacher();
         String teacherB = teacher();
         Instant at = clock.instant();
-        KafkaProbe.publish(Topics.APPEAL_ASSIGNED, assigned(silent, "33", teacherA, at,
-                AppealAssigned.Target.REGION_QUEUE));
-        KafkaProbe.publish(Topics.APPEAL_ASSIGNED, assigned(answered, "33", teacherB, at,
-                AppealAssigned.Target.OPERATOR));
+        assignBoth("33", at, assigned(silent, "33", teacherA, at, AppealAssigned.Target.REGION_QUEUE), answered,
+                teacherB);
         awaitOutbound(silent, Kind.STATUS);
         awaitOutbound(answered, Kind.STATUS);
         KafkaProbe.publish(Topics.OPERATOR_REPLIED, replied(answered, "33", teacherB, at.plusSeconds(5), "Ответ."));
@@ -325,15 +324,14 @@ class FollowupServiceIT {
      */
     @Test
     void warningOverdueAndAutomaticEscalationFollowTheCalendarAndTheRegionsClock() {
-        UUID west = UUID.randomUUID();
-        UUID east = UUID.randomUUID();
+        Instant at = Instant.parse("2026-12-28T13:00:00Z");
         String westTeacher = teacher();
         String eastTeacher = teacher();
-        Instant at = Instant.parse("2026-12-28T13:00:00Z");
-        KafkaProbe.publish(Topics.APPEAL_ASSIGNED, assigned(west, "39", westTeacher, at,
-                AppealAssigned.Target.OPERATOR));
-        KafkaProbe.publish(Topics.APPEAL_ASSIGNED, assigned(east, "87", eastTeacher, at,
-                AppealAssigned.Target.OPERATOR));
+        AppealAssigned westAssigned = assigned(UUID.randomUUID(), "39", westTeacher, at,
+                AppealAssigned.Target.OPERATOR);
+        UUID west = westAssigned.appealId();
+        UUID east = UUID.randomUUID();
+        assignBoth("87", at, westAssigned, east, eastTeacher);
 
         AppealSla westSet = awaitSla(west, Stage.DEADLINE_SET);
         assertThat(westSet.deadlineDay()).isEqualTo(LocalDate.parse("2027-01-13"));
@@ -383,24 +381,21 @@ class FollowupServiceIT {
 
     @Test
     void aReplyStopsTheWarningAndTheEscalationAndTheHeadsEscalationEndsTheTimer() {
+        // one teacher, two appeals with specialists: one answered in time, one the head escalates
+        String teacherId = teacher();
         UUID answered = UUID.randomUUID();
         UUID byHead = UUID.randomUUID();
-        String teacherA = teacher();
-        String teacherB = teacher();
         Instant at = clock.instant();
-        KafkaProbe.publish(Topics.APPEAL_ASSIGNED, assigned(answered, "58", teacherA, at,
-                AppealAssigned.Target.OPERATOR));
-        KafkaProbe.publish(Topics.APPEAL_ASSIGNED, assigned(byHead, "58", teacherB, at,
-                AppealAssigned.Target.OPERATOR));
-        awaitSla(answered, Stage.DEADLINE_SET);
-        awaitSla(byHead, Stage.DEADLINE_SET);
+        assignBoth("58", at, assigned(answered, "58", teacherId, at, AppealAssigned.Target.OPERATOR), byHead,
+                teacherId);
+        List.of(answered, byHead).forEach(a -> awaitSla(a, Stage.DEADLINE_SET));
 
-        KafkaProbe.publish(Topics.OPERATOR_REPLIED, replied(answered, "58", teacherA, at.plusSeconds(5), "Ответ."));
-        assertThat(awaitSla(answered, Stage.ANSWERED).teacherId()).isEqualTo(teacherA);
+        KafkaProbe.publish(Topics.OPERATOR_REPLIED, replied(answered, "58", teacherId, at.plusSeconds(5), "Ответ."));
+        assertThat(awaitSla(answered, Stage.ANSWERED).teacherId()).isEqualTo(teacherId);
         assertThat(timer(answered, "WARNING").state()).isEqualTo("CANCELLED");
         assertThat(timer(answered, "ESCALATION").state()).isEqualTo("CANCELLED");
 
-        KafkaProbe.publish(Topics.APPEAL_ASSIGNED, escalatedAssignment(byHead, "58", teacherB));
+        KafkaProbe.publish(Topics.APPEAL_ASSIGNED, escalatedAssignment(byHead, "58", teacherId));
         awaitSla(byHead, Stage.FEDERAL);
         KafkaProbe.await(Topics.OUTBOUND_MESSAGES,
                 m -> byHead.equals(m.appealId()) && m.text().contains("федеральный контроль"), WAIT);
@@ -408,6 +403,13 @@ class FollowupServiceIT {
         assertThat(escalation.state()).isEqualTo("CANCELLED");
         assertThat(escalation.cancelReason()).isEqualTo("FEDERAL");
         assertThat(timer(byHead, "WARNING").state()).isEqualTo("PENDING");
+    }
+
+    /** Publishes {@code first} and an operator assignment of {@code second} in {@code region} at the same moment. */
+    private static void assignBoth(String region, Instant at, AppealAssigned first, UUID second, String teacherId) {
+        KafkaProbe.publish(Topics.APPEAL_ASSIGNED, first);
+        KafkaProbe.publish(Topics.APPEAL_ASSIGNED, assigned(second, region, teacherId, at,
+                AppealAssigned.Target.OPERATOR));
     }
 
     private static AppealAssigned escalatedAssignment(UUID appeal, String region, String teacherId) {

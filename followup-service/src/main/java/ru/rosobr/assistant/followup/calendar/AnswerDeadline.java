@@ -13,28 +13,12 @@ import ru.rosobr.assistant.platform.reference.Regions;
  * {@code appeal.sla} event the console and the bot read, and {@code GET /api/followup/deadline} all take it from
  * here, so they cannot disagree.
  */
-public final class AnswerDeadline {
+public record AnswerDeadline(WorkingCalendar calendar, int workingDays, int escalationWorkingDays,
+                             LocalTime warningTime) {
 
     /** Moments of one appeal's deadline, all in the region's calendar and time zone. */
     public record Plan(String region, ZoneId zone, LocalDate deadlineDay, Instant deadline, Instant warningAt,
                        Instant escalateAt) {
-    }
-
-    private final WorkingCalendar calendar;
-    private final int workingDays;
-    private final int escalationWorkingDays;
-    private final LocalTime warningTime;
-
-    public AnswerDeadline(WorkingCalendar calendar, int workingDays, int escalationWorkingDays,
-                          LocalTime warningTime) {
-        this.calendar = calendar;
-        this.workingDays = workingDays;
-        this.escalationWorkingDays = escalationWorkingDays;
-        this.warningTime = warningTime;
-    }
-
-    public int workingDays() {
-        return workingDays;
     }
 
     public Plan plan(Instant start, String region) {
