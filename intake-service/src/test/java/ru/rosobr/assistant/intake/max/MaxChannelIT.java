@@ -18,6 +18,7 @@ import ru.rosobr.assistant.contracts.OrgType;
 import ru.rosobr.assistant.contracts.Topics;
 import ru.rosobr.assistant.contracts.events.AppealRated;
 import ru.rosobr.assistant.contracts.events.AppealReceived;
+import ru.rosobr.assistant.contracts.events.AppealSla;
 import ru.rosobr.assistant.contracts.events.HumanRequested;
 import ru.rosobr.assistant.contracts.events.OutboundDelivery;
 import ru.rosobr.assistant.contracts.events.OutboundMessage;
@@ -426,6 +427,45 @@ class MaxChannelIT extends IntakeTestBase {
         deliver(appeal, Kind.OPERATOR_REPLY, "Ответ специалиста.", List.of());
         AppealReceived second = ask(user, "Новый вопрос про портфолио");
         assertThat(second.appealId()).isNotEqualTo(appeal.appealId());
+    }
+
+    @Test
+    void statusWordsAndTheStatusButtonAnswerWithTheDeadlineAndDoNotJoinTheThread() {
+        long user = newUserId();
+        registerTeacher(Channel.MAX, user, FIO, "41"); // Камчатский край
+        AppealReceived appeal = ask(user, "Обязан ли учитель вести журнал инструктажей?");
+        deliver(appeal, Kind.STATUS, "Ваш вопрос передан специалисту вашего региона.",
+                List.of(new Button("Статус обращения", "status:" + appeal.appealId())));
+        AppealSla set = new AppealSla(UUID.randomUUID(), java.time.Instant.now(), AppealSla.VERSION,
+                appeal.appealId(), "41", AppealSla.Stage.WARNING, appeal.teacherId(),
+                java.time.LocalDate.parse("2026-01-14"), java.time.Instant.parse("2026-01-14T12:00:00Z"), null, null,
+                null);
+        KafkaProbe.publish(Topics.APPEAL_SLA, set);
+        await().atMost(WAIT).until(() -> count("select count(*) from appeals where appeal_id = :p0 "
+                + "and sla_stage = 'WARNING'", appeal.appealId()) == 1);
+
+        postMax(Updates.maxMessageCreated(user, mid(), "Где мой ответ?")).expectStatus().isOk();
+        JsonNode status = awaitMessage(user, t -> t.startsWith("Ваше обращение:"));
+        assertThat(status.path("text").asString()).contains("журнал инструктажей")
+                .contains("срок ответа истекает сегодня — до 14.01.2026 23:59 (время вашего региона)");
+
+        String callbackId = "cb." + UUID.randomUUID();
+        postMax(Updates.maxCallback(user, callbackId, "status:" + appeal.appealId())).expectStatus().isOk();
+        await().atMost(WAIT).until(() -> !max.accepted("/answers", "callback_id", callbackId).isEmpty());
+        assertThat(EventCodec.mapper().readTree(max.accepted("/answers", "callback_id", callbackId).getFirst().body())
+                .path("notification").asString()).isEqualTo("Статус обращения");
+        await().atMost(WAIT).until(() -> messagesTo(user).stream()
+                .filter(b -> b.path("text").asString("").startsWith("Ваше обращение:")).count() == 2);
+
+        // the words asked about the appeal: they did not join its thread
+        assertThat(count("select count(*) from messages where appeal_id = :p0 and direction = 'IN'",
+                appeal.appealId())).isEqualTo(1);
+        assertThat(outboxCount(Topics.TEACHER_MESSAGE_ADDED.name(), appeal.appealId())).isZero();
+    }
+
+    private long outboxCount(String topic, UUID appealId) {
+        return count("select count(*) from outbox where topic = :p0 and record_key = :p1", topic,
+                appealId.toString());
     }
 
     @Test
