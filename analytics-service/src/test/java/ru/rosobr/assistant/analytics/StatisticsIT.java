@@ -72,5 +72,9 @@ class StatisticsIT {
                 .header(HttpHeaders.AUTHORIZATION, "Bearer " + OPERATOR_58).exchange()
                 .expectStatus().isForbidden();
         web.get().uri("/api/analytics/topics" + day).exchange().expectStatus().isUnauthorized();
+        // the rebuild is an administrator's
+        web.post().uri("/api/analytics/admin/rebuild")
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + FEDERAL).exchange()
+                .expectStatus().isForbidden();
     }
 }
