@@ -3,7 +3,6 @@ package ru.rosobr.assistant.analytics.rebuild.internal;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -31,6 +30,7 @@ import ru.rosobr.assistant.analytics.rebuild.RebuildReport;
 import ru.rosobr.assistant.contracts.Event;
 import ru.rosobr.assistant.platform.json.EventCodec;
 import ru.rosobr.assistant.platform.messaging.EventSubscription;
+import ru.rosobr.assistant.platform.messaging.ProcessedEvents;
 
 /**
  * Rebuilds the projection from the topics: every topic the service consumes is read from offset 0 into fresh tables
@@ -144,7 +144,7 @@ public class Rebuilder {
 
     private record Decoded(EventSubscription<?> subscription, Event event, String consumer) {
         String dedupeKey() {
-            return consumer + '\u0000' + event.eventId();
+            return ProcessedEvents.key(consumer, event.eventId());
         }
     }
 
@@ -198,19 +198,7 @@ public class Rebuilder {
     }
 
     private Mono<Set<String>> fresh(List<Decoded> batch) {
-        String[] consumers = new String[batch.size()];
-        String[] ids = new String[batch.size()];
-        for (int i = 0; i < batch.size(); i++) {
-            consumers[i] = batch.get(i).consumer();
-            ids[i] = batch.get(i).event().eventId().toString();
-        }
-        return db.sql("insert into processed_events (consumer, event_id) "
-                        + "select * from unnest(:consumers::text[], :ids::uuid[]) on conflict do nothing "
-                        + "returning consumer, event_id")
-                .bind("consumers", consumers)
-                .bind("ids", ids)
-                .map((r, m) -> r.get("consumer", String.class) + '\u0000' + r.get("event_id", UUID.class))
-                .all()
-                .collect(HashSet::new, Set::add);
+        return ProcessedEvents.recordNew(db, batch.stream().map(Decoded::consumer).toList(),
+                batch.stream().map(d -> d.event().eventId()).toList());
     }
 }
