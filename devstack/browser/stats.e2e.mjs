@@ -13,56 +13,16 @@ import { inflateRawSync } from 'node:zlib';
 
 import { chromium } from 'playwright-core';
 
+import { harness } from './harness.mjs';
+
 const here = path.dirname(fileURLToPath(import.meta.url));
 const base = (process.argv[2] || process.env.GATEWAY_URL || 'http://localhost:8080').replace(/\/$/, '');
 const artifacts = path.resolve(process.argv[3] || path.join(here, '..', 'target', 'browser-artifacts'));
 const executablePath = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 mkdirSync(artifacts, { recursive: true });
 
-let passed = 0;
-let failed = 0;
 const pageErrors = [];
-const log = (line) => process.stdout.write(`${line}\n`);
-
-async function shot(page, name) {
-  const file = path.join(artifacts, `${name}.png`);
-  await page.screenshot({ path: file, fullPage: true });
-  log(`    снимок: ${file}`);
-}
-
-async function step(page, name, fn) {
-  const t0 = Date.now();
-  try {
-    await fn();
-    passed++;
-    log(`  ✓ ${name} (${Date.now() - t0} мс)`);
-  } catch (e) {
-    failed++;
-    log(`  ✗ ${name}: ${e && e.message ? e.message.split('\n').slice(0, 6).join('\n      ') : e}`);
-    try {
-      await shot(page, `stats-failure-${name.replace(/[^a-zа-яё0-9]+/gi, '-').slice(0, 60)}`);
-    } catch {
-      // the page may be gone
-    }
-    throw e;
-  }
-}
-
-async function http(method, url, body, token) {
-  const res = await fetch(base + url, {
-    method,
-    headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await res.text();
-  let json = null;
-  try {
-    json = text ? JSON.parse(text) : null;
-  } catch {
-    json = text;
-  }
-  return { status: res.status, json };
-}
+const { log, shot, step, http, login, run } = harness({ base, artifacts, failurePrefix: 'stats-failure-' });
 
 async function until(what, fn, timeoutMs = 90_000) {
   const t0 = Date.now();
@@ -124,14 +84,6 @@ function sheetRows(files, sheetName) {
         return { col: c[1], value: v == null ? null : Number(v), number: v != null };
       })),
   };
-}
-
-async function login(page, username) {
-  await page.goto(`${base}/console/`);
-  await page.getByLabel('Логин').fill(username);
-  await page.getByLabel('Пароль').fill('demo');
-  await page.getByRole('button', { name: 'Войти' }).click();
-  await page.getByRole('button', { name: 'Выйти' }).waitFor();
 }
 
 async function ask(teacher, region, text) {
@@ -253,22 +205,9 @@ async function main() {
       await page.locator('.tile[data-region="58"]').click();
       await page.getByRole('heading', { name: 'Статистика: Пензенская область' }).waitFor();
     });
-
-    if (pageErrors.length) {
-      failed++;
-      log(`  ✗ ошибки JavaScript на странице:\n      ${pageErrors.join('\n      ')}`);
-    }
   } finally {
     await browser.close();
-    log(`stats-browser: ${passed} passed, ${failed} failed`);
   }
-  return failed === 0 ? 0 : 1;
 }
 
-main().then(
-  (code) => process.exit(code),
-  (e) => {
-    if (!failed) log(`ошибка: ${e && e.stack ? e.stack : e}`);
-    process.exit(1);
-  },
-);
+run('stats-browser', pageErrors, main);
