@@ -4,7 +4,7 @@ import { Notice } from './components/ui';
 import { api, ApiError } from './lib/api';
 import { useLive } from './lib/live';
 import { DEFAULT_FILTERS, type Filters } from './lib/query';
-import { canWorkAppeals, roleText, seesFederalQueue } from './lib/roles';
+import { canWorkAppeals, roleText, seesAllRegions, seesFederalQueue } from './lib/roles';
 import { href, navigate, useRoute, type Route } from './lib/router';
 import { slaStep, type ColumnId } from './lib/status';
 import { shorten } from './lib/text';
@@ -14,6 +14,7 @@ import { AppealList } from './views/AppealList';
 import { Kanban } from './views/Kanban';
 import { KbDrafts } from './views/KbDrafts';
 import { Login } from './views/Login';
+import { RegionMap } from './views/RegionMap';
 import { Stats } from './views/Stats';
 
 const SESSION_KEY = 'rosobr.console.session';
@@ -143,6 +144,7 @@ function Shell({ session, onLogout, onExpired }: { session: Session; onLogout: (
           {seesFederalQueue(session) && <NavLink route={route2} to={{ view: 'federal' }}>Федеральный контроль</NavLink>}
           <NavLink route={route2} to={{ view: 'kb' }}>База знаний</NavLink>
           <NavLink route={route2} to={{ view: 'stats' }}>Статистика</NavLink>
+          <NavLink route={route2} to={{ view: 'map' }}>Карта</NavLink>
           <a href="/simulator/" target="_blank" rel="noopener" title="Симулятор педагога: задать вопрос от имени педагога (новая вкладка)">
             Симулятор ↗
           </a>
@@ -161,7 +163,7 @@ function Shell({ session, onLogout, onExpired }: { session: Session; onLogout: (
           </button>
         </div>
       </header>
-      {works && route2.view !== 'stats' && route2.view !== 'kb' && (
+      {works && route2.view !== 'stats' && route2.view !== 'map' && route2.view !== 'kb' && (
         <CountersBar tick={live.tick + readMarks} onPick={(column) => {
           setFilters({ ...DEFAULT_FILTERS, columns: [column] });
           navigate({ view: 'list' });
@@ -177,7 +179,15 @@ function Shell({ session, onLogout, onExpired }: { session: Session; onLogout: (
         {route2.view === 'kanban' && works && <Kanban session={session} tick={live.tick} remember={remember} />}
         {route2.view === 'appeal' && works && <AppealCardView session={session} id={route2.id} tick={live.tick} onOpened={onOpened} />}
         {route2.view === 'kb' && <KbDrafts session={session} />}
-        {route2.view === 'stats' && <Stats />}
+        {route2.view === 'stats' && (
+          <Stats region={route2.region ?? (seesAllRegions(session) ? undefined : session.region ?? undefined)}
+            seesAll={seesAllRegions(session)}
+            onOpenAppeals={works ? (region, period) => {
+              setFilters({ ...DEFAULT_FILTERS, region, from: period.from, to: period.to });
+              navigate({ view: 'list' });
+            } : undefined} />
+        )}
+        {route2.view === 'map' && <RegionMap />}
         {!works && (route2.view === 'list' || route2.view === 'kanban' || route2.view === 'appeal' || route2.view === 'federal') && (
           <Notice kind="warn">Обращения доступны операторам, руководителям регионов и Рособрнадзору. Ваш раздел — база знаний.</Notice>
         )}

@@ -120,8 +120,11 @@ export class Api {
     return this.request<T>('POST', path, body ?? {});
   }
 
-  /** A file (e.g. the CSV export): fetched with the token, handed to the browser as a download. */
-  async download(path: string, filename: string): Promise<void> {
+  /**
+   * A file (e.g. the CSV export): fetched with the token, handed to the browser as a download; `onProgress` hears
+   * the bytes received so far while a large file streams in.
+   */
+  async download(path: string, filename: string, onProgress?: (bytes: number) => void): Promise<void> {
     let res: Response;
     try {
       res = await this.fetchImpl(path, { headers: this.token ? { Authorization: `Bearer ${this.token}` } : {} });
@@ -139,7 +142,23 @@ export class Api {
       if (res.status === 401 && this.token) this.onUnauthorized();
       throw new ApiError(reasonOf(res.status, parsed), res.status);
     }
-    const url = URL.createObjectURL(await res.blob());
+    let blob: Blob;
+    if (onProgress && res.body) {
+      const reader = res.body.getReader();
+      const parts: BlobPart[] = [];
+      let bytes = 0;
+      for (;;) {
+        const { done, value } = await reader.read();
+        if (done) break;
+        parts.push(value);
+        bytes += value.length;
+        onProgress(bytes);
+      }
+      blob = new Blob(parts, { type: res.headers.get('Content-Type') ?? 'application/octet-stream' });
+    } else {
+      blob = await res.blob();
+    }
+    const url = URL.createObjectURL(blob);
     const a = document.createElement('a');
     a.href = url;
     a.download = filename;

@@ -6,7 +6,8 @@ export type Route =
   | { view: 'kanban' }
   | { view: 'federal' }
   | { view: 'kb' }
-  | { view: 'stats' }
+  | { view: 'stats'; region?: string }
+  | { view: 'map' }
   | { view: 'appeal'; id: string }
   | { view: 'home' };
 
@@ -18,8 +19,10 @@ export function parseRoute(hash: string): Route {
     case 'kanban':
     case 'federal':
     case 'kb':
-    case 'stats':
+    case 'map':
       return { view: head };
+    case 'stats':
+      return arg ? { view: 'stats', region: decodeURIComponent(arg) } : { view: 'stats' };
     case 'appeals':
       if (arg) return { view: 'appeal', id: decodeURIComponent(arg) };
       return { view: 'list' };
@@ -31,6 +34,7 @@ export function parseRoute(hash: string): Route {
 export function href(route: Route): string {
   if (route.view === 'appeal') return `#/appeals/${encodeURIComponent(route.id)}`;
   if (route.view === 'home') return '#/';
+  if (route.view === 'stats' && route.region) return `#/stats/${encodeURIComponent(route.region)}`;
   return `#/${route.view}`;
 }
 

@@ -121,3 +121,29 @@ export interface RegionStats {
   aiPartial?: number;
   aiWrong?: number;
 }
+
+/** A row of a statistics breakdown (GET /api/analytics/daily | regions | topics); times in seconds. */
+export interface Figures {
+  key: string;
+  name: string | null;
+  day: string | null;
+  appeals: number;
+  autoAnswered: number;
+  unmatched: number;
+  humanRequested: number;
+  routed: number;
+  answered: number;
+  offTopic: number;
+  overdue: number;
+  escalated: number;
+  aiCorrect: number;
+  aiPartial: number;
+  aiWrong: number;
+  ratingAvg: number | null;
+  ratingCount: number;
+  ratings: number[];
+  firstAnswerMedian: number | null;
+  firstAnswerP90: number | null;
+  specialistAnswerMedian: number | null;
+  specialistAnswerP90: number | null;
+}

@@ -2,6 +2,7 @@ package ru.rosobr.assistant.analytics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static ru.rosobr.assistant.analytics.TestEvents.*;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -19,21 +20,9 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import ru.rosobr.assistant.analytics.summary.RegionSummary;
-import ru.rosobr.assistant.contracts.Channel;
-import ru.rosobr.assistant.contracts.OrgType;
 import ru.rosobr.assistant.contracts.Topics;
 import ru.rosobr.assistant.contracts.events.AiJudged;
-import ru.rosobr.assistant.contracts.events.AnswerMatched;
-import ru.rosobr.assistant.contracts.events.AnswerUnmatched;
-import ru.rosobr.assistant.contracts.events.AppealAssigned;
-import ru.rosobr.assistant.contracts.events.AppealEscalated;
-import ru.rosobr.assistant.contracts.events.AppealOffTopic;
-import ru.rosobr.assistant.contracts.events.AppealOverdue;
-import ru.rosobr.assistant.contracts.events.AppealRated;
 import ru.rosobr.assistant.contracts.events.AppealReceived;
-import ru.rosobr.assistant.contracts.events.HumanRequested;
-import ru.rosobr.assistant.contracts.events.OperatorReplied;
-import ru.rosobr.assistant.contracts.events.RatingReminderDue;
 import ru.rosobr.assistant.platform.json.EventCodec;
 import ru.rosobr.assistant.testkit.KafkaProbe;
 import ru.rosobr.assistant.testkit.ServiceTestSupport;
@@ -61,62 +50,6 @@ class AnalyticsServiceIT {
 
     @Autowired
     WebTestClient web;
-
-    // --- events as their writers would publish them, at a chosen time --------------------------------------------
-
-    private static AppealReceived received(UUID a, String region, Instant at) {
-        return new AppealReceived(UUID.randomUUID(), at, 1, a, region, "t-" + a, Channel.WEBCHAT, "Иванова М. П.",
-                OrgType.SCHOOL, "Вопрос", UUID.randomUUID());
-    }
-
-    private static AnswerMatched matched(UUID a, String region, Instant at) {
-        return new AnswerMatched(UUID.randomUUID(), at, 1, a, region, "t-" + a, "ktp", "ktp-1", 1, 0.9, "Ответ", null);
-    }
-
-    private static AnswerUnmatched unmatched(UUID a, String region, Instant at) {
-        return new AnswerUnmatched(UUID.randomUUID(), at, 1, a, region, "t-" + a, "Иванова М. П.", OrgType.SCHOOL,
-                "Вопрос", at, null, null, null, 0.1);
-    }
-
-    private static AppealOffTopic offTopic(UUID a, String region, Instant at) {
-        return new AppealOffTopic(UUID.randomUUID(), at, 1, a, region, "t-" + a, 0.0);
-    }
-
-    private static HumanRequested humanRequested(UUID a, String region, Instant at) {
-        return new HumanRequested(UUID.randomUUID(), at, 1, a, region, "t-" + a, "Иванова М. П.", OrgType.SCHOOL,
-                "Вопрос", at, "Ответ");
-    }
-
-    private static AppealAssigned assigned(UUID a, String region, Instant at) {
-        return new AppealAssigned(UUID.randomUUID(), at, 1, a, region, AppealAssigned.Target.OPERATOR,
-                "operator" + region, "on shift", "t-" + a, "Иванова М. П.", OrgType.SCHOOL, "Вопрос", at, null, null,
-                0.1);
-    }
-
-    private static OperatorReplied replied(UUID a, String region, Instant at) {
-        return new OperatorReplied(UUID.randomUUID(), at, 1, a, region, "t-" + a, UUID.randomUUID(),
-                "operator" + region, "Ответ специалиста");
-    }
-
-    private static AiJudged judged(UUID a, String region, Instant at, AiJudged.Verdict verdict) {
-        return new AiJudged(UUID.randomUUID(), at, 1, a, region, "operator" + region, verdict, null, "ktp-1");
-    }
-
-    private static AppealRated rated(UUID a, String region, Instant at, int rating) {
-        return new AppealRated(UUID.randomUUID(), at, 1, a, region, "t-" + a, rating);
-    }
-
-    private static RatingReminderDue reminder(UUID a, String region, Instant at) {
-        return new RatingReminderDue(UUID.randomUUID(), at, 1, a, region, "t-" + a);
-    }
-
-    private static AppealOverdue overdue(UUID a, String region, Instant at) {
-        return new AppealOverdue(UUID.randomUUID(), at, 1, a, region, at.minusSeconds(60));
-    }
-
-    private static AppealEscalated escalated(UUID a, String region, Instant at) {
-        return new AppealEscalated(UUID.randomUUID(), at, 1, a, region, "head" + region, "не решено в регионе");
-    }
 
     // --- reading back ---------------------------------------------------------------------------------------------
 

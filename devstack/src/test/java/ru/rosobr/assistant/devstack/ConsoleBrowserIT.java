@@ -26,11 +26,24 @@ import org.junit.jupiter.api.Test;
 class ConsoleBrowserIT {
 
     private static final Path MODULE = Path.of("").toAbsolutePath();
-    private static final Path BROWSER_DIR = MODULE.resolve("browser");
-    private static final Path ARTIFACTS = MODULE.resolve("target").resolve("browser-artifacts");
+    static final Path BROWSER_DIR = MODULE.resolve("browser");
+    static final Path ARTIFACTS = MODULE.resolve("target").resolve("browser-artifacts");
 
     @Test
     void operatorWorksAnAppealInTheConsole() throws Exception {
+        assumeBrowser();
+        DevStack stack = SharedStack.get();
+        Files.createDirectories(ARTIFACTS);
+        List<String> output = new ArrayList<>();
+        int exit = run(List.of("node", BROWSER_DIR.resolve("console.e2e.mjs").toString(), stack.gatewayUrl(),
+                ARTIFACTS.toString()), BROWSER_DIR, 600, output);
+        assertThat(exit).as("console.e2e.mjs failed (screenshots in %s):%n%s", ARTIFACTS, String.join("\n", output))
+                .isZero();
+        assertThat(ARTIFACTS.resolve("02-list-new-appeal.png")).exists();
+    }
+
+    /** Skips the calling test, with the reason, where node, Chromium or playwright-core is missing. */
+    static void assumeBrowser() throws IOException, InterruptedException {
         String chromium = System.getenv().getOrDefault("CHROMIUM_PATH", "/usr/bin/chromium");
         int node = nodeMajorVersion();
         assumeTrue(node >= 20, node < 0
@@ -46,15 +59,6 @@ class ConsoleBrowserIT {
             assumeTrue(run(List.of("npm", "ci", "--no-audit", "--no-fund"), BROWSER_DIR, 300, output) == 0,
                     "браузерный тест консоли пропущен: npm ci в devstack/browser не удался:\n" + String.join("\n", output));
         }
-
-        DevStack stack = SharedStack.get();
-        Files.createDirectories(ARTIFACTS);
-        List<String> output = new ArrayList<>();
-        int exit = run(List.of("node", BROWSER_DIR.resolve("console.e2e.mjs").toString(), stack.gatewayUrl(),
-                ARTIFACTS.toString()), BROWSER_DIR, 600, output);
-        assertThat(exit).as("console.e2e.mjs failed (screenshots in %s):%n%s", ARTIFACTS, String.join("\n", output))
-                .isZero();
-        assertThat(ARTIFACTS.resolve("02-list-new-appeal.png")).exists();
     }
 
     /** The major version of the `node` on the PATH, -1 when there is none. */
@@ -89,7 +93,7 @@ class ConsoleBrowserIT {
     }
 
     /** Runs the command, echoing its output line by line (it is the test's report) into `output` too; the exit code. */
-    private static int run(List<String> command, Path dir, int timeoutSeconds, List<String> output)
+    static int run(List<String> command, Path dir, int timeoutSeconds, List<String> output)
             throws IOException, InterruptedException {
         Process p = new ProcessBuilder(new ArrayList<>(command)).directory(dir.toFile()).redirectErrorStream(true).start();
         Thread pump = new Thread(() -> {

@@ -18,11 +18,12 @@ import ru.rosobr.assistant.contracts.events.AppealOverdue;
 import ru.rosobr.assistant.contracts.events.AppealRated;
 import ru.rosobr.assistant.contracts.events.AppealReceived;
 import ru.rosobr.assistant.contracts.events.HumanRequested;
+import ru.rosobr.assistant.contracts.events.KbEntryPublished;
 import ru.rosobr.assistant.contracts.events.OperatorReplied;
 import ru.rosobr.assistant.contracts.events.RatingReminderDue;
 import ru.rosobr.assistant.platform.messaging.EventSubscription;
 
-/** Consumes every appeal topic into the per-region, per-day projection. */
+/** Consumes every appeal topic (and the KB's publications) into the per-region, per-day projection. */
 @Configuration(proxyBeanMethods = false)
 public class ProjectionConfiguration {
 
@@ -43,12 +44,12 @@ public class ProjectionConfiguration {
 
     @Bean
     EventSubscription<AnswerMatched> onMatched(Projector p) {
-        return EventSubscription.on(Topics.ANSWER_MATCHED, e -> p.count(Measure.AUTO_ANSWERED, e));
+        return EventSubscription.on(Topics.ANSWER_MATCHED, p::matched);
     }
 
     @Bean
     EventSubscription<AnswerUnmatched> onUnmatched(Projector p) {
-        return EventSubscription.on(Topics.ANSWER_UNMATCHED, e -> p.count(Measure.UNMATCHED, e));
+        return EventSubscription.on(Topics.ANSWER_UNMATCHED, p::unmatched);
     }
 
     @Bean
@@ -94,5 +95,10 @@ public class ProjectionConfiguration {
     @Bean
     EventSubscription<AppealEscalated> onEscalated(Projector p) {
         return EventSubscription.on(Topics.APPEAL_ESCALATED, e -> p.count(Measure.ESCALATED, e));
+    }
+
+    @Bean
+    EventSubscription<KbEntryPublished> onKbEntryPublished(Projector p) {
+        return EventSubscription.on(Topics.KB_ENTRY_PUBLISHED, p::published);
     }
 }

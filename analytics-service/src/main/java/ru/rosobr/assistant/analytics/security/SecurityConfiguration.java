@@ -29,6 +29,7 @@ public class SecurityConfiguration {
         return ApiSecurity.jwtApi(http, decoder, ex -> ex
                         .pathMatchers("/actuator/health", "/actuator/health/**", "/actuator/info",
                                 "/actuator/prometheus").permitAll()
+                        .pathMatchers("/api/analytics/admin/**").hasRole("ADMIN")
                         .pathMatchers("/api/analytics/**").hasAnyRole("FEDERAL", "ADMIN", "OPERATOR", "REGIONAL_HEAD")
                         .anyExchange().denyAll(),
                 "Нужен действующий токен доступа: войдите в консоль заново.",

@@ -2,7 +2,6 @@ package ru.rosobr.assistant.platform.messaging;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -50,7 +49,7 @@ final class EventBatches {
     private record Decoded(ConsumerRecord<String, String> record, EventSubscription<?> subscription, Event event,
                            String consumer) {
         String dedupeKey() {
-            return consumer + '\u0000' + event.eventId();
+            return ProcessedEvents.key(consumer, event.eventId());
         }
     }
 
@@ -124,19 +123,7 @@ final class EventBatches {
 
     /** Records the batch's event ids; emits the keys that were new (a repeated id in the batch counts once). */
     private Mono<Set<String>> fresh(List<Decoded> batch) {
-        String[] consumers = new String[batch.size()];
-        String[] ids = new String[batch.size()];
-        for (int i = 0; i < batch.size(); i++) {
-            consumers[i] = batch.get(i).consumer();
-            ids[i] = batch.get(i).event().eventId().toString();
-        }
-        return db.sql("insert into processed_events (consumer, event_id) "
-                        + "select * from unnest(:consumers::text[], :ids::uuid[]) on conflict do nothing "
-                        + "returning consumer, event_id")
-                .bind("consumers", consumers)
-                .bind("ids", ids)
-                .map((r, m) -> r.get("consumer", String.class) + '\u0000' + r.get("event_id", java.util.UUID.class))
-                .all()
-                .collect(HashSet::new, Set::add);
+        return ProcessedEvents.recordNew(db, batch.stream().map(Decoded::consumer).toList(),
+                batch.stream().map(d -> d.event().eventId()).toList());
     }
 }
