@@ -119,6 +119,17 @@ public final class TextAnalyzer {
                 }
             }
         }
+        // "She demands X every Friday. May she?": when the sentences that ask name no paper, the paper the story
+        // names is what is asked about — the story sentences that name one are heard in full too
+        boolean askedNamesPaper = false;
+        for (int i = 0; i < parts.size(); i++) {
+            askedNamesPaper |= focused[i] && namesPaper(parts.get(i).terms());
+        }
+        if (!askedNamesPaper) {
+            for (int i = 0; i < parts.size(); i++) {
+                focused[i] |= namesPaper(parts.get(i).terms());
+            }
+        }
         List<Term> terms = new ArrayList<>();
         List<Double> focus = new ArrayList<>();
         Asker asker = null;
@@ -137,6 +148,26 @@ public final class TextAnalyzer {
             f[k] = focus.get(k);
         }
         return new Analysis(terms, asker, f);
+    }
+
+    /** Does a sentence name a paper a teacher is asked for (a SUBJECT cue of {@code paperwork-cues.tsv})? */
+    private boolean namesPaper(List<Term> terms) {
+        Map<String, String> cues = lexicon.paperworkCues();
+        for (int i = 0; i < terms.size(); i++) {
+            for (String a : terms.get(i).forms()) {
+                if ("SUBJECT".equals(cues.get(a))) {
+                    return true;
+                }
+                if (i + 1 < terms.size()) {
+                    for (String b : terms.get(i + 1).forms()) {
+                        if ("SUBJECT".equals(cues.get(a + " " + b))) {
+                            return true;
+                        }
+                    }
+                }
+            }
+        }
+        return false;
     }
 
     private Analysis analyzeSentence(String text) {
