@@ -6,6 +6,7 @@ export type Route =
   | { view: 'kanban' }
   | { view: 'federal' }
   | { view: 'kb' }
+  | { view: 'kb-entries' }
   | { view: 'stats' }
   | { view: 'appeal'; id: string }
   | { view: 'home' };
@@ -18,6 +19,7 @@ export function parseRoute(hash: string): Route {
     case 'kanban':
     case 'federal':
     case 'kb':
+    case 'kb-entries':
     case 'stats':
       return { view: head };
     case 'appeals':
