@@ -354,19 +354,19 @@ export function KbEntries({ session }: { session: Session }) {
       {notice && <Notice kind="ok">{notice}</Notice>}
       <div className="kb-layout">
         <div>
-          <div className="row">
+          <div className="row kb-filters">
             <label className="inline">
-              Показать
+              Найти
+              <input type="search" value={q} onChange={(e) => setQ(e.target.value)} placeholder="слово, тема или id" />
+            </label>
+            <label className="inline">
+              Статус
               <select value={status} onChange={(e) => setStatus(e.target.value)}>
                 <option value="">все</option>
                 <option value="VERIFIED">отвечают</option>
                 <option value="DRAFT">черновики</option>
                 <option value="RETIRED">снятые</option>
               </select>
-            </label>
-            <label className="inline">
-              Найти
-              <input type="search" value={q} onChange={(e) => setQ(e.target.value)} placeholder="слово, тема или id" />
             </label>
           </div>
           {error && <Notice kind="error">{error}</Notice>}

@@ -51,7 +51,8 @@ final class SharedStack {
 
     private static DevStack start() {
         try {
-            // the repository root (the jars under <module>/target); -Ddevstack.root points the tests at other jars
+            // the repository root (the jars under <module>/target); -Ddevstack.root points the tests at other jars;
+            // -Ddevstack.startSeconds gives a loaded machine more than 240 s to start the stack
             Path root = Path.of(System.getProperty("devstack.root", "..")).toAbsolutePath().normalize();
             Map<String, Integer> ports = new LinkedHashMap<>();
             for (String service : StackConfig.SERVICES) {
@@ -61,7 +62,7 @@ final class SharedStack {
             StackConfig config = new StackConfig(root, Files.createTempDirectory("devstack-e2e"), database, freePort(),
                     freePort(), ports, "e2e-secret-" + UUID.randomUUID(), freePort(), Map.of());
             long t0 = System.nanoTime();
-            DevStack started = new DevStack(config).start(Duration.ofSeconds(240));
+            DevStack started = new DevStack(config).start(Duration.ofSeconds(Long.getLong("devstack.startSeconds", 240)));
             System.out.printf("[e2e] stack UP in %.1f s, RSS %d MiB, gateway %s%n", (System.nanoTime() - t0) / 1e9,
                     started.residentMemoryMiB(), started.gatewayUrl());
             return started;
