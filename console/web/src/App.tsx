@@ -4,7 +4,7 @@ import { Notice } from './components/ui';
 import { api, ApiError } from './lib/api';
 import { useLive } from './lib/live';
 import { DEFAULT_FILTERS, type Filters } from './lib/query';
-import { canWorkAppeals, roleText, seesAllRegions, seesFederalQueue } from './lib/roles';
+import { canWorkAppeals, editsKb, roleText, seesAllRegions, seesFederalQueue } from './lib/roles';
 import { href, navigate, useRoute, type Route } from './lib/router';
 import { slaStep, type ColumnId } from './lib/status';
 import { shorten } from './lib/text';
@@ -13,6 +13,7 @@ import { AppealCardView } from './views/AppealCardView';
 import { AppealList } from './views/AppealList';
 import { Kanban } from './views/Kanban';
 import { KbDrafts } from './views/KbDrafts';
+import { KbEntries } from './views/KbEntries';
 import { Login } from './views/Login';
 import { RegionMap } from './views/RegionMap';
 import { Stats } from './views/Stats';
@@ -143,6 +144,7 @@ function Shell({ session, onLogout, onExpired }: { session: Session; onLogout: (
           {works && <NavLink route={route2} to={{ view: 'kanban' }}>Канбан</NavLink>}
           {seesFederalQueue(session) && <NavLink route={route2} to={{ view: 'federal' }}>Федеральный контроль</NavLink>}
           <NavLink route={route2} to={{ view: 'kb' }}>База знаний</NavLink>
+          {editsKb(session) && <NavLink route={route2} to={{ view: 'kb-entries' }}>Записи базы знаний</NavLink>}
           <NavLink route={route2} to={{ view: 'stats' }}>Статистика</NavLink>
           <NavLink route={route2} to={{ view: 'map' }}>Карта</NavLink>
           <a href="/simulator/" target="_blank" rel="noopener" title="Симулятор педагога: задать вопрос от имени педагога (новая вкладка)">
@@ -163,7 +165,7 @@ function Shell({ session, onLogout, onExpired }: { session: Session; onLogout: (
           </button>
         </div>
       </header>
-      {works && route2.view !== 'stats' && route2.view !== 'map' && route2.view !== 'kb' && (
+      {works && route2.view !== 'stats' && route2.view !== 'map' && route2.view !== 'kb' && route2.view !== 'kb-entries' && (
         <CountersBar tick={live.tick + readMarks} onPick={(column) => {
           setFilters({ ...DEFAULT_FILTERS, columns: [column] });
           navigate({ view: 'list' });
@@ -179,6 +181,7 @@ function Shell({ session, onLogout, onExpired }: { session: Session; onLogout: (
         {route2.view === 'kanban' && works && <Kanban session={session} tick={live.tick} remember={remember} />}
         {route2.view === 'appeal' && works && <AppealCardView session={session} id={route2.id} tick={live.tick} onOpened={onOpened} />}
         {route2.view === 'kb' && <KbDrafts session={session} />}
+        {route2.view === 'kb-entries' && editsKb(session) && <KbEntries session={session} />}
         {route2.view === 'stats' && (
           <Stats region={route2.region ?? (seesAllRegions(session) ? undefined : session.region ?? undefined)}
             seesAll={seesAllRegions(session)}

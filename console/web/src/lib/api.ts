@@ -120,6 +120,10 @@ export class Api {
     return this.request<T>('POST', path, body ?? {});
   }
 
+  put<T>(path: string, body: unknown) {
+    return this.request<T>('PUT', path, body);
+  }
+
   /**
    * A file (e.g. the CSV export): fetched with the token, handed to the browser as a download; `onProgress` hears
    * the bytes received so far while a large file streams in.

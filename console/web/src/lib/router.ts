@@ -6,6 +6,7 @@ export type Route =
   | { view: 'kanban' }
   | { view: 'federal' }
   | { view: 'kb' }
+  | { view: 'kb-entries' }
   | { view: 'stats'; region?: string }
   | { view: 'map' }
   | { view: 'appeal'; id: string }
@@ -20,6 +21,7 @@ export function parseRoute(hash: string): Route {
     case 'federal':
     case 'kb':
     case 'map':
+    case 'kb-entries':
       return { view: head };
     case 'stats':
       return arg ? { view: 'stats', region: decodeURIComponent(arg) } : { view: 'stats' };

@@ -232,10 +232,20 @@ class AnswerServiceIT {
         web.post().uri("/api/kb/entries/mutual-visits/retire").headers(h -> h.setBearerAuth(FEDERAL)).exchange()
                 .expectStatus().isOk().expectBody().jsonPath("$.status").isEqualTo("RETIRED");
         preview().jsonPath("$.decision").isEqualTo("UNMATCHED");
+        // restored: back in the status it had before retirement (verified), answering with the same text
+        web.post().uri("/api/kb/entries/mutual-visits/restore").headers(h -> h.setBearerAuth(EDITOR)).exchange()
+                .expectStatus().isOk().expectBody().jsonPath("$.status").isEqualTo("VERIFIED");
+        preview().jsonPath("$.entryId").isEqualTo("mutual-visits")
+                .jsonPath("$.answer").isEqualTo(edited.get("answer"));
+        web.post().uri("/api/kb/entries/mutual-visits/restore").headers(h -> h.setBearerAuth(EDITOR)).exchange()
+                .expectStatus().isEqualTo(409);
+        web.post().uri("/api/kb/entries/mutual-visits/retire").headers(h -> h.setBearerAuth(FEDERAL)).exchange()
+                .expectStatus().isOk();
 
         web.get().uri("/api/kb/entries/mutual-visits/versions").headers(h -> h.setBearerAuth(EDITOR)).exchange()
                 .expectStatus().isOk().expectBody()
-                .jsonPath("$.length()").isEqualTo(5)
+                .jsonPath("$.length()").isEqualTo(7)
+                .jsonPath("$[5].change").isEqualTo("RESTORED")
                 .jsonPath("$[0].change").isEqualTo("CREATED").jsonPath("$[0].changedBy").isEqualTo("editor1")
                 .jsonPath("$[1].change").isEqualTo("VERIFIED").jsonPath("$[1].changedBy").isEqualTo("fed1")
                 .jsonPath("$[4].change").isEqualTo("RETIRED");

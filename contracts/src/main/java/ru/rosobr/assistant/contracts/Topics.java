@@ -55,6 +55,7 @@ public final class Topics {
             new Topic<>("appeal.assigned.v1", AppealAssigned.class, ROUTING, 6, MONTH, Topic.Key.APPEAL_ID);
     public static final Topic<OperatorReplied> OPERATOR_REPLIED =
             new Topic<>("appeal.operator-replied.v1", OperatorReplied.class, OPERATOR, 6, MONTH, Topic.Key.APPEAL_ID);
+    /** Read by answer-service (judgements against the entry; «верно» on a close candidate adds a phrasing). */
     public static final Topic<AiJudged> AI_JUDGED =
             new Topic<>("appeal.ai-judged.v1", AiJudged.class, OPERATOR, 6, MONTH, Topic.Key.APPEAL_ID);
     public static final Topic<AppealRated> APPEAL_RATED =

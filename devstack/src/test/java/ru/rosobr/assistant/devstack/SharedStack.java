@@ -51,7 +51,8 @@ final class SharedStack {
 
     private static DevStack start() {
         try {
-            // the repository root (the jars under <module>/target); -Ddevstack.root points the tests at other jars
+            // the repository root (the jars under <module>/target); -Ddevstack.root points the tests at other jars;
+            // -Ddevstack.start-timeout=<seconds> gives a loaded machine more than 240 s to start the stack
             Path root = Path.of(System.getProperty("devstack.root", "..")).toAbsolutePath().normalize();
             Map<String, Integer> ports = new LinkedHashMap<>();
             for (String service : StackConfig.SERVICES) {

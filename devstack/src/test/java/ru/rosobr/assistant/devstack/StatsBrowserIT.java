@@ -18,17 +18,17 @@ class StatsBrowserIT {
 
     @Test
     void federalStaffReadTheStatisticsTheMapAndTheReport() throws Exception {
-        ConsoleBrowserIT.assumeBrowser();
+        BrowserScript.assumeBrowser();
         DevStack stack = SharedStack.get();
-        Files.createDirectories(ConsoleBrowserIT.ARTIFACTS);
+        Files.createDirectories(BrowserScript.ARTIFACTS);
         List<String> output = new ArrayList<>();
-        int exit = ConsoleBrowserIT.run(List.of("node",
-                        ConsoleBrowserIT.BROWSER_DIR.resolve("stats.e2e.mjs").toString(), stack.gatewayUrl(),
-                        ConsoleBrowserIT.ARTIFACTS.toString()),
-                ConsoleBrowserIT.BROWSER_DIR, 600, output);
-        assertThat(exit).as("stats.e2e.mjs failed (screenshots in %s):%n%s", ConsoleBrowserIT.ARTIFACTS,
+        int exit = BrowserScript.run(List.of("node",
+                        BrowserScript.BROWSER_DIR.resolve("stats.e2e.mjs").toString(), stack.gatewayUrl(),
+                        BrowserScript.ARTIFACTS.toString()),
+                BrowserScript.BROWSER_DIR, 600, output);
+        assertThat(exit).as("stats.e2e.mjs failed (screenshots in %s):%n%s", BrowserScript.ARTIFACTS,
                 String.join("\n", output)).isZero();
-        assertThat(ConsoleBrowserIT.ARTIFACTS.resolve("stats-01-overview.png")).exists();
-        assertThat(ConsoleBrowserIT.ARTIFACTS.resolve("stats-04-map.png")).exists();
+        assertThat(BrowserScript.ARTIFACTS.resolve("stats-01-overview.png")).exists();
+        assertThat(BrowserScript.ARTIFACTS.resolve("stats-04-map.png")).exists();
     }
 }

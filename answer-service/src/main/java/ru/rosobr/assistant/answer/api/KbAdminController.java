@@ -33,7 +33,7 @@ import ru.rosobr.assistant.contracts.events.KbEntryPublished.Audience;
 
 /**
  * KB administration, {@code /api/kb/entries} (roles KB_EDITOR, FEDERAL, ADMIN): list and search, create (as a
- * DRAFT), edit (a new DRAFT version), verify, retire, version history. Changes reach the matcher at once.
+ * DRAFT), edit (a new DRAFT version), verify, retire, restore, version history. Changes reach the matcher at once.
  */
 @RestController
 @RequestMapping("/api/kb/entries")
@@ -132,6 +132,12 @@ public class KbAdminController {
     public Mono<EntryView> retire(@PathVariable String id, @RequestBody(required = false) TransitionRequest body,
                                   Authentication who) {
         return kb.retire(id, body == null ? null : body.version(), who.getName()).map(EntryView::of);
+    }
+
+    @PostMapping("/{id}/restore")
+    public Mono<EntryView> restore(@PathVariable String id, @RequestBody(required = false) TransitionRequest body,
+                                   Authentication who) {
+        return kb.restore(id, body == null ? null : body.version(), who.getName()).map(EntryView::of);
     }
 
     private static void require(EntryRequest body) {

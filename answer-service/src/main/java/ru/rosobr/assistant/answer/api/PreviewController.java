@@ -28,10 +28,11 @@ public class PreviewController {
      * Response body: the contract fields {@code decision, topic, entryId, score}, and why the entry matched — the
      * question's words it explains ({@code matchedTerms}: the word, the lemma or synonym it met, whether it met a
      * synonym, whether only in the answer text). For UNMATCHED the closest entry is named in {@code candidateId}
-     * with its terms, so an editor sees what was near; OFF_TOPIC has neither.
+     * with its terms, so an editor sees what was near; OFF_TOPIC has neither. {@code answer} and
+     * {@code entryVersion}: the text a teacher would get now and its version (MATCHED only).
      */
     public record PreviewResponse(String decision, String topic, String entryId, double score, String candidateId,
-                                  List<MatchedTerm> matchedTerms) {
+                                  List<MatchedTerm> matchedTerms, String answer, Integer entryVersion) {
     }
 
     private final Matcher matcher;
@@ -48,6 +49,7 @@ public class PreviewController {
         MatchResult r = matcher.match(request.text(), request.orgType());
         boolean showEntry = r.decision() == Decision.MATCHED;
         return new PreviewResponse(r.decision().name(), showEntry ? r.best().topic() : null,
-                showEntry ? r.best().id() : null, r.score(), r.best() == null ? null : r.best().id(), r.terms());
+                showEntry ? r.best().id() : null, r.score(), r.best() == null ? null : r.best().id(), r.terms(),
+                showEntry ? r.best().answer() : null, showEntry ? r.best().version() : null);
     }
 }

@@ -28,6 +28,8 @@ public class SecurityConfiguration {
         return ApiSecurity.jwtApi(http, decoder, a -> a
                 .pathMatchers(HttpMethod.POST, "/api/answers/preview").permitAll()
                 .pathMatchers("/actuator/**").permitAll()
+                // operators' judgements carry appeals of every region: only curators read them
+                .pathMatchers("/api/kb/judgements/**", "/api/kb/judgements").hasAnyRole("KB_EDITOR", "FEDERAL", "ADMIN")
                 // operators search verified entries from the reply box; only curators change the base
                 .pathMatchers(HttpMethod.GET, "/api/kb/**")
                         .hasAnyRole("KB_EDITOR", "FEDERAL", "ADMIN", "OPERATOR", "REGIONAL_HEAD")

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import ru.rosobr.assistant.answer.kb.KbEntry;
 import ru.rosobr.assistant.answer.kb.StarterKb;
 import ru.rosobr.assistant.answer.matching.Decision;
 import ru.rosobr.assistant.answer.matching.MatchResult;
@@ -24,6 +25,8 @@ import ru.rosobr.assistant.contracts.OrgType;
  *
  * <p>stdout: {@code id<TAB>decision<TAB>topic<TAB>score} per question. stderr: the five metrics. Options:
  * {@code --explain} (why, per question, on stderr), {@code --check} (exit 1 when a target is missed),
+ * {@code --judgements FILE} (the figures before and after a batch of operators' judgements, see
+ * {@link JudgementBatch}),
  * {@code -Dassistant.matching.<setting>=<value>} (try other settings, see {@link MatcherSettings}).
  */
 public final class EvalAnswers {
@@ -71,23 +74,37 @@ public final class EvalAnswers {
 
     public static void main(String[] args) throws IOException {
         Path file = null;
+        Path judgementsFile = null;
         boolean explain = false;
         boolean check = false;
-        for (String a : args) {
-            switch (a) {
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
                 case "--explain" -> explain = true;
                 case "--check" -> check = true;
-                default -> file = Path.of(a);
+                case "--judgements" -> judgementsFile = i + 1 < args.length ? Path.of(args[++i]) : null;
+                default -> file = Path.of(args[i]);
             }
         }
         if (file == null) {
-            System.err.println("Использование: bin/eval-answers ФАЙЛ.tsv [--explain] [--check]");
+            System.err.println("Использование: bin/eval-answers ФАЙЛ.tsv [--explain] [--check] "
+                    + "[--judgements ОЦЕНКИ.tsv]");
             System.exit(2);
         }
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
         PrintStream err = new PrintStream(System.err, true, StandardCharsets.UTF_8);
         List<Question> questions = read(file);
-        Matcher matcher = Matching.create(settings(), StarterKb.entries());
+        List<KbEntry> entries = StarterKb.entries();
+        Matcher matcher = Matching.create(settings(), entries);
+        if (judgementsFile != null) {
+            // the figures before the batch, the batch applied as the service applies appeal.ai-judged, the
+            // figures after it (then the per-question output below is the "after" one)
+            Metrics before = metrics(questions.stream().map(q -> decide(matcher, q)).toList());
+            err.println("before the judgements:");
+            err.println(before.report());
+            JudgementBatch.Result applied = JudgementBatch.apply(matcher, entries, JudgementBatch.read(judgementsFile));
+            err.println(applied.report());
+            err.println("after the judgements:");
+        }
         List<Outcome> outcomes = new ArrayList<>();
         for (Question q : questions) {
             Outcome o = decide(matcher, q);

@@ -6,5 +6,11 @@ import java.time.Instant;
 public record KbVersion(KbEntry content, Change change, String changedBy, Instant changedAt) {
 
     /** What produced a version. */
-    public enum Change { CREATED, EDITED, VERIFIED, RETIRED, PUBLISHED, SEEDED }
+    public enum Change {
+        CREATED, EDITED, VERIFIED, RETIRED, PUBLISHED, SEEDED,
+        /** A retired entry back in use, in the status it had before it was retired. */
+        RESTORED,
+        /** A phrasing learned from an operator's «верно» on a close candidate. */
+        LEARNED
+    }
 }

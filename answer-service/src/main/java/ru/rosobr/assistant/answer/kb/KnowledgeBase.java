@@ -155,6 +155,48 @@ public class KnowledgeBase {
         }, by, KbVersion.Change.RETIRED);
     }
 
+    /**
+     * Puts a retired entry back in use in the status it had before it was retired: a verified entry answers
+     * again at once (its content was verified and has not changed since), a retired draft becomes a draft again.
+     */
+    public Mono<KbRecord> restore(String id, Integer expectedVersion, String by) {
+        return repository.versions(id).collectList().flatMap(history -> change(id, expectedVersion, current -> {
+            if (current.entry().status() != Status.RETIRED) {
+                throw new KbException(Kind.CONFLICT, "Запись «" + id + "» не снята с использования");
+            }
+            Status before = Status.DRAFT;
+            for (KbVersion v : history) {
+                if (v.content().version() < current.entry().version()) {
+                    before = v.content().status();
+                }
+            }
+            return current.entry().withStatus(before == Status.RETIRED ? Status.DRAFT : before,
+                    current.entry().version() + 1);
+        }, by, KbVersion.Change.RESTORED));
+    }
+
+    /**
+     * Adds a phrasing to a verified entry (learned from an operator's judgement) as a new verified version; the
+     * caller owns the transaction. Empty when the entry is not verified or already has that phrasing.
+     */
+    public Mono<KbEntry> learnPhrasing(String id, String phrasing, String by) {
+        String wording = phrasing == null ? "" : phrasing.strip();
+        return repository.lock(id).flatMap(current -> {
+            KbEntry e = current.entry();
+            boolean known = e.question().equalsIgnoreCase(wording)
+                    || e.phrasings().stream().anyMatch(p -> p.equalsIgnoreCase(wording));
+            if (e.status() != Status.VERIFIED || wording.isEmpty() || known) {
+                return Mono.empty();
+            }
+            List<String> phrasings = new java.util.ArrayList<>(e.phrasings());
+            phrasings.add(wording);
+            KbEntry next = new KbEntry(id, e.topic(), e.question(), phrasings, e.answer(), e.legalBasis(),
+                    e.audience(), Status.VERIFIED, e.version() + 1);
+            return repository.save(next, current.verifiedBy(), KbVersion.Change.LEARNED, by)
+                    .flatMap(saved -> repository.notifyChanged(id).thenReturn(saved));
+        });
+    }
+
     private Mono<KbRecord> change(String id, Integer expectedVersion,
                                   java.util.function.Function<KbRecord, KbEntry> next, String by,
                                   KbVersion.Change change) {

@@ -7,6 +7,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import ru.rosobr.assistant.answer.kb.KbEntry;
 import ru.rosobr.assistant.answer.kb.StarterKb;
 import ru.rosobr.assistant.answer.matching.Decision;
 import ru.rosobr.assistant.answer.matching.Matcher;
@@ -46,16 +47,44 @@ class EvalAnswersTest {
     }
 
     /**
-     * The teachers' own held-out set (stories, slang, typos), written before the tuning and never used for it:
-     * what it must never show is a wrong automatic answer beyond the limit or an in-domain question turned away.
-     * Its coverage and off-topic figures are reported, not tuned on (see the README for the figures).
+     * The teachers' held-out set (stories, slang, typos), written before the first tuning: its misses were studied
+     * by category (not sentence by sentence) in the second round, and it now meets every target.
      */
     @Test
-    void teachersHeldOutSetKeepsPrecisionAndTurnsNoTeacherAway() throws Exception {
+    void teachersHeldOutSetMeetsTheTargets() throws Exception {
         EvalAnswers.Metrics m = run(Path.of("src/test/resources/eval/heldout-teachers.tsv"));
         assertThat(m.questions()).isEqualTo(150);
+        assertThat(m.meetsTargets()).as(m.report()).isTrue();
+    }
+
+    /**
+     * The fresh held-out set, written before the second round of tuning and never studied question by question:
+     * what it must never show is a wrong automatic answer beyond the limit or an in-domain question turned away;
+     * its coverage and routing figures are reported (README), not tuned on.
+     */
+    @Test
+    void freshHeldOutSetKeepsPrecisionAndTurnsNoTeacherAway() throws Exception {
+        EvalAnswers.Metrics m = run(Path.of("src/test/resources/eval/fresh-heldout.tsv"));
+        assertThat(m.questions()).isEqualTo(66);
         assertThat(m.precision()).as(m.report()).isGreaterThanOrEqualTo(EvalAnswers.PRECISION);
         assertThat(m.inDomainDeclined()).as(m.report()).isLessThanOrEqualTo(EvalAnswers.IN_DOMAIN_DECLINED);
+        assertThat(m.offTopicDeclined()).as(m.report()).isGreaterThanOrEqualTo(EvalAnswers.OFFTOPIC_DECLINED);
+    }
+
+    /** The figures before and after a batch of judgements: the batch learns phrasings and keeps precision. */
+    @Test
+    void aBatchOfJudgementsLearnsPhrasingsAndKeepsPrecision() throws Exception {
+        List<KbEntry> entries = StarterKb.entries();
+        Matcher matcher = Matching.create(EvalAnswers.settings(), entries);
+        JudgementBatch.Result r = JudgementBatch.apply(matcher, entries,
+                JudgementBatch.read(Path.of("src/test/resources/eval/judgements-sample.tsv")));
+        assertThat(r.judgements()).isEqualTo(25);
+        assertThat(r.learned()).isPositive();
+        assertThat(r.wrong()).isEqualTo(1);
+        EvalAnswers.Metrics after = EvalAnswers.metrics(EvalAnswers.read(
+                Path.of("src/test/resources/eval/dev-questions.tsv")).stream()
+                .map(q -> EvalAnswers.decide(matcher, q)).toList());
+        assertThat(after.meetsTargets()).as(after.report()).isTrue();
     }
 
     private static EvalAnswers.Outcome outcome(String expected, Decision decision, String topic) {

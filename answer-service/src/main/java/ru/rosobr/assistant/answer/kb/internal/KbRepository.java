@@ -103,6 +103,15 @@ public class KbRepository {
      * status records {@code by} as the verifier.
      */
     public Mono<KbEntry> save(KbEntry e, String by, KbVersion.Change change) {
+        return save(e, by, change, by);
+    }
+
+    /**
+     * As {@link #save(KbEntry, String, KbVersion.Change)}, with the author of the change ({@code changedBy}) apart
+     * from the verifier ({@code by}): a learned phrasing keeps the entry's verifier.
+     */
+    public Mono<KbEntry> save(KbEntry e, String by, KbVersion.Change change, String changedBy) {
+        String author = changedBy == null || changedBy.isBlank() ? "system" : changedBy;
         String phrasings = EventCodec.mapper().writeValueAsString(e.phrasings());
         String audience = KbEntry.audienceCode(e.audience());
         String who = by == null || by.isBlank() ? "system" : by;
@@ -111,7 +120,7 @@ public class KbRepository {
                                                 version, created_by, verified_by, verified_at, updated_by, updated_at)
                         values (:id, :topic, :question, :phrasings, :answer, :legal, :audience, :status, :version,
                                 :by, case when :status = 'VERIFIED' then :by end,
-                                case when :status = 'VERIFIED' then now() end, :by, now())
+                                case when :status = 'VERIFIED' then now() end, :author, now())
                         on conflict (id) do update set topic = excluded.topic, question = excluded.question,
                             phrasings = excluded.phrasings, answer = excluded.answer,
                             legal_basis = excluded.legal_basis, audience = excluded.audience,
@@ -134,6 +143,7 @@ public class KbRepository {
                 .bind("status", e.status().name())
                 .bind("version", Math.max(1, e.version()))
                 .bind("by", who)
+                .bind("author", author)
                 .map((r, m) -> r.get("version", Integer.class))
                 .one()
                 .flatMap(version -> db.sql("""
@@ -151,7 +161,7 @@ public class KbRepository {
                         .bind("audience", audience)
                         .bind("status", e.status().name())
                         .bind("change", change.name())
-                        .bind("by", who)
+                        .bind("by", author)
                         .then()
                         .thenReturn(e.withStatus(e.status(), version)));
     }

@@ -40,8 +40,12 @@ public final class LemmaMatcher implements Matcher {
     private static final int CANDIDATES = 12;
     /** Score at which an entry is answered even when the domain gate doubts the subject. */
     static final double STRONG_MATCH = 0.8;
+    /** Score at which a question the domain gate doubts is answered when it speaks of paperwork or duties. */
+    static final double PAPERWORK_MATCH = 0.6;
     /** Words of a question (of three or more) its entry must explain to answer it. */
     static final int MIN_EXPLAINED = 2;
+    /** The least share of {@code minMargin} a strong match must still lead by. */
+    static final double MIN_MARGIN_SHARE = 0.3;
 
     private final TextAnalyzer analyzer;
     private final Lexicon lexicon;
@@ -143,18 +147,22 @@ public final class LemmaMatcher implements Matcher {
         Decision decision;
         // a question about a teacher's paperwork or duties is in the subject, whatever the gate's statistics say
         List<String> paperworkCues = paperwork.find(terms);
-        boolean gateDoubts = evidence < settings.offTopicThreshold();
+        // a question about pay or a platform's password is not the service's, however many field words it has
+        String otherSubject = paperworkCues.isEmpty() ? otherSubject(terms) : null;
+        boolean gateDoubts = evidence < settings.offTopicThreshold() || otherSubject != null;
         boolean offTopic = gateDoubts && paperworkCues.isEmpty();
-        // below the domain gate only a strong match may still be answered — paperwork words or not: they keep a
-        // question from being declined, they do not make a doubtful match safer
-        double threshold = gateDoubts ? Math.max(settings.matchThreshold(), STRONG_MATCH) : settings.matchThreshold();
+        // below the domain gate only a strong match may still be answered; a doubted question that names a
+        // teacher's paper or an imposed duty needs less (PAPERWORK_MATCH): the cue makes the field's reading of
+        // its words the likely one, though not a certain one («план-конспект урока по литературе» stays routed)
+        double doubted = paperworkCues.isEmpty() ? STRONG_MATCH : PAPERWORK_MATCH;
+        double threshold = gateDoubts ? Math.max(settings.matchThreshold(), doubted) : settings.matchThreshold();
         String gap = best == null ? null : uncoveredRouteWord(terms, best);
         List<MatchedTerm> explained = best == null ? List.of() : matchedTerms(terms, best);
         // one shared word is no answer to a question of several ("ставить двойки за поведение" is not about the
         // journal because «ставить» occurs in its entry): the entry must explain two of its words
         boolean enough = terms.size() < MIN_EXPLAINED + 1 || explained.size() >= MIN_EXPLAINED;
         if (best != null && gap == null && enough && score >= threshold
-                && score - secondScore >= settings.minMargin()) {
+                && score - secondScore >= requiredMargin(score)) {
             decision = Decision.MATCHED;
         } else if (offTopic) {
             decision = Decision.OFF_TOPIC;
@@ -167,6 +175,18 @@ public final class LemmaMatcher implements Matcher {
                 bestEntry == null ? List.of() : explained);
         return new Explanation(result, asker, terms, evidence, ranked.bestCoverage(), ranked.bestSimilarity(),
                 paperworkCues);
+    }
+
+    /**
+     * The lead over the best entry of another topic that a match needs: the full {@code minMargin} at the
+     * threshold, less as the score grows — a question its entry explains almost entirely is answered even when
+     * a neighbouring topic explains much of it too (rules of chats and the choice of messenger share most
+     * words) — but never below {@value #MIN_MARGIN_SHARE} of it.
+     */
+    double requiredMargin(double score) {
+        double span = STRONG_MATCH - settings.matchThreshold();
+        double share = span <= 0 ? 1 : (STRONG_MATCH - score) / span;
+        return settings.minMargin() * Math.max(MIN_MARGIN_SHARE, Math.min(1, share));
     }
 
     /** The question's words the entry explains, the way the ranking counts them (word, then concept). */
@@ -199,6 +219,18 @@ public final class LemmaMatcher implements Matcher {
             if (features.contains(c)) {
                 return new MatchedTerm(t.surface(), c.substring(TextAnalyzer.PREFIX_MARK.length()) + "…", true,
                         inAnswer);
+            }
+        }
+        return null;
+    }
+
+    /** A word naming a subject outside the service ({@code matching/offtopic-cues.txt}), or null. */
+    private String otherSubject(List<Term> terms) {
+        for (Term t : terms) {
+            for (String f : t.forms()) {
+                if (lexicon.offTopicCues().contains(f)) {
+                    return f;
+                }
             }
         }
         return null;

@@ -119,6 +119,17 @@ public final class TextAnalyzer {
                 }
             }
         }
+        // "She demands X every Friday. May she?": when the sentences that ask name no paper, the paper the story
+        // names is what is asked about — the story sentences that name one are heard in full too
+        boolean askedNamesPaper = false;
+        for (int i = 0; i < parts.size(); i++) {
+            askedNamesPaper |= focused[i] && namesPaper(parts.get(i).terms());
+        }
+        if (!askedNamesPaper) {
+            for (int i = 0; i < parts.size(); i++) {
+                focused[i] |= namesPaper(parts.get(i).terms());
+            }
+        }
         List<Term> terms = new ArrayList<>();
         List<Double> focus = new ArrayList<>();
         Asker asker = null;
@@ -137,6 +148,55 @@ public final class TextAnalyzer {
             f[k] = focus.get(k);
         }
         return new Analysis(terms, asker, f);
+    }
+
+    /** Spelling slips the dictionary does not forgive: цы/жы/шы, чя/щя, чю/щю, a doubled letter. */
+    private static final String[][] RESPELL = {
+            {"цы", "ци"}, {"жы", "жи"}, {"шы", "ши"}, {"чя", "ча"}, {"щя", "ща"}, {"чю", "чу"}, {"щю", "щу"}};
+
+    /**
+     * The lemmas of an unknown word once a common spelling slip is undone (документацыю → документацию, обязанна →
+     * обязана); none when no such variant is a dictionary word. A few lookups, only for words the dictionary does
+     * not know.
+     */
+    private String[] respelled(String w) {
+        for (String[] r : RESPELL) {
+            if (w.contains(r[0])) {
+                String[] lemmas = morphology.lemmas(w.replace(r[0], r[1]));
+                if (lemmas.length > 0) {
+                    return lemmas;
+                }
+            }
+        }
+        for (int i = 1; i < w.length(); i++) {
+            if (w.charAt(i) == w.charAt(i - 1)) {
+                String[] lemmas = morphology.lemmas(w.substring(0, i) + w.substring(i + 1));
+                if (lemmas.length > 0) {
+                    return lemmas;
+                }
+            }
+        }
+        return new String[0];
+    }
+
+    /** Does a sentence name a paper a teacher is asked for (a SUBJECT cue of {@code paperwork-cues.tsv})? */
+    private boolean namesPaper(List<Term> terms) {
+        Map<String, String> cues = lexicon.paperworkCues();
+        for (int i = 0; i < terms.size(); i++) {
+            for (String a : terms.get(i).forms()) {
+                if ("SUBJECT".equals(cues.get(a))) {
+                    return true;
+                }
+                if (i + 1 < terms.size()) {
+                    for (String b : terms.get(i + 1).forms()) {
+                        if ("SUBJECT".equals(cues.get(a + " " + b))) {
+                            return true;
+                        }
+                    }
+                }
+            }
+        }
+        return false;
     }
 
     private Analysis analyzeSentence(String text) {
@@ -159,6 +219,9 @@ public final class TextAnalyzer {
                 continue;
             }
             String[] lemmas = morphology.lemmas(w);
+            if (lemmas.length == 0 && w.length() >= 4) {
+                lemmas = respelled(w);
+            }
             if (lemmas.length == 0 && w.length() >= 4) {
                 List<Token> byStem = aliasStems.get(stem(stemmer, w));
                 if (byStem != null) {

@@ -58,10 +58,49 @@ class LemmaMatcherTest {
         assertThat(routed.decision()).isEqualTo(Decision.UNMATCHED);
         assertThat(routed.best().id()).isEqualTo(r.best().id());
         assertThat(routed.score()).isEqualTo(r.score());
-        // a runner-up closer than the margin also routes
-        LemmaMatcher narrow = matcher(new MatcherSettings(d.matchThreshold(), r.score() - r.runnerUpScore() + 0.01,
+        // a runner-up closer than the margin also routes (the margin a strong match needs shrinks, never below
+        // MIN_MARGIN_SHARE of minMargin)
+        double wide = (r.score() - r.runnerUpScore() + 0.01) / LemmaMatcher.MIN_MARGIN_SHARE;
+        LemmaMatcher narrow = matcher(new MatcherSettings(d.matchThreshold(), wide,
                 d.offTopicThreshold(), d.answerWeight(), d.conceptWeight(), d.unknownWeight(), d.coverageShare()));
         assertThat(narrow.match(q, null).decision()).isEqualTo(Decision.UNMATCHED);
+    }
+
+    @Test
+    void requiredMarginShrinksAsTheScoreGrows() {
+        LemmaMatcher m = matcher(MatcherSettings.defaults());
+        double full = MatcherSettings.defaults().minMargin();
+        assertThat(m.requiredMargin(MatcherSettings.defaults().matchThreshold())).isEqualTo(full);
+        assertThat(m.requiredMargin(0.65)).isLessThan(full).isGreaterThan(full * LemmaMatcher.MIN_MARGIN_SHARE);
+        assertThat(m.requiredMargin(0.95)).isEqualTo(full * LemmaMatcher.MIN_MARGIN_SHARE);
+    }
+
+    @Test
+    void otherSubjectsAreDeclinedUnlessTheySpeakOfPaperwork() {
+        // pay and platform logins are not the service's, however many field words the question has
+        assertThat(match("Сколько платят классному руководителю в нашем регионе?").decision())
+                .isEqualTo(Decision.OFF_TOPIC);
+        assertThat(match("Не получается зайти в электронный дневник, что делать?").decision())
+                .isEqualTo(Decision.OFF_TOPIC);
+        // the same words next to a paper put on a teacher are routed
+        assertThat(match("Не платят за отчёты, которые заставляют писать по выходным. Законно?").decision())
+                .isNotEqualTo(Decision.OFF_TOPIC);
+    }
+
+    @Test
+    void anImposedDutyIsNeverDeclined() {
+        // «отправляют» puts a duty on the teacher: routed or answered, never declined
+        assertThat(match("Нас отправляют убирать парк в воскресенье, можно не ходить?").decision())
+                .isNotEqualTo(Decision.OFF_TOPIC);
+    }
+
+    @Test
+    void theStoryNamesThePaperAShortQuestionAsksAbout() {
+        String story = "Весной нам сказали к понедельнику подготовить характеристики на всех учеников класса. "
+                + "Запроса ни от кого не было. Я сижу с ними все выходные. Это вообще законно?";
+        MatchResult r = match(story);
+        assertThat(r.best()).isNotNull();
+        assertThat(r.best().topic()).isEqualTo("student-characteristic");
     }
 
     @Test

@@ -30,6 +30,13 @@ class TextAnalyzerTest {
     }
 
     @Test
+    void commonSpellingSlipsAreUndoneBeforeTheStem() {
+        assertThat(forms("документацыю")).isEqualTo(forms("документацию"));
+        assertThat(forms("обязанна")).contains("обязанный");
+        assertThat(ANALYZER.analyze("документацыю").terms().getFirst().unknown()).isFalse();
+    }
+
+    @Test
     void caseAndYoAreFolded() {
         assertThat(forms("Отчёты")).isEqualTo(forms("отчеты")).containsExactly("отчет");
         assertThat(forms("ПРОВЕДЁННЫХ МЕРОПРИЯТИЯХ")).isEqualTo(forms("проведенных мероприятиях"));
