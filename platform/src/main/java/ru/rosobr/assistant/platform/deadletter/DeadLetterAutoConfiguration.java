@@ -1,0 +1,114 @@
+package ru.rosobr.assistant.platform.deadletter;
+
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicLong;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
+import org.springframework.transaction.reactive.TransactionalOperator;
+import reactor.core.Disposable;
+import reactor.core.publisher.Flux;
+
+import ru.rosobr.assistant.platform.PlatformAutoConfiguration;
+import ru.rosobr.assistant.platform.PlatformProperties;
+import ru.rosobr.assistant.platform.messaging.EventSubscription;
+import ru.rosobr.assistant.platform.security.ApiSecurity;
+import ru.rosobr.assistant.platform.security.JwtSupport;
+
+/**
+ * Dead letters in every service with a database: the admin API, the {@code assistant_dead_letters_pending} gauge
+ * (refreshed from the table every {@code assistant.dead-letters.refresh}, 30 s; every replica reports the same
+ * figure, so alert on {@code max by (application)}) and, where the service has its own security chain, a chain of
+ * its own in front of it that admits only ADMIN tokens to the API.
+ */
+@AutoConfiguration(after = PlatformAutoConfiguration.class, beforeName =
+        "org.springframework.boot.security.autoconfigure.web.reactive.ReactiveWebSecurityAutoConfiguration")
+@ConditionalOnClass(name = "org.springframework.r2dbc.core.DatabaseClient")
+@ConditionalOnBean(DatabaseClient.class)
+public class DeadLetterAutoConfiguration {
+
+    @Bean
+    DeadLetters deadLetters(DatabaseClient db, TransactionalOperator tx,
+                            ObjectProvider<EventSubscription<?>> subscriptions, PlatformProperties props) {
+        return new DeadLetters(db, tx, subscriptions.orderedStream().toList(), props.serviceName());
+    }
+
+    @Bean
+    DeadLetterController deadLetterController(DeadLetters deadLetters) {
+        return new DeadLetterController(deadLetters);
+    }
+
+    @Bean
+    DeadLetterGauge deadLetterGauge(DeadLetters deadLetters, MeterRegistry registry,
+                                    @Value("${assistant.dead-letters.refresh:30s}") Duration refresh) {
+        return new DeadLetterGauge(deadLetters, registry, refresh);
+    }
+
+    /** Only ADMIN; ahead of the service's own chain, which knows nothing of this path. */
+    @Bean
+    @Order(Ordered.HIGHEST_PRECEDENCE + 10)
+    @ConditionalOnBean(SecurityWebFilterChain.class)
+    SecurityWebFilterChain deadLetterSecurity(ServerHttpSecurity http, ObjectProvider<ReactiveJwtDecoder> decoder,
+                                              @Value("${assistant.jwt.jwks-uri:}") String jwksUri) {
+        ReactiveJwtDecoder jwt = decoder.getIfAvailable(() -> JwtSupport.decoder(jwksUri));
+        http.securityMatcher(ServerWebExchangeMatchers.pathMatchers("/api/admin/dead-letters/**"));
+        return ApiSecurity.jwtApi(http, jwt, auth -> auth.anyExchange().hasRole("ADMIN"));
+    }
+
+    /** The pending count as a gauge, read from the database off the request path. */
+    static final class DeadLetterGauge implements SmartLifecycle {
+
+        private final DeadLetters deadLetters;
+        private final Duration refresh;
+        private final AtomicLong pending = new AtomicLong();
+        private volatile Disposable loop;
+
+        DeadLetterGauge(DeadLetters deadLetters, MeterRegistry registry, Duration refresh) {
+            this.deadLetters = deadLetters;
+            this.refresh = refresh;
+            Gauge.builder("assistant_dead_letters_pending", pending, AtomicLong::get)
+                    .description("Records the service's consumers gave up on and that were not replayed since")
+                    .register(registry);
+        }
+
+        @Override
+        public void start() {
+            // a tick while the query still runs is dropped, not an overflow error that would end the loop
+            loop = Flux.interval(Duration.ZERO, refresh).onBackpressureDrop()
+                    .concatMap(t -> deadLetters.pending().onErrorResume(e -> reactor.core.publisher.Mono.empty()), 0)
+                    .subscribe(pending::set);
+        }
+
+        @Override
+        public void stop() {
+            Disposable l = loop;
+            if (l != null) {
+                l.dispose();
+            }
+        }
+
+        @Override
+        public boolean isRunning() {
+            Disposable l = loop;
+            return l != null && !l.isDisposed();
+        }
+
+        long value() {
+            return pending.get();
+        }
+    }
+}
