@@ -158,6 +158,27 @@ class TokenTrustIT extends OperatorTestBase {
         assertThat(loginBody("locktest", "Новый-временный-2").get("passwordChangeRequired")).isEqualTo(true);
     }
 
+    @Test
+    void theAuditLogIsAppendOnlyInTheDatabaseAndFilteredByDay() {
+        login("federal");
+        Long id = db.sql("select max(id) as id from audit_log").map((r, m) -> r.get("id", Long.class)).one().block();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() ->
+                db.sql("update audit_log set actor = 'someone-else' where id = " + id).then().block())
+                .hasMessageContaining("append-only");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() ->
+                db.sql("delete from audit_log where id = " + id).then().block()).hasMessageContaining("append-only");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> db.sql("truncate audit_log").then().block())
+                .hasMessageContaining("append-only");
+        String today = java.time.LocalDate.now(java.time.ZoneId.of("Europe/Moscow")).toString();
+        String federal = login("federal");
+        get(federal, "/api/console/audit?actor=federal&action=LOGIN&from=" + today + "&to=" + today).exchange()
+                .expectStatus().isOk().expectBody()
+                .jsonPath("$.length()").value(n -> assertThat((Integer) n).isGreaterThanOrEqualTo(2));
+        get(federal, "/api/console/audit?actor=federal&from=2001-01-01&to=2001-01-02").exchange()
+                .expectBody().jsonPath("$.length()").isEqualTo(0);
+        get(federal, "/api/console/audit?from=вчера").exchange().expectStatus().isBadRequest();
+    }
+
     private Map<?, ?> loginBody(String username, String password) {
         return web.post().uri("/api/auth/login").bodyValue(Map.of("username", username, "password", password))
                 .exchange().expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
