@@ -7,6 +7,11 @@ export type Route =
   | { view: 'federal' }
   | { view: 'kb' }
   | { view: 'stats' }
+  | { view: 'users' }
+  | { view: 'shifts' }
+  | { view: 'audit' }
+  | { view: 'deadletters' }
+  | { view: 'password' }
   | { view: 'appeal'; id: string }
   | { view: 'home' };
 
@@ -19,6 +24,11 @@ export function parseRoute(hash: string): Route {
     case 'federal':
     case 'kb':
     case 'stats':
+    case 'users':
+    case 'shifts':
+    case 'audit':
+    case 'deadletters':
+    case 'password':
       return { view: head };
     case 'appeals':
       if (arg) return { view: 'appeal', id: decodeURIComponent(arg) };
