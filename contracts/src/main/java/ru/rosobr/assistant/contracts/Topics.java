@@ -22,6 +22,7 @@ import ru.rosobr.assistant.contracts.events.OutboundDelivery;
 import ru.rosobr.assistant.contracts.events.OutboundMessage;
 import ru.rosobr.assistant.contracts.events.RatingReminderDue;
 import ru.rosobr.assistant.contracts.events.StaffUserChanged;
+import ru.rosobr.assistant.contracts.events.TeacherErased;
 import ru.rosobr.assistant.contracts.events.TeacherMessageAdded;
 
 /**
@@ -85,12 +86,15 @@ public final class Topics {
     /** Console users as they change (routing keeps its operator roster from it). */
     public static final Topic<StaffUserChanged> STAFF_USER_CHANGED =
             new Topic<>("staff.users.v1", StaffUserChanged.class, OPERATOR, 1, Duration.ofDays(365), Topic.Key.USERNAME);
+    /** A teacher's personal data erased on request: every copy of it goes too. */
+    public static final Topic<TeacherErased> TEACHER_ERASED =
+            new Topic<>("teacher.erased.v1", TeacherErased.class, INTAKE, 1, Duration.ofDays(30), Topic.Key.TEACHER_ID);
 
     public static final List<Topic<?>> ALL = List.of(
             APPEAL_RECEIVED, ANSWER_MATCHED, ANSWER_UNMATCHED, APPEAL_OFFTOPIC, HUMAN_REQUESTED,
             APPEAL_ASSIGNED, OPERATOR_REPLIED, AI_JUDGED, APPEAL_RATED, RATING_REMINDER_DUE,
             APPEAL_OVERDUE, APPEAL_ESCALATED, APPEAL_REASSIGNED, KB_ENTRY_PUBLISHED, OUTBOUND_MESSAGES,
-            OUTBOUND_DELIVERY, TEACHER_MESSAGE_ADDED, ACCESS_REVOKED, STAFF_USER_CHANGED);
+            OUTBOUND_DELIVERY, TEACHER_MESSAGE_ADDED, ACCESS_REVOKED, STAFF_USER_CHANGED, TEACHER_ERASED);
 
     private Topics() {
     }
