@@ -56,10 +56,7 @@ class RevocationIT {
 
     @DynamicPropertySource
     static void props(DynamicPropertyRegistry registry) {
-        for (String service : List.of("INTAKE", "ANSWER", "ROUTING", "OPERATOR", "ANALYTICS", "FOLLOWUP")) {
-            registry.add(service + "_URL", backend::url);
-        }
-        registry.add("ASSISTANT_JWKS_URI", TestJwt::jwksUri);
+        LoopbackBackend.behindEveryRoute(registry, backend);
         registry.add("KAFKA_BOOTSTRAP_SERVERS", broker::getBrokersAsString);
     }
 

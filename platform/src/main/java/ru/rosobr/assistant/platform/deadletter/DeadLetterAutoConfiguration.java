@@ -10,7 +10,6 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -20,14 +19,13 @@ import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
 import org.springframework.transaction.reactive.TransactionalOperator;
-import reactor.core.Disposable;
-import reactor.core.publisher.Flux;
 
 import ru.rosobr.assistant.platform.PlatformAutoConfiguration;
 import ru.rosobr.assistant.platform.PlatformProperties;
 import ru.rosobr.assistant.platform.messaging.EventSubscription;
 import ru.rosobr.assistant.platform.security.ApiSecurity;
 import ru.rosobr.assistant.platform.security.JwtSupport;
+import ru.rosobr.assistant.platform.worker.PeriodicTask;
 
 /**
  * Dead letters in every service with a database: the admin API, the {@code assistant_dead_letters_pending} gauge
@@ -53,9 +51,14 @@ public class DeadLetterAutoConfiguration {
     }
 
     @Bean
-    DeadLetterGauge deadLetterGauge(DeadLetters deadLetters, MeterRegistry registry,
-                                    @Value("${assistant.dead-letters.refresh:30s}") Duration refresh) {
-        return new DeadLetterGauge(deadLetters, registry, refresh);
+    DeadLetterGauge deadLetterGauge(MeterRegistry registry) {
+        return new DeadLetterGauge(registry);
+    }
+
+    @Bean
+    PeriodicTask deadLetterGaugeRefresh(DeadLetters deadLetters, DeadLetterGauge gauge,
+                                        @Value("${assistant.dead-letters.refresh:30s}") Duration refresh) {
+        return new PeriodicTask("dead-letter count", refresh, () -> deadLetters.pending().doOnNext(gauge::set));
     }
 
     /** Only ADMIN; ahead of the service's own chain, which knows nothing of this path. */
@@ -70,45 +73,18 @@ public class DeadLetterAutoConfiguration {
     }
 
     /** The pending count as a gauge, read from the database off the request path. */
-    static final class DeadLetterGauge implements SmartLifecycle {
+    static final class DeadLetterGauge {
 
-        private final DeadLetters deadLetters;
-        private final Duration refresh;
         private final AtomicLong pending = new AtomicLong();
-        private volatile Disposable loop;
 
-        DeadLetterGauge(DeadLetters deadLetters, MeterRegistry registry, Duration refresh) {
-            this.deadLetters = deadLetters;
-            this.refresh = refresh;
+        DeadLetterGauge(MeterRegistry registry) {
             Gauge.builder("assistant_dead_letters_pending", pending, AtomicLong::get)
                     .description("Records the service's consumers gave up on and that were not replayed since")
                     .register(registry);
         }
 
-        @Override
-        public void start() {
-            // a tick while the query still runs is dropped, not an overflow error that would end the loop
-            loop = Flux.interval(Duration.ZERO, refresh).onBackpressureDrop()
-                    .concatMap(t -> deadLetters.pending().onErrorResume(e -> reactor.core.publisher.Mono.empty()), 0)
-                    .subscribe(pending::set);
-        }
-
-        @Override
-        public void stop() {
-            Disposable l = loop;
-            if (l != null) {
-                l.dispose();
-            }
-        }
-
-        @Override
-        public boolean isRunning() {
-            Disposable l = loop;
-            return l != null && !l.isDisposed();
-        }
-
-        long value() {
-            return pending.get();
+        void set(long value) {
+            pending.set(value);
         }
     }
 }

@@ -14,6 +14,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.r2dbc.core.DatabaseClient;
 
 import ru.rosobr.assistant.platform.PlatformAutoConfiguration;
+import ru.rosobr.assistant.platform.worker.PeriodicTask;
 
 /**
  * Retention in every service with a database: the platform's own tables — {@code processed_events}
@@ -32,12 +33,17 @@ public class RetentionAutoConfiguration {
     RetentionPurge retentionPurge(DatabaseClient db, ObjectProvider<RetentionRule> serviceRules,
                                   @Value("${assistant.retention.processed-events:40d}") Duration processedEvents,
                                   @Value("${assistant.retention.dead-letters:90d}") Duration deadLetters,
-                                  @Value("${assistant.retention.interval:1h}") Duration interval,
                                   @Value("${assistant.retention.batch:5000}") int batch) {
         List<RetentionRule> rules = new ArrayList<>();
         rules.add(RetentionRule.of("processed_events", "processed_at", processedEvents));
         rules.add(RetentionRule.of("dead_letters", "failed_at", deadLetters));
         serviceRules.orderedStream().forEach(rules::add);
-        return new RetentionPurge(db, rules, interval, batch);
+        return new RetentionPurge(db, rules, batch);
+    }
+
+    /** Every replica purges: the slices lock with SKIP LOCKED, so no leader is needed. */
+    @Bean
+    PeriodicTask retentionPurgeTask(RetentionPurge purge, @Value("${assistant.retention.interval:1h}") Duration interval) {
+        return new PeriodicTask("retention purge", interval, purge::purgeOnce);
     }
 }

@@ -1,37 +1,32 @@
 package ru.rosobr.assistant.platform.retention;
 
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.r2dbc.core.DatabaseClient;
-import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
  * Deletes what is past its retention, table by table, in slices of {@code batch} rows until nothing is left. Every
  * replica runs it: a slice locks its rows with {@code FOR UPDATE SKIP LOCKED}, so two replicas purging at once
- * delete disjoint rows and never wait for each other or fail. Runs {@code interval} apart (and once at start).
+ * delete disjoint rows and never wait for each other or fail. The platform runs a pass every
+ * {@code assistant.retention.interval} ({@code PeriodicTask}).
  */
-public class RetentionPurge implements SmartLifecycle {
+public class RetentionPurge {
 
     private static final Logger log = LoggerFactory.getLogger(RetentionPurge.class);
 
     private final DatabaseClient db;
     private final List<RetentionRule> rules;
-    private final Duration interval;
     private final int batch;
-    private volatile Disposable loop;
 
-    public RetentionPurge(DatabaseClient db, List<RetentionRule> rules, Duration interval, int batch) {
+    public RetentionPurge(DatabaseClient db, List<RetentionRule> rules, int batch) {
         this.db = db;
         this.rules = List.copyOf(rules);
-        this.interval = interval;
         this.batch = batch;
     }
 
@@ -39,12 +34,17 @@ public class RetentionPurge implements SmartLifecycle {
         return rules;
     }
 
-    /** One pass over every table; emits how many rows each lost. */
+    /** One pass over every table; emits how many rows each lost (and logs it when anything went). */
     public Mono<Map<String, Long>> purgeOnce() {
         return Flux.fromIterable(rules)
                 .concatMap(rule -> purge(rule).map(n -> Map.entry(rule.table(), n)), 0)
                 .collect(LinkedHashMap<String, Long>::new, (m, e) -> m.merge(e.getKey(), e.getValue(), Long::sum))
-                .map(m -> (Map<String, Long>) m);
+                .map(m -> (Map<String, Long>) m)
+                .doOnNext(counts -> {
+                    if (counts.values().stream().anyMatch(n -> n > 0)) {
+                        log.info("retention purge deleted {}", counts);
+                    }
+                });
     }
 
     private Mono<Long> purge(RetentionRule rule) {
@@ -55,34 +55,5 @@ public class RetentionPurge implements SmartLifecycle {
         Mono<Long> slice = db.sql(sql).bind("seconds", rule.retention().toSeconds()).bind("batch", batch)
                 .fetch().rowsUpdated();
         return slice.expand(n -> n >= batch ? slice : Mono.empty()).reduce(0L, Long::sum);
-    }
-
-    @Override
-    public void start() {
-        // a tick while a pass still runs is dropped, not an overflow error that would end the loop
-        loop = Flux.interval(Duration.ZERO, interval).onBackpressureDrop()
-                .concatMap(t -> purgeOnce().onErrorResume(e -> {
-                    log.warn("retention purge failed, next attempt in {}: {}", interval, e.toString());
-                    return Mono.empty();
-                }), 0)
-                .subscribe(counts -> {
-                    if (counts.values().stream().anyMatch(n -> n > 0)) {
-                        log.info("retention purge deleted {}", counts);
-                    }
-                });
-    }
-
-    @Override
-    public void stop() {
-        Disposable l = loop;
-        if (l != null) {
-            l.dispose();
-        }
-    }
-
-    @Override
-    public boolean isRunning() {
-        Disposable l = loop;
-        return l != null && !l.isDisposed();
     }
 }
