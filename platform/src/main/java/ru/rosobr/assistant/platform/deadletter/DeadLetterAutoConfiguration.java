@@ -11,6 +11,7 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -28,10 +29,10 @@ import ru.rosobr.assistant.platform.security.JwtSupport;
 import ru.rosobr.assistant.platform.worker.PeriodicTask;
 
 /**
- * Dead letters in every service with a database: the admin API, the {@code assistant_dead_letters_pending} gauge
+ * Dead letters in every service with a database: the {@code assistant_dead_letters_pending} gauge
  * (refreshed from the table every {@code assistant.dead-letters.refresh}, 30 s; every replica reports the same
- * figure, so alert on {@code max by (application)}) and, where the service has its own security chain, a chain of
- * its own in front of it that admits only ADMIN tokens to the API.
+ * figure, so alert on {@code max by (application)}) everywhere; the admin API only where the service has a security
+ * chain ({@link AdminApi}).
  */
 @AutoConfiguration(after = PlatformAutoConfiguration.class, beforeName =
         "org.springframework.boot.security.autoconfigure.web.reactive.ReactiveWebSecurityAutoConfiguration")
@@ -46,11 +47,6 @@ public class DeadLetterAutoConfiguration {
     }
 
     @Bean
-    DeadLetterController deadLetterController(DeadLetters deadLetters) {
-        return new DeadLetterController(deadLetters);
-    }
-
-    @Bean
     DeadLetterGauge deadLetterGauge(MeterRegistry registry) {
         return new DeadLetterGauge(registry);
     }
@@ -61,15 +57,28 @@ public class DeadLetterAutoConfiguration {
         return new PeriodicTask("dead-letter count", refresh, () -> deadLetters.pending().doOnNext(gauge::set));
     }
 
-    /** Only ADMIN; ahead of the service's own chain, which knows nothing of this path. */
-    @Bean
-    @Order(Ordered.HIGHEST_PRECEDENCE + 10)
-    @ConditionalOnBean(SecurityWebFilterChain.class)
-    SecurityWebFilterChain deadLetterSecurity(ServerHttpSecurity http, ObjectProvider<ReactiveJwtDecoder> decoder,
-                                              @Value("${assistant.jwt.jwks-uri:}") String jwksUri) {
-        ReactiveJwtDecoder jwt = decoder.getIfAvailable(() -> JwtSupport.decoder(jwksUri));
-        http.securityMatcher(ServerWebExchangeMatchers.pathMatchers("/api/admin/dead-letters/**"));
-        return ApiSecurity.jwtApi(http, jwt, auth -> auth.anyExchange().hasRole("ADMIN"));
+    /**
+     * The admin API exists only where the service has Spring Security and a security chain of its own (a service
+     * without one would expose the payloads to anybody): this chain, ahead of the service's, admits only ADMIN.
+     */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = "org.springframework.security.config.web.server.ServerHttpSecurity")
+    @ConditionalOnBean(type = "org.springframework.security.web.server.SecurityWebFilterChain")
+    static class AdminApi {
+
+        @Bean
+        DeadLetterController deadLetterController(DeadLetters deadLetters) {
+            return new DeadLetterController(deadLetters);
+        }
+
+        @Bean
+        @Order(Ordered.HIGHEST_PRECEDENCE + 10)
+        SecurityWebFilterChain deadLetterSecurity(ServerHttpSecurity http, ObjectProvider<ReactiveJwtDecoder> decoder,
+                                                  @Value("${assistant.jwt.jwks-uri:}") String jwksUri) {
+            ReactiveJwtDecoder jwt = decoder.getIfAvailable(() -> JwtSupport.decoder(jwksUri));
+            http.securityMatcher(ServerWebExchangeMatchers.pathMatchers("/api/admin/dead-letters/**"));
+            return ApiSecurity.jwtApi(http, jwt, auth -> auth.anyExchange().hasRole("ADMIN"));
+        }
     }
 
     /** The pending count as a gauge, read from the database off the request path. */
