@@ -195,6 +195,10 @@ class RoutingServiceIT {
                 .expectBody().jsonPath("$.detail").isEqualTo("Требуется вход: нет действительного токена доступа");
         web.get().uri("/api/routing/operators").header("Authorization", "Bearer not-a-token").exchange()
                 .expectStatus().isUnauthorized();
+        // only operator-service's key is trusted: the same token signed with any other key is refused
+        web.get().uri("/api/routing/operators")
+                .header("Authorization", "Bearer " + TestJwt.foreignToken("federal", List.of("FEDERAL"), null))
+                .exchange().expectStatus().isUnauthorized();
         web.get().uri("/api/routing/operators")
                 .header("Authorization", "Bearer " + TestJwt.token("operator58", List.of("OPERATOR"), "58"))
                 .exchange().expectStatus().isForbidden();
