@@ -4,19 +4,25 @@ import { Notice } from './components/ui';
 import { api, ApiError } from './lib/api';
 import { useLive } from './lib/live';
 import { DEFAULT_FILTERS, type Filters } from './lib/query';
-import { canWorkAppeals, editsKb, roleText, seesAllRegions, seesFederalQueue } from './lib/roles';
+import { canWorkAppeals, editsKb, roleText, seesAllRegions, seesAudit, seesDeadLetters, seesFederalQueue, seesShifts,
+  seesUsers } from './lib/roles';
 import { href, navigate, useRoute, type Route } from './lib/router';
 import { slaStep, type ColumnId } from './lib/status';
 import { shorten } from './lib/text';
 import type { AppealSummary, Counters, Session, Status } from './lib/types';
 import { AppealCardView } from './views/AppealCardView';
 import { AppealList } from './views/AppealList';
+import { Audit } from './views/Audit';
+import { DeadLetters } from './views/DeadLetters';
 import { Kanban } from './views/Kanban';
 import { KbDrafts } from './views/KbDrafts';
 import { KbEntries } from './views/KbEntries';
 import { Login } from './views/Login';
 import { RegionMap } from './views/RegionMap';
+import { PasswordChange } from './views/PasswordChange';
+import { Shifts } from './views/Shifts';
 import { Stats } from './views/Stats';
+import { Users } from './views/Users';
 
 const SESSION_KEY = 'rosobr.console.session';
 
@@ -38,7 +44,7 @@ interface Toast {
 export function App() {
   const [session, setSession] = useState<Session | null>(() => {
     const s = loadSession();
-    api.setToken(s?.token ?? null);
+    api.setTokens(s ? { accessToken: s.token, refreshToken: s.refreshToken, expiresIn: s.expiresIn } : null);
     return s;
   });
   const [loginNotice, setLoginNotice] = useState<string | null>(null);
@@ -52,11 +58,18 @@ export function App() {
 
   useEffect(() => {
     api.whenUnauthorized(() => endSession('Сеанс истёк или завершён — войдите снова'));
+    // a refresh replaces both tokens: keep them for a reload of the page
+    api.whenRefreshed((t) => setSession((s) => {
+      if (!s) return s;
+      const next = { ...s, token: t.accessToken, refreshToken: t.refreshToken ?? s.refreshToken, expiresIn: t.expiresIn ?? s.expiresIn };
+      sessionStorage.setItem(SESSION_KEY, JSON.stringify(next));
+      return next;
+    }));
   }, [endSession]);
 
   const onLogin = (s: Session) => {
     sessionStorage.setItem(SESSION_KEY, JSON.stringify(s));
-    api.setToken(s.token);
+    api.setTokens({ accessToken: s.token, refreshToken: s.refreshToken, expiresIn: s.expiresIn });
     setLoginNotice(null);
     setSession(s);
     if (!window.location.hash || window.location.hash === '#/') {
@@ -74,10 +87,14 @@ export function App() {
   };
 
   if (!session) return <Login onLogin={onLogin} notice={loginNotice} />;
-  return <Shell session={session} onLogout={logout} onExpired={() => endSession('Сеанс истёк — войдите снова')} />;
+  if (session.passwordChangeRequired) return <PasswordChange session={session} forced onChanged={onLogin} />;
+  return <Shell session={session} onLogout={logout} onExpired={() => endSession('Сеанс истёк — войдите снова')}
+    onPasswordChanged={onLogin} />;
 }
 
-function Shell({ session, onLogout, onExpired }: { session: Session; onLogout: () => void; onExpired: () => void }) {
+function Shell({ session, onLogout, onExpired, onPasswordChanged }: {
+  session: Session; onLogout: () => void; onExpired: () => void; onPasswordChanged: (s: Session) => void;
+}) {
   const route = useRoute();
   const works = canWorkAppeals(session);
   const [filters, setFilters] = useState<Filters>(DEFAULT_FILTERS);
@@ -147,6 +164,10 @@ function Shell({ session, onLogout, onExpired }: { session: Session; onLogout: (
           {editsKb(session) && <NavLink route={route2} to={{ view: 'kb-entries' }}>Записи базы знаний</NavLink>}
           <NavLink route={route2} to={{ view: 'stats' }}>Статистика</NavLink>
           <NavLink route={route2} to={{ view: 'map' }}>Карта</NavLink>
+          {seesShifts(session) && <NavLink route={route2} to={{ view: 'shifts' }}>Смены</NavLink>}
+          {seesUsers(session) && <NavLink route={route2} to={{ view: 'users' }}>Пользователи</NavLink>}
+          {seesAudit(session) && <NavLink route={route2} to={{ view: 'audit' }}>Журнал действий</NavLink>}
+          {seesDeadLetters(session) && <NavLink route={route2} to={{ view: 'deadletters' }}>Недоставленные события</NavLink>}
           <a href="/simulator/" target="_blank" rel="noopener" title="Симулятор педагога: задать вопрос от имени педагога (новая вкладка)">
             Симулятор ↗
           </a>
@@ -160,12 +181,13 @@ function Shell({ session, onLogout, onExpired }: { session: Session; onLogout: (
               {session.regionName ? ` · ${session.regionName}` : session.region ? ` · регион ${session.region}` : ''}
             </span>
           </span>
+          <a className="btn-link-inv" href={href({ view: 'password' })}>Сменить пароль</a>
           <button type="button" className="btn-ghost" onClick={onLogout}>
             Выйти
           </button>
         </div>
       </header>
-      {works && route2.view !== 'stats' && route2.view !== 'map' && route2.view !== 'kb' && route2.view !== 'kb-entries' && (
+      {works && ['list', 'federal', 'kanban', 'appeal'].includes(route2.view) && (
         <CountersBar tick={live.tick + readMarks} onPick={(column) => {
           setFilters({ ...DEFAULT_FILTERS, columns: [column] });
           navigate({ view: 'list' });
@@ -191,6 +213,14 @@ function Shell({ session, onLogout, onExpired }: { session: Session; onLogout: (
             } : undefined} />
         )}
         {route2.view === 'map' && <RegionMap />}
+        {route2.view === 'shifts' && seesShifts(session) && <Shifts session={session} tick={live.tick} />}
+        {route2.view === 'users' && seesUsers(session) && <Users session={session} />}
+        {route2.view === 'audit' && seesAudit(session) && <Audit />}
+        {route2.view === 'deadletters' && seesDeadLetters(session) && <DeadLetters />}
+        {route2.view === 'password' && (
+          <PasswordChange session={session} forced={false} onChanged={onPasswordChanged}
+            onCancel={() => navigate({ view: 'home' })} />
+        )}
         {!works && (route2.view === 'list' || route2.view === 'kanban' || route2.view === 'appeal' || route2.view === 'federal') && (
           <Notice kind="warn">Обращения доступны операторам, руководителям регионов и Рособрнадзору. Ваш раздел — база знаний.</Notice>
         )}

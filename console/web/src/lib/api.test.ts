@@ -43,6 +43,38 @@ describe('client', () => {
     expect(signalled).toBe(1);
   });
 
+  it('refreshes an expired access token once and repeats the request', async () => {
+    const calls: string[] = [];
+    const api = new Api(async (input, init) => {
+      const url = String(input);
+      const auth = (init?.headers as Record<string, string>).Authorization;
+      calls.push(`${url} ${auth ?? ''}`);
+      if (url === '/api/auth/refresh') {
+        expect(JSON.parse(String(init?.body))).toEqual({ refreshToken: 'r1' });
+        return new Response('{"accessToken":"new","refreshToken":"r2","expiresIn":600}', { status: 200 });
+      }
+      return auth === 'Bearer new' ? new Response('[]', { status: 200 }) : new Response('{}', { status: 401 });
+    });
+    let saved = '';
+    api.whenRefreshed((t) => (saved = t.refreshToken ?? ''));
+    api.setTokens({ accessToken: 'old', refreshToken: 'r1', expiresIn: 600 });
+    await expect(api.get('/api/console/appeals')).resolves.toEqual([]);
+    expect(calls).toEqual(['/api/console/appeals Bearer old', '/api/auth/refresh ', '/api/console/appeals Bearer new']);
+    expect(saved).toBe('r2');
+    api.setTokens(null);
+  });
+
+  it('logs out when the refresh is refused too', async () => {
+    let signalled = 0;
+    const api = new Api(async (input) =>
+      new Response('{"detail":"Сеанс завершён"}', { status: String(input) === '/api/auth/refresh' ? 401 : 401 }));
+    api.setTokens({ accessToken: 'old', refreshToken: 'gone', expiresIn: 600 });
+    api.whenUnauthorized(() => signalled++);
+    await expect(api.get('/api/console/appeals')).rejects.toThrow('Сеанс завершён');
+    expect(signalled).toBe(1);
+    api.setTokens(null);
+  });
+
   it('does not log out on a wrong password', async () => {
     let signalled = 0;
     const api = new Api(async () => new Response('{"detail":"Неверный логин или пароль"}', { status: 401 }));

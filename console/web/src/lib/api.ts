@@ -1,5 +1,6 @@
 // HTTP client of the console: the token goes in the Authorization header, errors become ApiError with the
-// server's Russian reason (problem JSON «detail», the gateway's «message»).
+// server's Russian reason (problem JSON «detail», the gateway's «message»). Access tokens live minutes: the client
+// swaps its refresh token for new ones before the access token expires, and once more when a request meets a 401.
 
 export class ApiError extends Error {
   constructor(
@@ -55,6 +56,13 @@ export function reasonOf(status: number, body: unknown): string {
 
 type Listener = () => void;
 
+/** What the login (and every refresh) answers. */
+export interface Tokens {
+  accessToken: string;
+  refreshToken?: string | null;
+  expiresIn?: number | null;
+}
+
 export interface Page<T> {
   items: T[];
   total: number | null;
@@ -62,12 +70,59 @@ export interface Page<T> {
 
 export class Api {
   private token: string | null = null;
+  private refreshToken: string | null = null;
+  private refreshing: Promise<boolean> | null = null;
+  private timer: ReturnType<typeof setTimeout> | undefined;
   private onUnauthorized: Listener = () => {};
+  private onRefreshed: (t: Tokens) => void = () => {};
 
   constructor(private readonly fetchImpl: typeof fetch = (...args) => fetch(...args)) {}
 
   setToken(token: string | null) {
     this.token = token;
+    if (!token) this.setTokens(null);
+  }
+
+  /** The session's tokens; schedules the refresh at four fifths of the access token's lifetime. */
+  setTokens(t: Tokens | null) {
+    clearTimeout(this.timer);
+    this.token = t?.accessToken ?? null;
+    this.refreshToken = t?.refreshToken ?? null;
+    if (t?.refreshToken && t.expiresIn && t.expiresIn > 0) {
+      this.timer = setTimeout(() => void this.refresh(), Math.max(10, t.expiresIn * 0.8) * 1000);
+    }
+  }
+
+  /** Told the new tokens after every refresh (to keep them across a page reload). */
+  whenRefreshed(listener: (t: Tokens) => void) {
+    this.onRefreshed = listener;
+  }
+
+  /** Swaps the refresh token for new tokens; one refresh at a time, however many requests wait for it. */
+  refresh(): Promise<boolean> {
+    if (!this.refreshToken) return Promise.resolve(false);
+    if (this.refreshing) return this.refreshing;
+    const used = this.refreshToken;
+    this.refreshing = (async () => {
+      try {
+        const res = await this.fetchImpl('/api/auth/refresh', {
+          method: 'POST',
+          headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
+          body: JSON.stringify({ refreshToken: used }),
+        });
+        if (!res.ok) return false;
+        const t = (await res.json()) as Tokens;
+        if (!t?.accessToken) return false;
+        this.setTokens(t);
+        this.onRefreshed(t);
+        return true;
+      } catch {
+        return false;
+      } finally {
+        this.refreshing = null;
+      }
+    })();
+    return this.refreshing;
   }
 
   getToken(): string | null {
@@ -82,7 +137,7 @@ export class Api {
     return (await this.raw<T>(method, path, body)).data;
   }
 
-  async raw<T>(method: string, path: string, body?: unknown): Promise<{ data: T; headers: Headers }> {
+  async raw<T>(method: string, path: string, body?: unknown, retried = false): Promise<{ data: T; headers: Headers }> {
     const headers: Record<string, string> = { Accept: 'application/json' };
     if (body !== undefined) headers['Content-Type'] = 'application/json';
     if (this.token) headers.Authorization = `Bearer ${this.token}`;
@@ -106,7 +161,13 @@ export class Api {
       }
     }
     if (!res.ok) {
-      if (res.status === 401 && this.token && !path.startsWith('/api/auth/login')) this.onUnauthorized();
+      if (res.status === 401 && this.token && !path.startsWith('/api/auth/login')) {
+        // the access token expired (or the session ended): one refresh decides which
+        if (!retried && !path.startsWith('/api/auth/') && (await this.refresh())) {
+          return this.raw<T>(method, path, body, true);
+        }
+        this.onUnauthorized();
+      }
       throw new ApiError(reasonOf(res.status, parsed), res.status);
     }
     return { data: parsed as T, headers: res.headers };

@@ -11,6 +11,12 @@ export const canReassign = (s: Session | null) => has(s, 'REGIONAL_HEAD', 'FEDER
 export const canDraftKb = (s: Session | null) => has(s, 'OPERATOR', 'REGIONAL_HEAD', 'FEDERAL');
 export const canVerifyKb = (s: Session | null) => has(s, 'KB_EDITOR', 'FEDERAL');
 export const editsKb = (s: Session | null) => has(s, 'KB_EDITOR', 'FEDERAL', 'ADMIN');
+export const seesUsers = (s: Session | null) => has(s, 'REGIONAL_HEAD', 'FEDERAL', 'ADMIN');
+export const managesUsers = (s: Session | null) => has(s, 'ADMIN');
+export const worksShifts = (s: Session | null) => has(s, 'OPERATOR');
+export const seesShifts = (s: Session | null) => has(s, 'OPERATOR', 'REGIONAL_HEAD', 'FEDERAL', 'ADMIN');
+export const seesAudit = (s: Session | null) => has(s, 'REGIONAL_HEAD', 'FEDERAL', 'ADMIN');
+export const seesDeadLetters = (s: Session | null) => has(s, 'ADMIN');
 export const seesFederalQueue = (s: Session | null) => has(s, 'FEDERAL', 'ADMIN');
 
 export const ROLE_LABEL: Record<string, string> = {

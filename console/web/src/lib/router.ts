@@ -9,6 +9,11 @@ export type Route =
   | { view: 'kb-entries' }
   | { view: 'stats'; region?: string }
   | { view: 'map' }
+  | { view: 'users' }
+  | { view: 'shifts' }
+  | { view: 'audit' }
+  | { view: 'deadletters' }
+  | { view: 'password' }
   | { view: 'appeal'; id: string }
   | { view: 'home' };
 
@@ -22,6 +27,11 @@ export function parseRoute(hash: string): Route {
     case 'kb':
     case 'map':
     case 'kb-entries':
+    case 'users':
+    case 'shifts':
+    case 'audit':
+    case 'deadletters':
+    case 'password':
       return { view: head };
     case 'stats':
       return arg ? { view: 'stats', region: decodeURIComponent(arg) } : { view: 'stats' };

@@ -9,6 +9,11 @@ export type Audience = 'ALL' | 'SCHOOL' | 'SPO' | 'DOO';
 
 export interface Session {
   token: string;
+  refreshToken?: string | null;
+  /** seconds the access token lives (the refresh is scheduled from it) */
+  expiresIn?: number | null;
+  /** the first login after an admin set the password: only the password change is open */
+  passwordChangeRequired?: boolean;
   username: string;
   roles: string[];
   region?: string | null;

@@ -4,8 +4,11 @@ import { Notice } from '../components/ui';
 import { api, ApiError } from '../lib/api';
 import type { Session } from '../lib/types';
 
-interface LoginResponse {
+export interface LoginResponse {
   accessToken: string;
+  refreshToken?: string | null;
+  expiresIn?: number | null;
+  passwordChangeRequired?: boolean;
   username?: string;
   roles?: string[];
   region?: string | null;
@@ -24,6 +27,22 @@ function rolesFromToken(token: string): string[] {
   }
 }
 
+/** The console's session from a login (or password change) answer. */
+export function sessionOf(r: LoginResponse, username: string): Session {
+  return {
+    token: r.accessToken,
+    refreshToken: r.refreshToken ?? null,
+    expiresIn: r.expiresIn ?? null,
+    passwordChangeRequired: !!r.passwordChangeRequired,
+    username: r.username ?? username,
+    roles: r.passwordChangeRequired ? [] : r.roles?.length ? r.roles : rolesFromToken(r.accessToken),
+    region: r.region ?? null,
+    regionName: r.regionName ?? null,
+    fullName: r.fullName ?? null,
+    expiresAt: r.expiresAt ?? null,
+  };
+}
+
 export function Login({ onLogin, notice }: { onLogin: (s: Session) => void; notice: string | null }) {
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
@@ -40,15 +59,7 @@ export function Login({ onLogin, notice }: { onLogin: (s: Session) => void; noti
     setError(null);
     try {
       const r = await api.post<LoginResponse>('/api/auth/login', { username: username.trim(), password });
-      onLogin({
-        token: r.accessToken,
-        username: r.username ?? username.trim(),
-        roles: r.roles?.length ? r.roles : rolesFromToken(r.accessToken),
-        region: r.region ?? null,
-        regionName: r.regionName ?? null,
-        fullName: r.fullName ?? null,
-        expiresAt: r.expiresAt ?? null,
-      });
+      onLogin(sessionOf(r, username.trim()));
     } catch (err) {
       setError(err instanceof ApiError ? err.message : 'Не удалось войти');
     } finally {

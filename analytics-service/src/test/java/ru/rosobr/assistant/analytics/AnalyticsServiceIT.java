@@ -200,6 +200,10 @@ class AnalyticsServiceIT {
         web.get().uri("/api/analytics/summary")
                 .header(HttpHeaders.AUTHORIZATION, "Bearer " + TestJwt.token("nobody", List.of("OPERATOR"), null))
                 .exchange().expectStatus().isForbidden();
+        // only operator-service's key is trusted: the same token signed with any other key is refused
+        web.get().uri("/api/analytics/summary")
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + TestJwt.foreignToken("federal", List.of("FEDERAL"), null))
+                .exchange().expectStatus().isUnauthorized();
     }
 
     @Test

@@ -177,6 +177,9 @@ class AnswerServiceIT {
     @Test
     void onlyKbRolesMayChangeTheBaseAndOperatorsMayRead() {
         web.get().uri("/api/kb/entries").exchange().expectStatus().isUnauthorized();
+        // only operator-service's key is trusted: the same token signed with any other key is refused
+        web.get().uri("/api/kb/entries").headers(h -> h.setBearerAuth(TestJwt.foreignToken("ed", List.of("KB_EDITOR"),
+                null))).exchange().expectStatus().isUnauthorized();
         String operator = TestJwt.token("op", List.of("OPERATOR"), "58");
         web.get().uri("/api/kb/entries?q=КТП").headers(h -> h.setBearerAuth(operator))
                 .exchange().expectStatus().isOk();

@@ -83,7 +83,7 @@ public final class BenchPipeline {
                 env.put("GATEWAY_RATE_PER_SECOND", "1000000");
                 env.put("GATEWAY_RATE_BURST", "1000000");
                 StackConfig config = new StackConfig(base.root(), base.dataDir(), base.database(), base.kafkaPort(),
-                        base.controllerPort(), base.ports(), base.jwtSecret(), base.embeddedPgPort(), env,
+                        base.controllerPort(), base.ports(), base.jwtSigningKey(), base.embeddedPgPort(), env,
                         options.replicas(), options.jvm() == null ? StackConfig.JvmProfile.SERVER
                                 : parseJvm(options.jvm()));
                 freshData(config);

@@ -17,7 +17,7 @@ public record Topic<T extends Event>(String name, Class<T> eventType, String wri
                                      Duration retention, Key key) {
 
     /** What a topic is keyed by; decides per-key ordering. */
-    public enum Key { APPEAL_ID, TEACHER_ID, ENTRY_ID }
+    public enum Key { APPEAL_ID, TEACHER_ID, ENTRY_ID, USERNAME }
 
     public Topic {
         Objects.requireNonNull(name);
@@ -34,6 +34,7 @@ public record Topic<T extends Event>(String name, Class<T> eventType, String wri
             case APPEAL_ID -> String.valueOf(((AppealEvent) event).appealId());
             case TEACHER_ID -> ((TeacherAddressed) event).teacherId();
             case ENTRY_ID -> ((ru.rosobr.assistant.contracts.events.KbEntryPublished) event).entryId();
+            case USERNAME -> ((UserAddressed) event).username();
         };
     }
 }

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
+import ru.rosobr.assistant.contracts.events.AccessRevoked;
 import ru.rosobr.assistant.contracts.events.AiJudged;
 import ru.rosobr.assistant.contracts.events.AnswerMatched;
 import ru.rosobr.assistant.contracts.events.AnswerUnmatched;
@@ -21,6 +22,8 @@ import ru.rosobr.assistant.contracts.events.OperatorReplied;
 import ru.rosobr.assistant.contracts.events.OutboundDelivery;
 import ru.rosobr.assistant.contracts.events.OutboundMessage;
 import ru.rosobr.assistant.contracts.events.RatingReminderDue;
+import ru.rosobr.assistant.contracts.events.StaffUserChanged;
+import ru.rosobr.assistant.contracts.events.TeacherErased;
 import ru.rosobr.assistant.contracts.events.TeacherMessageAdded;
 
 /**
@@ -79,11 +82,25 @@ public final class Topics {
     public static final Topic<OutboundDelivery> OUTBOUND_DELIVERY =
             new Topic<>("outbound.delivery.v1", OutboundDelivery.class, INTAKE, 6, WEEK, Topic.Key.TEACHER_ID);
 
+    /**
+     * Tokens to refuse before they expire (logout, user disabled or changed). Kept a day: far longer than an access
+     * token lives, so a gateway that starts and reads the topic from the beginning knows every entry still in force.
+     */
+    public static final Topic<AccessRevoked> ACCESS_REVOKED =
+            new Topic<>("auth.revocations.v1", AccessRevoked.class, OPERATOR, 1, Duration.ofDays(1), Topic.Key.USERNAME);
+    /** Console users as they change (routing keeps its operator roster from it). */
+    public static final Topic<StaffUserChanged> STAFF_USER_CHANGED =
+            new Topic<>("staff.users.v1", StaffUserChanged.class, OPERATOR, 1, Duration.ofDays(365), Topic.Key.USERNAME);
+    /** A teacher's personal data erased on request: every copy of it goes too. */
+    public static final Topic<TeacherErased> TEACHER_ERASED =
+            new Topic<>("teacher.erased.v1", TeacherErased.class, INTAKE, 1, Duration.ofDays(30), Topic.Key.TEACHER_ID);
+
     public static final List<Topic<?>> ALL = List.of(
             APPEAL_RECEIVED, ANSWER_MATCHED, ANSWER_UNMATCHED, APPEAL_OFFTOPIC, HUMAN_REQUESTED,
             APPEAL_ASSIGNED, OPERATOR_REPLIED, AI_JUDGED, APPEAL_RATED, RATING_REMINDER_DUE,
             APPEAL_OVERDUE, APPEAL_ESCALATED, APPEAL_REASSIGNED, KB_ENTRY_PUBLISHED, OUTBOUND_MESSAGES,
-            OUTBOUND_DELIVERY, TEACHER_MESSAGE_ADDED, APPEAL_SLA);
+            OUTBOUND_DELIVERY, TEACHER_MESSAGE_ADDED, APPEAL_SLA, ACCESS_REVOKED, STAFF_USER_CHANGED,
+            TEACHER_ERASED);
 
     private Topics() {
     }

@@ -158,6 +158,9 @@ class EventSchemaContractTest {
         }
         if (t == List.class) {
             Type arg = ((ParameterizedType) c.getGenericType()).getActualTypeArguments()[0];
+            if (arg == UUID.class) {
+                return List.of(UUID.randomUUID());
+            }
             return arg == String.class ? List.of("пример")
                     : List.of(new OutboundMessage.Button("5", "rate:" + UUID.randomUUID() + ":5"));
         }

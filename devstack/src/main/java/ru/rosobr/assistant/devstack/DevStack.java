@@ -11,7 +11,10 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.GeneralSecurityException;
+import java.security.KeyPairGenerator;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -39,7 +42,7 @@ public final class DevStack implements AutoCloseable {
     private final Map<String, Process> processes = new LinkedHashMap<>();
     private LocalPostgres.Server postgres;
     private Process kafka;
-    private String jwtSecret;
+    private String jwtSigningKey;
     private volatile boolean stopping;
 
     public DevStack(StackConfig config) {
@@ -67,7 +70,7 @@ public final class DevStack implements AutoCloseable {
             Files.createDirectories(logs);
             startPostgres();
             startKafka();
-            jwtSecret = config.jwtSecret() != null ? config.jwtSecret() : randomSecret();
+            jwtSigningKey = config.jwtSigningKey() != null ? config.jwtSigningKey() : devSigningKey();
             long deadline = t0 + timeout.toNanos();
             // replica 0 of every service first: its migrations and demo data are in place before the others start
             for (int replica = 0; replica < config.replicas(); replica++) {
@@ -220,7 +223,13 @@ public final class DevStack implements AutoCloseable {
         env.put("PGPASSWORD", postgres.password() == null ? "" : postgres.password());
         env.put("PGDATABASE", config.database());
         env.put("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:" + config.kafkaPort());
-        env.put("ASSISTANT_JWT_SECRET", jwtSecret);
+        // only operator-service signs; everybody else verifies against its published keys (replica 0 publishes the
+        // same keys as every other replica)
+        if (service.equals("operator-service")) {
+            env.put("ASSISTANT_JWT_SIGNING_KEY", jwtSigningKey);
+        }
+        env.put("ASSISTANT_JWKS_URI", "http://127.0.0.1:" + config.port("operator-service", 0)
+                + "/.well-known/jwks.json");
         env.put("DEMO_DATA", "true");
         env.putIfAbsent("WEBCHAT_ENABLED", "true");
         config.ports().forEach((s, p) -> {
@@ -381,10 +390,33 @@ public final class DevStack implements AutoCloseable {
         }
     }
 
-    private static String randomSecret() {
-        byte[] bytes = new byte[48];
-        new SecureRandom().nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    /**
+     * The dev stack's signing key: generated on the first start into the data directory (never into the repository),
+     * readable by the owner only, and kept, so that tokens survive a restart of the stack.
+     */
+    private String devSigningKey() throws IOException {
+        Path key = config.dataDir().resolve("jwt").resolve("signing-key.pem");
+        if (!Files.exists(key)) {
+            Files.createDirectories(key.getParent());
+            try {
+                KeyPairGenerator rsa = KeyPairGenerator.getInstance("RSA");
+                rsa.initialize(2048);
+                String pem = "-----BEGIN PRIVATE KEY-----\n" + Base64.getMimeEncoder(64, new byte[] {'\n'})
+                        .encodeToString(rsa.generateKeyPair().getPrivate().getEncoded()) + "\n-----END PRIVATE KEY-----\n";
+                Path tmp = Files.createTempFile(key.getParent(), "signing-key", ".tmp");
+                try {
+                    Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-------"));
+                } catch (UnsupportedOperationException e) {
+                    // not a POSIX file system: the data directory's own permissions apply
+                }
+                Files.writeString(tmp, pem);
+                Files.move(tmp, key, StandardCopyOption.ATOMIC_MOVE);
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException(e);
+            }
+            log("ключ подписи токенов создан: %s", key);
+        }
+        return key.toAbsolutePath().toString();
     }
 
     static void log(String format, Object... args) {

@@ -14,14 +14,14 @@ import java.util.Optional;
  * @param kafkaPort      broker listener port
  * @param controllerPort KRaft controller port
  * @param ports          service name → HTTP port; the gateway last
- * @param jwtSecret      HS256 secret for console tokens
+ * @param jwtSigningKey  operator-service's token signing key (PEM file path or text); null = the dev key in dataDir
  * @param embeddedPgPort port for the embedded PostgreSQL when no local server answers
  * @param extraEnv       more environment for every service (channel tokens and the like)
  * @param replicas       how many instances of each service run; instance i listens on port + {@link #REPLICA_PORT_STEP}·i
  * @param jvm            the JVM settings of the services and the broker
  */
 public record StackConfig(Path root, Path dataDir, String database, int kafkaPort, int controllerPort,
-                          Map<String, Integer> ports, String jwtSecret, int embeddedPgPort,
+                          Map<String, Integer> ports, String jwtSigningKey, int embeddedPgPort,
                           Map<String, String> extraEnv, int replicas, JvmProfile jvm) {
 
     /** Replica i of a service listens on the service's port plus this step times i. */
@@ -55,8 +55,8 @@ public record StackConfig(Path root, Path dataDir, String database, int kafkaPor
 
     /** One instance of each service, the dev JVM settings. */
     public StackConfig(Path root, Path dataDir, String database, int kafkaPort, int controllerPort,
-                       Map<String, Integer> ports, String jwtSecret, int embeddedPgPort, Map<String, String> extraEnv) {
-        this(root, dataDir, database, kafkaPort, controllerPort, ports, jwtSecret, embeddedPgPort, extraEnv, 1,
+                       Map<String, Integer> ports, String jwtSigningKey, int embeddedPgPort, Map<String, String> extraEnv) {
+        this(root, dataDir, database, kafkaPort, controllerPort, ports, jwtSigningKey, embeddedPgPort, extraEnv, 1,
                 JvmProfile.FAST_START);
     }
 
@@ -91,7 +91,7 @@ public record StackConfig(Path root, Path dataDir, String database, int kafkaPor
                 Integer.parseInt(env("KAFKA_PORT", "9092")),
                 Integer.parseInt(env("KAFKA_CONTROLLER_PORT", "9093")),
                 ports,
-                System.getenv("ASSISTANT_JWT_SECRET"),
+                System.getenv("ASSISTANT_JWT_SIGNING_KEY"),
                 Integer.parseInt(env("EMBEDDED_PG_PORT", "55432")),
                 extra,
                 Integer.parseInt(env("DEVSTACK_REPLICAS", "1")),
@@ -99,12 +99,12 @@ public record StackConfig(Path root, Path dataDir, String database, int kafkaPor
     }
 
     public StackConfig withReplicas(int count) {
-        return new StackConfig(root, dataDir, database, kafkaPort, controllerPort, ports, jwtSecret, embeddedPgPort,
+        return new StackConfig(root, dataDir, database, kafkaPort, controllerPort, ports, jwtSigningKey, embeddedPgPort,
                 extraEnv, count, jvm);
     }
 
     public StackConfig withJvm(JvmProfile profile) {
-        return new StackConfig(root, dataDir, database, kafkaPort, controllerPort, ports, jwtSecret, embeddedPgPort,
+        return new StackConfig(root, dataDir, database, kafkaPort, controllerPort, ports, jwtSigningKey, embeddedPgPort,
                 extraEnv, replicas, profile);
     }
 

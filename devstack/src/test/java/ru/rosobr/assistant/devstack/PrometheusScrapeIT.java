@@ -117,7 +117,7 @@ class PrometheusScrapeIT {
                     ruleFigures.put("alert " + rule.path("name").asString(), m.group(1));
                 }
             }
-            assertThat(ruleFigures).containsKeys("alert ServiceDown", "alert DeadLetters",
+            assertThat(ruleFigures).containsKeys("alert ServiceDown", "alert DeadLettersPending",
                     "alert ConsumerLagGrowing", "alert DeliveriesFailing", "alert OverdueShareRising");
             expressions.putAll(ruleFigures);
             // the state gauges have read their tables (a failed query would leave NaN, which compares false)

@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.UUID;
 
 import ru.rosobr.assistant.testkit.LocalPostgres;
 
@@ -60,7 +59,8 @@ final class SharedStack {
             }
             String database = LocalPostgres.newDatabaseName("e2e");
             StackConfig config = new StackConfig(root, Files.createTempDirectory("devstack-e2e"), database, freePort(),
-                    freePort(), ports, "e2e-secret-" + UUID.randomUUID(), freePort(), Map.of());
+                    // no signing key given: the stack generates its own into the fresh data directory
+                    freePort(), ports, null, freePort(), Map.of());
             long t0 = System.nanoTime();
             // -Ddevstack.start-timeout=<seconds>: a busy shared machine starts seven JVMs more slowly than CI does
             DevStack started = new DevStack(config).start(Duration.ofSeconds(Long.getLong("devstack.start-timeout", 240)));

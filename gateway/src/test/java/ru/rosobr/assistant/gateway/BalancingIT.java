@@ -42,7 +42,8 @@ class BalancingIT {
         String down = LoopbackBackend.refusingUrl();
         registry.add("ANSWER_URL", () -> down + ", " + answer.url());
         registry.add("ROUTING_URL", routing::url);
-        registry.add("ASSISTANT_JWT_SECRET", () -> TestJwt.SECRET);
+        registry.add("ASSISTANT_JWKS_URI", TestJwt::jwksUri);
+        registry.add("assistant.revocations.enabled", () -> "false"); // RevocationIT covers them, with a broker
     }
 
     @AfterAll

@@ -40,7 +40,8 @@ class BurstIT {
         registry.add("INTAKE_URL", intake::url);
         String down = LoopbackBackend.refusingUrl();
         registry.add("ANSWER_URL", () -> down);
-        registry.add("ASSISTANT_JWT_SECRET", () -> TestJwt.SECRET);
+        registry.add("ASSISTANT_JWKS_URI", TestJwt::jwksUri);
+        registry.add("assistant.revocations.enabled", () -> "false"); // RevocationIT covers them, with a broker
     }
 
     @AfterAll

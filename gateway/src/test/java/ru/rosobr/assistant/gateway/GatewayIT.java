@@ -31,7 +31,8 @@ class GatewayIT {
         for (String service : List.of("INTAKE", "ANSWER", "ROUTING", "OPERATOR", "ANALYTICS", "FOLLOWUP")) {
             registry.add(service + "_URL", () -> down);
         }
-        registry.add("ASSISTANT_JWT_SECRET", () -> TestJwt.SECRET);
+        registry.add("ASSISTANT_JWKS_URI", TestJwt::jwksUri);
+        registry.add("assistant.revocations.enabled", () -> "false"); // RevocationIT covers them, with a broker
     }
 
     @Autowired

@@ -3,12 +3,16 @@ package ru.rosobr.assistant.gateway;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
+import org.springframework.test.context.DynamicPropertyRegistry;
 import reactor.core.publisher.Mono;
 import reactor.netty.DisposableServer;
 import reactor.netty.http.server.HttpServer;
+
+import ru.rosobr.assistant.testkit.TestJwt;
 
 /**
  * A real HTTP service on loopback standing in for a backend: answers {@code /actuator/health} with a settable
@@ -40,6 +44,14 @@ final class LoopbackBackend implements AutoCloseable {
                                         .header("Content-Type", "application/json")
                                         .sendString(Mono.just("{\"backend\":\"" + name + "\"}")).then())))
                 .bindNow();
+    }
+
+    /** Every service of the gateway's routes is this backend; tokens are checked against the test key. */
+    static void behindEveryRoute(DynamicPropertyRegistry registry, LoopbackBackend backend) {
+        for (String service : List.of("INTAKE", "ANSWER", "ROUTING", "OPERATOR", "ANALYTICS", "FOLLOWUP")) {
+            registry.add(service + "_URL", backend::url);
+        }
+        registry.add("ASSISTANT_JWKS_URI", TestJwt::jwksUri);
     }
 
     String url() {

@@ -36,10 +36,8 @@ class RateLimitIT {
 
     @DynamicPropertySource
     static void props(DynamicPropertyRegistry registry) {
-        for (String service : List.of("INTAKE", "ANSWER", "ROUTING", "OPERATOR", "ANALYTICS", "FOLLOWUP")) {
-            registry.add(service + "_URL", backend::url);
-        }
-        registry.add("ASSISTANT_JWT_SECRET", () -> TestJwt.SECRET);
+        LoopbackBackend.behindEveryRoute(registry, backend);
+        registry.add("assistant.revocations.enabled", () -> "false"); // RevocationIT covers them, with a broker
     }
 
     @AfterAll

@@ -33,7 +33,8 @@ class ReadinessIT {
         // two intake instances: one still starting, one not even listening yet
         String notListening = LoopbackBackend.refusingUrl();
         registry.add("INTAKE_URL", () -> intake.url() + "," + notListening);
-        registry.add("ASSISTANT_JWT_SECRET", () -> TestJwt.SECRET);
+        registry.add("ASSISTANT_JWKS_URI", TestJwt::jwksUri);
+        registry.add("assistant.revocations.enabled", () -> "false"); // RevocationIT covers them, with a broker
     }
 
     @AfterAll

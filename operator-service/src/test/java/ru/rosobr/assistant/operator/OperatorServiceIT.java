@@ -33,14 +33,18 @@ class OperatorServiceIT extends OperatorTestBase {
                 .exchange().expectStatus().isOk()
                 .expectBody()
                 .jsonPath("$.accessToken").isNotEmpty()
-                .jsonPath("$.expiresIn").isEqualTo(8 * 3600)
+                .jsonPath("$.expiresIn").isEqualTo(600)
+                .jsonPath("$.refreshToken").isNotEmpty()
+                .jsonPath("$.passwordChangeRequired").isEqualTo(false)
                 .jsonPath("$.username").isEqualTo("operator58")
                 .jsonPath("$.roles[0]").isEqualTo("OPERATOR")
                 .jsonPath("$.region").isEqualTo("58")
                 .jsonPath("$.regionName").isEqualTo("Пензенская область");
 
         String token = login("operator58");
-        var jwt = JwtSupport.decoder(TestJwt.SECRET).decode(token).block();
+        // what every other service does: verify against this service's published keys
+        var jwt = JwtSupport.decoder(web.get().uri("/actuator/health").exchange().returnResult(String.class)
+                .getUrl().resolve(JwtSupport.JWKS_PATH).toString()).decode(token).block();
         assertThat(jwt.getSubject()).isEqualTo("operator58");
         assertThat(jwt.getClaimAsStringList(JwtSupport.ROLES)).containsExactly("OPERATOR");
 

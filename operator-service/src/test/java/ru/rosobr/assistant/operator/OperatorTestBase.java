@@ -32,7 +32,8 @@ import ru.rosobr.assistant.testkit.ServiceTestSupport;
  * and the helpers they use: log in, play routing's decisions on the real topic, call the console.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"assistant.demo-data=true", "assistant.console.stream-heartbeat=2s"})
+        properties = {"assistant.demo-data=true", "assistant.console.stream-heartbeat=2s",
+                "assistant.dead-letters.refresh=500ms"})
 @AutoConfigureWebTestClient(timeout = "30s")
 abstract class OperatorTestBase {
 

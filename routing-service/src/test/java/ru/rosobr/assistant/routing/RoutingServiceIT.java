@@ -27,6 +27,7 @@ import ru.rosobr.assistant.contracts.events.AppealEscalated;
 import ru.rosobr.assistant.contracts.events.AppealReassigned;
 import ru.rosobr.assistant.contracts.events.HumanRequested;
 import ru.rosobr.assistant.contracts.events.OperatorReplied;
+import ru.rosobr.assistant.contracts.events.StaffUserChanged;
 import ru.rosobr.assistant.routing.assignment.OffShiftPolicy;
 import ru.rosobr.assistant.routing.assignment.Shifts;
 import ru.rosobr.assistant.routing.assignment.internal.AssignmentFlow;
@@ -194,6 +195,10 @@ class RoutingServiceIT {
                 .expectBody().jsonPath("$.detail").isEqualTo("Требуется вход: нет действительного токена доступа");
         web.get().uri("/api/routing/operators").header("Authorization", "Bearer not-a-token").exchange()
                 .expectStatus().isUnauthorized();
+        // only operator-service's key is trusted: the same token signed with any other key is refused
+        web.get().uri("/api/routing/operators")
+                .header("Authorization", "Bearer " + TestJwt.foreignToken("federal", List.of("FEDERAL"), null))
+                .exchange().expectStatus().isUnauthorized();
         web.get().uri("/api/routing/operators")
                 .header("Authorization", "Bearer " + TestJwt.token("operator58", List.of("OPERATOR"), "58"))
                 .exchange().expectStatus().isForbidden();
@@ -253,6 +258,32 @@ class RoutingServiceIT {
         AnswerUnmatched third = unmatched("70");
         KafkaProbe.publish(Topics.ANSWER_UNMATCHED, third);
         assertThat(awaitAssigned(third.appealId()).operatorId()).isEqualTo("operator70");
+    }
+
+    @Test
+    void anOperatorCreatedInTheConsoleJoinsTheRosterAndLeavesItWhenDisabled() {
+        // a region with nobody: the appeal would go to the federal queue
+        KafkaProbe.publish(Topics.STAFF_USER_CHANGED, StaffUserChanged.of("console86", List.of("OPERATOR"), "86", true));
+        Awaitility.await().atMost(WAIT).until(() -> roster.find("console86").blockOptional().isPresent());
+        assertThat(operator("console86").onShift()).isFalse();
+        AnswerUnmatched queued = unmatched("86");
+        KafkaProbe.publish(Topics.ANSWER_UNMATCHED, queued);
+        assertThat(awaitAssigned(queued.appealId()).reason()).isEqualTo("UNMATCHED:NO_OPERATOR_ON_SHIFT");
+
+        // on shift: the regional queue is theirs, and so is the next appeal
+        asOperator("POST", "console86", "86", "/api/routing/shifts/start").expectStatus().isOk();
+        AnswerUnmatched next = unmatched("86");
+        KafkaProbe.publish(Topics.ANSWER_UNMATCHED, next);
+        assertThat(awaitAssigned(next.appealId()).operatorId()).isEqualTo("console86");
+
+        // another region, then disabled: off the roster, the region has nobody again
+        KafkaProbe.publish(Topics.STAFF_USER_CHANGED, StaffUserChanged.of("console86", List.of("OPERATOR"), "87", true));
+        Awaitility.await().atMost(WAIT).until(() -> "87".equals(operator("console86").region()));
+        KafkaProbe.publish(Topics.STAFF_USER_CHANGED, StaffUserChanged.of("console86", List.of("OPERATOR"), "87", false));
+        Awaitility.await().atMost(WAIT).until(() -> roster.find("console86").blockOptional().isEmpty());
+        AnswerUnmatched after = unmatched("87");
+        KafkaProbe.publish(Topics.ANSWER_UNMATCHED, after);
+        assertThat(awaitAssigned(after.appealId()).reason()).isEqualTo("UNMATCHED:NO_REGIONAL_OPERATORS");
     }
 
     @Test

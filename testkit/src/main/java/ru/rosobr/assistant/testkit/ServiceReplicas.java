@@ -79,7 +79,8 @@ public final class ServiceReplicas implements AutoCloseable {
                 "--KAFKA_BOOTSTRAP_SERVERS=" + broker.getBrokersAsString(),
                 // over the system property the shared broker sets for every context of the JVM
                 "--spring.kafka.bootstrap-servers=" + broker.getBrokersAsString(),
-                "--ASSISTANT_JWT_SECRET=" + TestJwt.SECRET,
+                "--ASSISTANT_JWKS_URI=" + TestJwt.jwksUri(),
+                "--ASSISTANT_JWT_SIGNING_KEY=" + TestJwt.privateKeyPem(),
                 "--server.port=0"));
         for (String p : properties) {
             args.add("--" + p);

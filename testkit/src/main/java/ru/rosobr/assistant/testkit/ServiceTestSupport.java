@@ -20,6 +20,8 @@ public final class ServiceTestSupport {
         registry.add("PGPASSWORD", () -> server.password() == null ? "" : server.password());
         registry.add("PGDATABASE", () -> database);
         registry.add("KAFKA_BOOTSTRAP_SERVERS", KafkaProbe::bootstrapServers);
-        registry.add("ASSISTANT_JWT_SECRET", () -> TestJwt.SECRET);
+        registry.add("ASSISTANT_JWKS_URI", TestJwt::jwksUri);
+        // only operator-service reads it: it signs with the key the other services learn from the JWKS above
+        registry.add("ASSISTANT_JWT_SIGNING_KEY", TestJwt::privateKeyPem);
     }
 }

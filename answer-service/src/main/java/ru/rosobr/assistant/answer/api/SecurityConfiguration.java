@@ -19,8 +19,8 @@ import ru.rosobr.assistant.platform.security.JwtSupport;
 public class SecurityConfiguration {
 
     @Bean
-    ReactiveJwtDecoder jwtDecoder(@Value("${assistant.jwt.secret:}") String secret) {
-        return JwtSupport.decoder(secret);
+    ReactiveJwtDecoder jwtDecoder(@Value("${assistant.jwt.jwks-uri}") String jwksUri) {
+        return JwtSupport.decoder(jwksUri);
     }
 
     @Bean

@@ -39,8 +39,10 @@ public class MessengerConfiguration {
 
     @Bean
     MessengerDialogue messengerDialogue(Teachers teachers, Dialogue dialogue, Conversations conversations,
-                                        Deliveries deliveries, Clock clock) {
-        return new MessengerDialogue(teachers, dialogue, conversations, deliveries, clock);
+                                        Deliveries deliveries, Clock clock,
+                                        @org.springframework.beans.factory.annotation.Value(
+                                                "${assistant.privacy-policy-url}") String privacyPolicyUrl) {
+        return new MessengerDialogue(teachers, dialogue, conversations, deliveries, clock, privacyPolicyUrl);
     }
 
     @Bean

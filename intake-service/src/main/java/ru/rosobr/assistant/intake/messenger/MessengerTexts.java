@@ -10,6 +10,18 @@ public final class MessengerTexts {
             него требовать не вправе — планы, журналы, отчёты, характеристики, справки. Напишите вопрос одним \
             сообщением. Если готового проверенного ответа нет, я передам вопрос специалисту вашего региона.""";
 
+    /**
+     * What the greeting says about personal data (152-ФЗ): what is processed, why, for how long, and where the
+     * policy is ({@code %s}: its address, {@code assistant.privacy-policy-url}).
+     */
+    public static final String PRIVACY = """
+            О персональных данных: чтобы ответить вам и передать вопрос специалисту вашего региона, мы обрабатываем             ваши ФИО, регион, тип образовательной организации, идентификатор в мессенджере и текст обращений.             Переписка хранится не дольше года, затем удаляется; по обращению к оператору данные можно получить или             удалить. Политика обработки персональных данных: %s""";
+
+    /** The greeting with the personal-data notice and the policy's address. */
+    public static String greeting(String privacyPolicyUrl) {
+        return GREETING + "\n\n" + PRIVACY.formatted(privacyPolicyUrl);
+    }
+
     public static final String NOT_VERIFIED = """
             Задавать вопросы помощнику могут только педагоги с подтверждённой ролью.
 

@@ -32,14 +32,17 @@ public class SecurityConfiguration {
     private static final ServerBearerTokenAuthenticationConverter ADMIN_TOKENS =
             new ServerBearerTokenAuthenticationConverter();
 
-    /** Without ASSISTANT_JWT_SECRET the service still serves teachers; only the admin API refuses every token. */
+    /**
+     * Only verifies: the keys are operator-service's published ones, so this internet-facing service cannot mint a
+     * token. With the JWKS address blanked the service still serves teachers; only the admin API refuses every token.
+     */
     @Bean
-    ReactiveJwtDecoder jwtDecoder(@Value("${assistant.jwt.secret:}") String secret) {
+    ReactiveJwtDecoder jwtDecoder(@Value("${assistant.jwt.jwks-uri:}") String jwksUri) {
         try {
-            return JwtSupport.decoder(secret);
+            return JwtSupport.decoder(jwksUri);
         } catch (IllegalStateException e) {
             log.warn("{}: the admin API of intake-service will refuse every token", e.getMessage());
-            return token -> Mono.error(new BadJwtException("ASSISTANT_JWT_SECRET is not configured"));
+            return token -> Mono.error(new BadJwtException("ASSISTANT_JWKS_URI is not configured"));
         }
     }
 

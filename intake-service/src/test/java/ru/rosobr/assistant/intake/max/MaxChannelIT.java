@@ -123,6 +123,9 @@ class MaxChannelIT extends IntakeTestBase {
 
         JsonNode greeting = awaitMessage(user, t -> t.startsWith("Здравствуйте"));
         assertThat(greeting.path("text").asString()).contains("документационной нагрузке");
+        // what is processed and why, with the policy's address
+        assertThat(greeting.path("text").asString()).contains("ФИО, регион", "передать вопрос специалисту",
+                "Политика обработки персональных данных: https://");
         assertThat(greeting.path("format").asString()).isEqualTo("markdown");
         FakeHttp.Request request = max.acceptedMessagesTo(String.valueOf(user)).getFirst();
         // MAX takes the bare token: no "Bearer"

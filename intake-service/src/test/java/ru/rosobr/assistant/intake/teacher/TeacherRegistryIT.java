@@ -122,5 +122,11 @@ class TeacherRegistryIT extends IntakeTestBase {
         web.post().uri("/api/admin/teachers").header("Authorization", "Bearer not.a.token")
                 .contentType(MediaType.APPLICATION_JSON).bodyValue(body)
                 .exchange().expectStatus().isUnauthorized();
+        // this internet-facing service holds no signing key and trusts only operator-service's: an ADMIN token
+        // signed with any other key is refused
+        web.post().uri("/api/admin/teachers")
+                .header("Authorization", "Bearer " + TestJwt.foreignToken("admin", List.of("ADMIN"), null))
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(body)
+                .exchange().expectStatus().isUnauthorized();
     }
 }

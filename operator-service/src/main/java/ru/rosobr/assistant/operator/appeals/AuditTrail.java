@@ -32,6 +32,12 @@ public class AuditTrail {
 
     /** Newest first; {@code region} null = every region; {@code actor}, {@code action} optional filters. */
     public Flux<AuditEntry> find(String region, UUID appealId, String actor, String action, int limit) {
+        return find(region, appealId, actor, action, null, null, limit);
+    }
+
+    /** As above, within {@code [from, to)} when given. */
+    public Flux<AuditEntry> find(String region, UUID appealId, String actor, String action, Instant from, Instant to,
+                                 int limit) {
         StringBuilder sql = new StringBuilder(
                 "select id, actor, action, appeal_id, region, details, at from audit_log where true");
         Map<String, Object> params = new LinkedHashMap<>();
@@ -50,6 +56,14 @@ public class AuditTrail {
         if (action != null) {
             sql.append(" and action = :action");
             params.put("action", action);
+        }
+        if (from != null) {
+            sql.append(" and at >= :from");
+            params.put("from", from);
+        }
+        if (to != null) {
+            sql.append(" and at < :to");
+            params.put("to", to);
         }
         sql.append(" order by id desc limit :limit");
         params.put("limit", limit);

@@ -166,6 +166,12 @@ public class ConsoleService {
 
     /** The audit log: regional heads see their region, federal staff and admins everything. */
     public Flux<AuditEntry> audit(Viewer viewer, String appealIdParam, String actor, String action, int limit) {
+        return audit(viewer, appealIdParam, actor, action, null, null, limit);
+    }
+
+    /** The audit log the viewer may see; {@code from} inclusive, {@code to} exclusive, both optional. */
+    public Flux<AuditEntry> audit(Viewer viewer, String appealIdParam, String actor, String action,
+                                  java.time.Instant from, java.time.Instant to, int limit) {
         boolean head = viewer.has("REGIONAL_HEAD");
         if (!head && !viewer.seesAllRegions()) {
             return Flux.error(Problems.forbidden(
@@ -182,9 +188,10 @@ public class ConsoleService {
             }
         }
         if (viewer.seesAllRegions()) {
-            return audit.find(null, appealId, actor, action, limit);
+            return audit.find(null, appealId, actor, action, from, to, limit);
         }
-        return viewer.region() == null ? Flux.empty() : audit.find(viewer.region(), appealId, actor, action, limit);
+        return viewer.region() == null ? Flux.empty()
+                : audit.find(viewer.region(), appealId, actor, action, from, to, limit);
     }
 
     /** The only region the viewer may see, or null for every region. */

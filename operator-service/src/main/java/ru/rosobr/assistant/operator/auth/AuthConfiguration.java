@@ -7,22 +7,43 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.transaction.reactive.TransactionalOperator;
+
+import ru.rosobr.assistant.operator.appeals.AuditTrail;
+import ru.rosobr.assistant.operator.users.Users;
+import ru.rosobr.assistant.platform.outbox.Outbox;
 
 /**
- * The token issuer (key from ASSISTANT_JWT_SECRET, lifetime from assistant.jwt.expiry, default 8 hours) and the
- * list of tokens ended by logout.
+ * The token issuer: signing key from ASSISTANT_JWT_SIGNING_KEY (plus ASSISTANT_JWT_EXTRA_KEYS published during a
+ * rotation), access tokens for assistant.jwt.expiry (10 minutes), sessions for assistant.jwt.session (12 hours).
  */
 @Configuration(proxyBeanMethods = false)
 public class AuthConfiguration {
 
     @Bean
-    TokenIssuer tokenIssuer(@Value("${assistant.jwt.secret:}") String secret,
-                            @Value("${assistant.jwt.expiry:8h}") Duration expiry) {
-        return new TokenIssuer(secret, expiry, Clock.systemUTC());
+    SigningKeys signingKeys(@Value("${assistant.jwt.signing-key:}") String signingKey,
+                            @Value("${assistant.jwt.extra-keys:}") String extraKeys) {
+        return SigningKeys.load(signingKey, extraKeys);
     }
 
     @Bean
-    RevokedTokens revokedTokens(DatabaseClient db) {
-        return new RevokedTokens(db);
+    TokenIssuer tokenIssuer(SigningKeys keys, @Value("${assistant.jwt.expiry:10m}") Duration expiry) {
+        return new TokenIssuer(keys, expiry, Clock.systemUTC());
+    }
+
+    @Bean
+    Sessions sessions(DatabaseClient db, @Value("${assistant.jwt.session:12h}") Duration lifetime) {
+        return new Sessions(db, lifetime, Clock.systemUTC());
+    }
+
+    @Bean
+    AccessCheck accessCheck(DatabaseClient db) {
+        return new AccessCheck(db);
+    }
+
+    @Bean
+    AuthService authService(Users users, Sessions sessions, TokenIssuer tokens, AuditTrail audit, Outbox outbox,
+                            TransactionalOperator tx) {
+        return new AuthService(users, sessions, tokens, audit, outbox, tx);
     }
 }

@@ -3,99 +3,101 @@ package ru.rosobr.assistant.operator.auth;
 import java.time.Instant;
 import java.util.List;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 import reactor.core.publisher.Mono;
 
-import ru.rosobr.assistant.operator.appeals.AuditTrail;
 import ru.rosobr.assistant.operator.security.Viewer;
-import ru.rosobr.assistant.operator.users.Role;
-import ru.rosobr.assistant.operator.users.Users;
 import ru.rosobr.assistant.platform.reference.Regions;
+import ru.rosobr.assistant.platform.security.JwtSupport;
 
 /**
- * {@code POST /api/auth/login} issues an access token, {@code POST /api/auth/logout} revokes it,
- * {@code GET /api/auth/me} says who the token is for.
+ * {@code POST /api/auth/login} opens a session (short access token + refresh token), {@code /refresh} swaps the
+ * refresh token for new ones, {@code /logout} ends the session, {@code /password} changes the own password,
+ * {@code GET /api/auth/me} says who the token is for; {@code GET /.well-known/jwks.json} publishes the public keys
+ * every other service verifies tokens with.
  */
 @RestController
-@RequestMapping("/api/auth")
 public class AuthController {
-
-    private static final Logger log = LoggerFactory.getLogger(AuthController.class);
 
     public record LoginRequest(String username, String password) {
     }
 
-    public record LoginResponse(String accessToken, String tokenType, long expiresIn, Instant expiresAt,
-                                String username, List<String> roles, String region, String regionName,
-                                String fullName) {
+    public record RefreshRequest(String refreshToken) {
     }
 
-    public record Me(String username, List<String> roles, String region, String regionName, Instant expiresAt) {
+    public record PasswordChange(String currentPassword, String newPassword) {
     }
 
-    private final Users users;
-    private final TokenIssuer tokens;
-    private final AuditTrail audit;
-    private final RevokedTokens revoked;
-
-    public AuthController(Users users, TokenIssuer tokens, AuditTrail audit, RevokedTokens revoked) {
-        this.users = users;
-        this.tokens = tokens;
-        this.audit = audit;
-        this.revoked = revoked;
+    public record Me(String username, List<String> roles, String region, String regionName, Instant expiresAt,
+                     boolean passwordChangeRequired) {
     }
 
-    @PostMapping("/login")
-    public Mono<LoginResponse> login(@RequestBody LoginRequest request) {
+    private final AuthService auth;
+    private final SigningKeys keys;
+
+    public AuthController(AuthService auth, SigningKeys keys) {
+        this.auth = auth;
+        this.keys = keys;
+    }
+
+    @PostMapping("/api/auth/login")
+    public Mono<AuthService.Login> login(@RequestBody LoginRequest request) {
         if (request == null || isBlank(request.username()) || isBlank(request.password())) {
             return Mono.error(new ResponseStatusException(HttpStatus.BAD_REQUEST, "Укажите логин и пароль"));
         }
-        String username = request.username().trim();
-        return users.authenticate(username, request.password())
-                .switchIfEmpty(Mono.defer(() -> {
-                    log.warn("login refused for «{}»", username);
-                    return Mono.error(new ResponseStatusException(HttpStatus.UNAUTHORIZED,
-                            "Неверный логин или пароль"));
-                }))
-                .flatMap(user -> audit.record(user.username(), "LOGIN", null, user.region(), null)
-                        .then(Mono.fromSupplier(() -> {
-                            TokenIssuer.IssuedToken t = tokens.issue(user);
-                            return new LoginResponse(t.value(), "Bearer", t.expiresInSeconds(), t.expiresAt(),
-                                    user.username(), user.roles().stream().map(Role::name).toList(), user.region(),
-                                    regionName(user.region()), user.fullName());
-                        })));
+        return auth.login(request.username().trim(), request.password());
     }
 
-    /** Ends the session: the token is revoked (401 from then on), the logout is in the audit log. */
-    @PostMapping("/logout")
+    @PostMapping("/api/auth/refresh")
+    public Mono<AuthService.Login> refresh(@RequestBody RefreshRequest request) {
+        if (request == null || isBlank(request.refreshToken())) {
+            return Mono.error(new ResponseStatusException(HttpStatus.BAD_REQUEST, "Укажите refreshToken"));
+        }
+        return auth.refresh(request.refreshToken().trim());
+    }
+
+    /** Ends the session: its tokens are refused from now on, the logout is in the audit log. */
+    @PostMapping("/api/auth/logout")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     public Mono<Void> logout(@AuthenticationPrincipal Jwt jwt) {
         Viewer viewer = Viewer.of(jwt);
-        return revoked.revoke(jwt)
-                .then(audit.record(viewer.username(), "LOGOUT", null, viewer.region(), null))
-                .doOnSuccess(v -> log.info("{} logged out", viewer.username()));
+        return auth.logout(viewer.username(), viewer.region(), AccessCheck.session(jwt));
     }
 
-    @GetMapping("/me")
+    @PostMapping("/api/auth/password")
+    public Mono<AuthService.Login> changePassword(@AuthenticationPrincipal Jwt jwt,
+                                                  @RequestBody PasswordChange request) {
+        if (request == null || isBlank(request.newPassword())) {
+            return Mono.error(new ResponseStatusException(HttpStatus.BAD_REQUEST, "Укажите новый пароль"));
+        }
+        return auth.changePassword(jwt.getSubject(), request.currentPassword(), request.newPassword());
+    }
+
+    @GetMapping("/api/auth/me")
     public Me me(@AuthenticationPrincipal Jwt jwt) {
         Viewer viewer = Viewer.of(jwt);
         return new Me(viewer.username(), viewer.roles().stream().sorted().toList(), viewer.region(),
-                regionName(viewer.region()), jwt.getExpiresAt());
+                Regions.find(viewer.region()).map(Regions.Region::name).orElse(null), jwt.getExpiresAt(),
+                viewer.roles().isEmpty());
     }
 
-    private static String regionName(String region) {
-        return Regions.find(region).map(Regions.Region::name).orElse(null);
+    /** Public keys only; cached briefly by clients, which refetch anyway when they meet an unknown key id. */
+    @GetMapping(JwtSupport.JWKS_PATH)
+    public ResponseEntity<String> jwks() {
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON)
+                .cacheControl(CacheControl.maxAge(java.time.Duration.ofMinutes(5)).cachePublic())
+                .body(keys.published().toString());
     }
 
     private static boolean isBlank(String s) {

@@ -188,8 +188,24 @@ public class ConsoleController {
                                   @RequestParam(required = false) String appealId,
                                   @RequestParam(required = false) String actor,
                                   @RequestParam(required = false) String action,
+                                  @RequestParam(required = false) String from,
+                                  @RequestParam(required = false) String to,
                                   @RequestParam(defaultValue = "100") int limit) {
-        return console.audit(Viewer.of(jwt), blankToNull(appealId), blankToNull(actor), blankToNull(action), limit);
+        Viewer viewer = Viewer.of(jwt);
+        return console.audit(viewer, blankToNull(appealId), blankToNull(actor), blankToNull(action),
+                day(from, "from", zoneOf(viewer), 0), day(to, "to", zoneOf(viewer), 1), limit);
+    }
+
+    /** A date of the audit filter as the start of that day ({@code plusDays} 1: of the next day) in the zone. */
+    private static java.time.Instant day(String value, String name, ZoneId zone, int plusDays) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return java.time.LocalDate.parse(value.trim()).plusDays(plusDays).atStartOfDay(zone).toInstant();
+        } catch (java.time.format.DateTimeParseException e) {
+            throw Problems.badRequest("Параметр " + name + " — дата вида 2025-03-01: " + value);
+        }
     }
 
     /** Plain dates in filters are days of the viewer's region (Moscow time for federal staff). */

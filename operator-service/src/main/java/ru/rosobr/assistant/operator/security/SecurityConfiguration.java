@@ -1,7 +1,6 @@
 package ru.rosobr.assistant.operator.security;
 
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -9,16 +8,18 @@ import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.oauth2.jwt.BadJwtException;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.web.server.SecurityWebFilterChain;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-import ru.rosobr.assistant.operator.auth.RevokedTokens;
+import ru.rosobr.assistant.operator.auth.AccessCheck;
+import ru.rosobr.assistant.operator.auth.SigningKeys;
 import ru.rosobr.assistant.platform.security.ApiSecurity;
 import ru.rosobr.assistant.platform.security.JwtSupport;
 
 /**
- * Login and actuator are open; the console, {@code /api/auth/me} and {@code /api/auth/logout} need a valid token of
- * this service that was not revoked by logout (checked here too, not only by the gateway). Missing, bad or revoked
- * token → 401, wrong role → 403, both as problem JSON.
+ * Login, refresh, the public keys and actuator are open; the console and the rest of {@code /api/auth} need a
+ * token signed by this service's key whose session was not ended and whose user was not changed since (checked here
+ * too, not only by the gateway). Missing, bad or revoked token → 401, wrong role → 403, both as problem JSON.
  */
 @Configuration(proxyBeanMethods = false)
 public class SecurityConfiguration {
@@ -27,34 +28,45 @@ public class SecurityConfiguration {
     static final String NO_TOKEN_MESSAGE = "Требуется вход: нет действительного токена доступа";
 
     static final String REVOKED_MESSAGE = "Сеанс завершён (выполнен выход): войдите снова";
+    static final String CHANGED_MESSAGE = "Учётная запись изменена или отключена: войдите снова";
 
-    /** A valid signature is not enough here: a token ended by logout is refused too. */
+    /**
+     * Verified against the own published keys, locally; a valid signature is not enough: a token of an ended session
+     * or of a user changed since is refused too.
+     */
     @Bean
-    ReactiveJwtDecoder jwtDecoder(@Value("${assistant.jwt.secret:}") String secret, RevokedTokens revoked) {
-        ReactiveJwtDecoder signature = JwtSupport.decoder(secret);
-        return token -> signature.decode(token).flatMap(jwt -> revoked.isRevoked(jwt)
-                .flatMap(gone -> gone ? Mono.error(new RevokedTokenException()) : Mono.just(jwt)));
+    ReactiveJwtDecoder jwtDecoder(SigningKeys keys, AccessCheck access) {
+        ReactiveJwtDecoder signature = JwtSupport.decoder(jwt -> {
+            var key = keys.published().getKeyByKeyId(jwt.getHeader().getKeyID());
+            return key == null ? Flux.empty() : Flux.just(key);
+        });
+        return token -> signature.decode(token).flatMap(jwt -> access.verdict(jwt).flatMap(v -> switch (v) {
+            case ACTIVE -> Mono.just(jwt);
+            case SESSION_ENDED -> Mono.error(new RevokedTokenException(REVOKED_MESSAGE));
+            case USER_CHANGED -> Mono.error(new RevokedTokenException(CHANGED_MESSAGE));
+        }));
     }
 
     /** Marks the refusal of a revoked token, so that the 401 says why. */
     static final class RevokedTokenException extends BadJwtException {
-        RevokedTokenException() {
-            super("token revoked by logout");
+        RevokedTokenException(String reason) {
+            super(reason);
         }
     }
 
     @Bean
     SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http, ReactiveJwtDecoder decoder) {
         return ApiSecurity.jwtApi(http, decoder, auth -> auth
-                        .pathMatchers(HttpMethod.POST, "/api/auth/login").permitAll()
+                        .pathMatchers(HttpMethod.POST, "/api/auth/login", "/api/auth/refresh").permitAll()
+                        .pathMatchers(HttpMethod.GET, JwtSupport.JWKS_PATH).permitAll()
                         .pathMatchers("/actuator/**").permitAll()
-                        .pathMatchers("/api/auth/me", "/api/auth/logout").authenticated()
+                        .pathMatchers("/api/auth/me", "/api/auth/logout", "/api/auth/password").authenticated()
                         // knowledge-base drafts: KB editors too (they see no appeals); finer rules in the service
                         .pathMatchers("/api/console/kb-drafts", "/api/console/kb-drafts/**").hasAnyRole("OPERATOR",
                                 "REGIONAL_HEAD", "FEDERAL", "KB_EDITOR", "ADMIN")
                         .pathMatchers("/api/console/**").hasAnyRole("OPERATOR", "REGIONAL_HEAD", "FEDERAL", "ADMIN")
                         .anyExchange().denyAll(),
-                e -> e.getCause() instanceof RevokedTokenException ? REVOKED_MESSAGE : NO_TOKEN_MESSAGE,
+                e -> e.getCause() instanceof RevokedTokenException r ? r.getMessage() : NO_TOKEN_MESSAGE,
                 CONSOLE_ROLES_MESSAGE);
     }
 }

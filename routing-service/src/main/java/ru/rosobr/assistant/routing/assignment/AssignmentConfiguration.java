@@ -12,9 +12,11 @@ import ru.rosobr.assistant.contracts.events.AppealEscalated;
 import ru.rosobr.assistant.contracts.events.AppealReassigned;
 import ru.rosobr.assistant.contracts.events.HumanRequested;
 import ru.rosobr.assistant.contracts.events.OperatorReplied;
+import ru.rosobr.assistant.contracts.events.TeacherErased;
 import ru.rosobr.assistant.platform.messaging.EventSubscription;
 import ru.rosobr.assistant.platform.outbox.Outbox;
 import ru.rosobr.assistant.routing.assignment.internal.AssignmentFlow;
+import ru.rosobr.assistant.routing.assignment.internal.ErasedTeachers;
 import ru.rosobr.assistant.routing.roster.Roster;
 
 /**
@@ -53,6 +55,12 @@ public class AssignmentConfiguration {
     @Bean
     EventSubscription<AppealReassigned> onReassigned(AssignmentFlow flow) {
         return EventSubscription.on(Topics.APPEAL_REASSIGNED, flow::onReassigned);
+    }
+
+    /** Personal data erased on request: the snapshots lose the name and the question. */
+    @Bean
+    EventSubscription<TeacherErased> onTeacherErased(DatabaseClient db) {
+        return EventSubscription.on(Topics.TEACHER_ERASED, new ErasedTeachers(db)::onErased);
     }
 
     @Bean

@@ -57,6 +57,15 @@ public class Roster {
                 .map(Roster::entry).one();
     }
 
+    /** Takes the user off the roster (no longer an operator, or disabled); logs the end of a shift they were on. */
+    public Mono<Void> remove(String username) {
+        return db.sql("""
+                        with gone as (delete from operators where username = :u returning username, region, on_shift)
+                        insert into shift_log (username, region, action, changed_by, policy, moved)
+                        select username, region, 'END', 'operator-service', null, 0 from gone where on_shift""")
+                .bind("u", username).then();
+    }
+
     /** Puts the operator on or off shift; the idle clock restarts only when the shift state really changes. */
     public Mono<RosterEntry> setShift(String username, boolean onShift) {
         return db.sql("update operators set shift_changed_at = case when on_shift = :s then shift_changed_at "

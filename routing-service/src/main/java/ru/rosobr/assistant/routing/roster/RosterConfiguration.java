@@ -9,15 +9,25 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.transaction.reactive.TransactionalOperator;
 
+import ru.rosobr.assistant.contracts.Topics;
+import ru.rosobr.assistant.contracts.events.StaffUserChanged;
+import ru.rosobr.assistant.platform.messaging.EventSubscription;
 import ru.rosobr.assistant.routing.roster.internal.DemoRoster;
+import ru.rosobr.assistant.routing.roster.internal.StaffUsers;
 
-/** The roster and, on the dev stack, its demo operators. */
+/** The roster, kept from the console's user directory, and, on the dev stack, its demo operators. */
 @Configuration(proxyBeanMethods = false)
 public class RosterConfiguration {
 
     @Bean
     Roster roster(DatabaseClient db) {
         return new Roster(db);
+    }
+
+    /** Operators created, changed or disabled in the console reach the roster by event, not by a call. */
+    @Bean
+    EventSubscription<StaffUserChanged> onStaffUserChanged(Roster roster) {
+        return EventSubscription.on(Topics.STAFF_USER_CHANGED, new StaffUsers(roster)::onChanged);
     }
 
     /** Demo operators of the two pilot regions (DEMO_DATA=true); never in production. */

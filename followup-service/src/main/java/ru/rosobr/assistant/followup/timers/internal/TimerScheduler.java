@@ -61,8 +61,7 @@ public class TimerScheduler extends PollingWorker {
     private Mono<Void> fire(Timer t, Instant now) {
         Mono<Void> effect = switch (t.kind()) {
             case REMINDER -> {
-                log.info("appeal {}: rating reminder due (teacher {}, region {})", t.appealId(), t.teacherId(),
-                        t.region());
+                log.info("appeal {}: rating reminder due (region {})", t.appealId(), t.region());
                 Mono<Void> message = t.teacherId() == null ? Mono.empty()
                         : outbox.append(Messages.ratingReminder(now, t.teacherId(), t.region(), t.appealId()));
                 yield outbox.append(new RatingReminderDue(UUID.randomUUID(), now, RatingReminderDue.VERSION,

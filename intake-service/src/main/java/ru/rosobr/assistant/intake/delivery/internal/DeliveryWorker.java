@@ -225,11 +225,12 @@ public class DeliveryWorker extends ReactiveWorker {
         return tx.transactional(deliveries.failed(d, attempts, reason, firstFailed, retryAt))
                 .doOnSuccess(v -> {
                     if (next == null) {
-                        log.warn("{} {} to teacher {} via {}: FAILED, given up: {}", d.origin().toLowerCase(),
-                                d.messageId(), d.teacherId(), d.channel(), why);
+                        // no teacher id: it carries the platform user id, which stays out of the logs
+                        log.warn("{} {} via {}: FAILED, given up: {}", d.origin().toLowerCase(),
+                                d.messageId(), d.channel(), why);
                     } else {
-                        log.info("{} {} to teacher {} via {}: failed round {} ({}), next try at {}",
-                                d.origin().toLowerCase(), d.messageId(), d.teacherId(), d.channel(),
+                        log.info("{} {} via {}: failed round {} ({}), next try at {}",
+                                d.origin().toLowerCase(), d.messageId(), d.channel(),
                                 d.failedRounds() + 1, why, next);
                     }
                 })

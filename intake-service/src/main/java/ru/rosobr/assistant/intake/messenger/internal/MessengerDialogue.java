@@ -36,9 +36,11 @@ public class MessengerDialogue {
     private final Conversations conversations;
     private final Deliveries deliveries;
     private final Clock clock;
+    private final String greeting;
 
     public MessengerDialogue(Teachers teachers, Dialogue dialogue, Conversations conversations,
-                             Deliveries deliveries, Clock clock) {
+                             Deliveries deliveries, Clock clock, String privacyPolicyUrl) {
+        this.greeting = MessengerTexts.greeting(privacyPolicyUrl);
         this.teachers = teachers;
         this.dialogue = dialogue;
         this.conversations = conversations;
@@ -61,7 +63,7 @@ public class MessengerDialogue {
         log.debug("{} user {} started the bot (teacher {}, verified: {})", teacher.channel(), teacher.platformUserId(),
                 teacher.id(), teacher.verified());
         return teachers.markGreeted(teacher.id())
-                .then(say(teacher, null, "GREETING", MessengerTexts.GREETING, List.of()))
+                .then(say(teacher, null, "GREETING", greeting, List.of()))
                 .then(teacher.verified() ? Mono.empty()
                         : say(teacher, null, "REFUSAL", MessengerTexts.NOT_VERIFIED, List.of()));
     }
@@ -73,7 +75,7 @@ public class MessengerDialogue {
             return Mono.empty();
         }
         return teachers.markGreeted(teacher.id()).flatMap(first -> first
-                ? say(teacher, null, "GREETING", MessengerTexts.GREETING, List.of())
+                ? say(teacher, null, "GREETING", greeting, List.of())
                 : Mono.empty());
     }
 
@@ -85,8 +87,8 @@ public class MessengerDialogue {
             return say(teacher, null, "ACK", MessengerTexts.NOT_TEXT, List.of());
         }
         if (!teacher.verified()) {
-            log.info("{} user {} is not a verified teacher: question refused", teacher.channel(),
-                    teacher.platformUserId());
+            // the platform user id is personal data: never in the log at INFO
+            log.info("{}: a question from a user who is not a verified teacher refused", teacher.channel());
             return conversations.recordIncoming(teacher.id(), null, text, message.externalId())
                     .then(say(teacher, null, "REFUSAL", MessengerTexts.NOT_VERIFIED, List.of()));
         }

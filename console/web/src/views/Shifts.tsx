@@ -1,0 +1,165 @@
+import { useCallback, useEffect, useState } from 'react';
+
+import { Notice, Spinner } from '../components/ui';
+import { api, ApiError } from '../lib/api';
+import { seesAllRegions, worksShifts } from '../lib/roles';
+import { shorten } from '../lib/text';
+import { formatDateTime } from '../lib/time';
+import type { AppealSummary, Session } from '../lib/types';
+
+interface MyShift {
+  username: string;
+  onRoster: boolean;
+  region?: string | null;
+  regionName?: string | null;
+  onShift: boolean;
+  openAppeals: number;
+  movedAppeals?: number;
+  offShiftPolicy?: string;
+}
+
+interface RosterRow {
+  username: string;
+  region: string;
+  regionName?: string | null;
+  onShift: boolean;
+  openAppeals: number;
+  lastAssignedAt?: string | null;
+  idleSince?: string | null;
+}
+
+/**
+ * «Смены»: an operator goes on and off shift (coming on shift takes the region's queue); heads, federal staff and
+ * admins see who is on shift and which new appeals wait without an operator.
+ */
+export function Shifts({ session, tick }: { session: Session; tick: number }) {
+  return (
+    <section aria-labelledby="shifts-title">
+      <div className="view-head">
+        <h1 id="shifts-title">Смены</h1>
+      </div>
+      {worksShifts(session) ? <OwnShift /> : <Roster session={session} tick={tick} />}
+    </section>
+  );
+}
+
+function OwnShift() {
+  const [me, setMe] = useState<MyShift | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [done, setDone] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const load = useCallback(() => {
+    api.get<MyShift>('/api/routing/shifts/me').then(setMe)
+      .catch((e: unknown) => setError(e instanceof ApiError ? e.message : 'Смена недоступна'));
+  }, []);
+  useEffect(load, [load]);
+
+  const act = async (start: boolean) => {
+    setBusy(true);
+    setError(null);
+    try {
+      const r = await api.post<MyShift>(`/api/routing/shifts/${start ? 'start' : 'end'}`);
+      setMe(r);
+      setDone(start ? `Вы на смене. Из очереди региона взято обращений: ${r.movedAppeals ?? 0}`
+        : `Смена завершена${r.movedAppeals ? `, передано коллегам: ${r.movedAppeals}` : ''}`);
+    } catch (e) {
+      setError(e instanceof ApiError ? e.message : 'Не удалось изменить смену');
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  if (!me && !error) return <Spinner />;
+  return (
+    <div className="card">
+      {error && <Notice kind="error">{error}</Notice>}
+      {done && <Notice kind="ok">{done}</Notice>}
+      {me && (
+        <>
+          <p className="shift-state" role="status">
+            {me.onShift ? <strong>Вы на смене</strong> : <strong>Вы не на смене</strong>}
+            {me.regionName ? ` · ${me.regionName}` : ''} · открытых обращений: {me.openAppeals ?? 0}
+          </p>
+          {me.onShift ? (
+            <button type="button" className="btn-secondary" disabled={busy} onClick={() => act(false)}>Завершить смену</button>
+          ) : (
+            <button type="button" className="btn-primary" disabled={busy} onClick={() => act(true)}>Выйти на смену</button>
+          )}
+          <p className="muted small">
+            Пока вы на смене, новые обращения региона распределяются и вам. При уходе со смены ваши обращения
+            {me.offShiftPolicy === 'RETURN' ? ' передаются коллегам на смене.' : ' остаются у вас.'}
+          </p>
+        </>
+      )}
+    </div>
+  );
+}
+
+function Roster({ session, tick }: { session: Session; tick: number }) {
+  const [rows, setRows] = useState<RosterRow[] | null>(null);
+  const [queue, setQueue] = useState<AppealSummary[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    let cancelled = false;
+    api.get<RosterRow[]>('/api/routing/operators')
+      .then((r) => !cancelled && setRows(Array.isArray(r) ? r : []))
+      .catch((e: unknown) => !cancelled && setError(e instanceof ApiError ? e.message : 'Реестр операторов недоступен'));
+    api.get<AppealSummary[]>('/api/console/appeals?column=NEW&sort=createdAt&size=200')
+      .then((r) => !cancelled && setQueue((Array.isArray(r) ? r : []).filter((a) => !a.assignedOperator)))
+      .catch(() => !cancelled && setQueue([]));
+    return () => {
+      cancelled = true;
+    };
+  }, [tick]);
+
+  const onShift = (rows ?? []).filter((r) => r.onShift).length;
+  return (
+    <>
+      {error && <Notice kind="error">{error}</Notice>}
+      {!rows && !error && <Spinner />}
+      {rows && (
+        <div className="card table-wrap">
+          <p className="table-caption">
+            На смене: <strong>{onShift}</strong> из {rows.length}
+            {!seesAllRegions(session) && session.regionName ? ` · ${session.regionName}` : ''}
+          </p>
+          <table className="roster">
+            <thead>
+              <tr>
+                <th scope="col">Оператор</th>
+                <th scope="col">Регион</th>
+                <th scope="col">Смена</th>
+                <th scope="col" className="num">Открытых обращений</th>
+                <th scope="col">Последнее назначение</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((r) => (
+                <tr key={r.username} data-username={r.username}>
+                  <th scope="row">{r.username}</th>
+                  <td>{r.regionName ?? r.region}</td>
+                  <td>{r.onShift ? 'на смене' : 'не на смене'}</td>
+                  <td className="num">{r.openAppeals}</td>
+                  <td>{r.lastAssignedAt ? formatDateTime(r.lastAssignedAt) : '—'}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <h2>Очередь: новые обращения без оператора ({queue?.length ?? '…'})</h2>
+      {queue && queue.length === 0 && <Notice>Очередь пуста.</Notice>}
+      {queue && queue.length > 0 && (
+        <ul className="queue">
+          {queue.map((a) => (
+            <li key={a.id}>
+              <a href={`#/appeals/${encodeURIComponent(a.id)}`}>{formatDateTime(a.createdAt)} · {a.regionName ?? a.region} · {shorten(a.text ?? '', 90)}</a>
+            </li>
+          ))}
+        </ul>
+      )}
+    </>
+  );
+}
