@@ -20,6 +20,7 @@ import ru.rosobr.assistant.contracts.events.OperatorReplied;
 import ru.rosobr.assistant.contracts.events.OutboundDelivery;
 import ru.rosobr.assistant.contracts.events.OutboundMessage;
 import ru.rosobr.assistant.contracts.events.RatingReminderDue;
+import ru.rosobr.assistant.contracts.events.TeacherChanged;
 import ru.rosobr.assistant.contracts.events.TeacherMessageAdded;
 
 /**
@@ -74,11 +75,15 @@ public final class Topics {
     public static final Topic<OutboundDelivery> OUTBOUND_DELIVERY =
             new Topic<>("outbound.delivery.v1", OutboundDelivery.class, INTAKE, 6, WEEK, Topic.Key.TEACHER_ID);
 
+    /** The teacher registry as campaigns see it (region, organisation type, channel), keyed by teacher. */
+    public static final Topic<TeacherChanged> TEACHER_CHANGED =
+            new Topic<>("teacher.changed.v1", TeacherChanged.class, INTAKE, 6, Duration.ofDays(365), Topic.Key.TEACHER_ID);
+
     public static final List<Topic<?>> ALL = List.of(
             APPEAL_RECEIVED, ANSWER_MATCHED, ANSWER_UNMATCHED, APPEAL_OFFTOPIC, HUMAN_REQUESTED,
             APPEAL_ASSIGNED, OPERATOR_REPLIED, AI_JUDGED, APPEAL_RATED, RATING_REMINDER_DUE,
             APPEAL_OVERDUE, APPEAL_ESCALATED, APPEAL_REASSIGNED, KB_ENTRY_PUBLISHED, OUTBOUND_MESSAGES,
-            OUTBOUND_DELIVERY, TEACHER_MESSAGE_ADDED);
+            OUTBOUND_DELIVERY, TEACHER_MESSAGE_ADDED, TEACHER_CHANGED);
 
     private Topics() {
     }
