@@ -4,12 +4,13 @@ import { Notice } from './components/ui';
 import { api, ApiError } from './lib/api';
 import { useLive } from './lib/live';
 import { DEFAULT_FILTERS, type Filters } from './lib/query';
-import { canWorkAppeals, roleText, seesFederalQueue } from './lib/roles';
+import { canRunCampaigns, canWorkAppeals, roleText, seesFederalQueue } from './lib/roles';
 import { href, navigate, useRoute, type Route } from './lib/router';
 import type { ColumnId } from './lib/status';
 import { shorten } from './lib/text';
 import type { AppealSummary, Counters, Session, Status } from './lib/types';
 import { AppealCardView } from './views/AppealCardView';
+import { Campaigns } from './views/Campaigns';
 import { AppealList } from './views/AppealList';
 import { Kanban } from './views/Kanban';
 import { KbDrafts } from './views/KbDrafts';
@@ -134,6 +135,7 @@ function Shell({ session, onLogout, onExpired }: { session: Session; onLogout: (
           {seesFederalQueue(session) && <NavLink route={route2} to={{ view: 'federal' }}>Федеральный контроль</NavLink>}
           <NavLink route={route2} to={{ view: 'kb' }}>База знаний</NavLink>
           <NavLink route={route2} to={{ view: 'stats' }}>Статистика</NavLink>
+          {canRunCampaigns(session) && <NavLink route={route2} to={{ view: 'campaigns' }}>Рассылки</NavLink>}
           <a href="/simulator/" target="_blank" rel="noopener" title="Симулятор педагога: задать вопрос от имени педагога (новая вкладка)">
             Симулятор ↗
           </a>
@@ -152,7 +154,7 @@ function Shell({ session, onLogout, onExpired }: { session: Session; onLogout: (
           </button>
         </div>
       </header>
-      {works && route2.view !== 'stats' && route2.view !== 'kb' && (
+      {works && route2.view !== 'stats' && route2.view !== 'kb' && route2.view !== 'campaigns' && (
         <CountersBar tick={live.tick + readMarks} onPick={(column) => {
           setFilters({ ...DEFAULT_FILTERS, columns: [column] });
           navigate({ view: 'list' });
@@ -169,6 +171,7 @@ function Shell({ session, onLogout, onExpired }: { session: Session; onLogout: (
         {route2.view === 'appeal' && works && <AppealCardView session={session} id={route2.id} tick={live.tick} onOpened={onOpened} />}
         {route2.view === 'kb' && <KbDrafts session={session} />}
         {route2.view === 'stats' && <Stats />}
+        {route2.view === 'campaigns' && canRunCampaigns(session) && <Campaigns session={session} />}
         {!works && (route2.view === 'list' || route2.view === 'kanban' || route2.view === 'appeal' || route2.view === 'federal') && (
           <Notice kind="warn">Обращения доступны операторам, руководителям регионов и Рособрнадзору. Ваш раздел — база знаний.</Notice>
         )}

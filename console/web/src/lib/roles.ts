@@ -10,6 +10,7 @@ export const canTakeControl = (s: Session | null) => has(s, 'FEDERAL');
 export const canReassign = (s: Session | null) => has(s, 'REGIONAL_HEAD', 'FEDERAL', 'ADMIN');
 export const canDraftKb = (s: Session | null) => has(s, 'OPERATOR', 'REGIONAL_HEAD', 'FEDERAL');
 export const canVerifyKb = (s: Session | null) => has(s, 'KB_EDITOR', 'FEDERAL');
+export const canRunCampaigns = (s: Session | null) => has(s, 'FEDERAL', 'ADMIN', 'REGIONAL_HEAD');
 export const seesFederalQueue = (s: Session | null) => has(s, 'FEDERAL', 'ADMIN');
 
 export const ROLE_LABEL: Record<string, string> = {

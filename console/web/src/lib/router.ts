@@ -7,6 +7,7 @@ export type Route =
   | { view: 'federal' }
   | { view: 'kb' }
   | { view: 'stats' }
+  | { view: 'campaigns' }
   | { view: 'appeal'; id: string }
   | { view: 'home' };
 
@@ -19,6 +20,7 @@ export function parseRoute(hash: string): Route {
     case 'federal':
     case 'kb':
     case 'stats':
+    case 'campaigns':
       return { view: head };
     case 'appeals':
       if (arg) return { view: 'appeal', id: decodeURIComponent(arg) };
