@@ -64,6 +64,8 @@ export function Campaigns({ session }: { session: Session }) {
   const [items, setItems] = useState<Campaign[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [open, setOpen] = useState<string | null>(null);
+  // how many times the list was read: lets a check wait for a fresh reading instead of a fixed time
+  const [loads, setLoads] = useState(0);
 
   const load = useCallback(() => {
     api
@@ -71,6 +73,7 @@ export function Campaigns({ session }: { session: Session }) {
       .then((r) => {
         setItems(Array.isArray(r) ? r : []);
         setError(null);
+        setLoads((n) => n + 1);
       })
       .catch((e: unknown) => setError(e instanceof ApiError ? e.message : 'Рассылки недоступны'));
   }, []);
@@ -93,7 +96,7 @@ export function Campaigns({ session }: { session: Session }) {
   };
 
   return (
-    <section className="campaigns" aria-label="Рассылки">
+    <section className="campaigns" aria-label="Рассылки" data-loads={loads}>
       <h1>Рассылки</h1>
       <CreateForm session={session} onCreated={load} />
       {error && <Notice kind="error">{error}</Notice>}

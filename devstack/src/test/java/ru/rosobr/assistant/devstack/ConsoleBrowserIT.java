@@ -31,6 +31,14 @@ class ConsoleBrowserIT {
 
     @Test
     void operatorWorksAnAppealInTheConsole() throws Exception {
+        runScript("console.e2e.mjs", "02-list-new-appeal.png");
+    }
+
+    /**
+     * Runs one browser script of {@code devstack/browser} against the shared stack (skipped, with the reason, where
+     * node or Chromium is missing) and checks its exit code and one screenshot it must have taken.
+     */
+    static void runScript(String script, String expectedScreenshot) throws Exception {
         String chromium = System.getenv().getOrDefault("CHROMIUM_PATH", "/usr/bin/chromium");
         int node = nodeMajorVersion();
         assumeTrue(node >= 20, node < 0
@@ -50,11 +58,11 @@ class ConsoleBrowserIT {
         DevStack stack = SharedStack.get();
         Files.createDirectories(ARTIFACTS);
         List<String> output = new ArrayList<>();
-        int exit = run(List.of("node", BROWSER_DIR.resolve("console.e2e.mjs").toString(), stack.gatewayUrl(),
+        int exit = run(List.of("node", BROWSER_DIR.resolve(script).toString(), stack.gatewayUrl(),
                 ARTIFACTS.toString()), BROWSER_DIR, 600, output);
-        assertThat(exit).as("console.e2e.mjs failed (screenshots in %s):%n%s", ARTIFACTS, String.join("\n", output))
+        assertThat(exit).as("%s failed (screenshots in %s):%n%s", script, ARTIFACTS, String.join("\n", output))
                 .isZero();
-        assertThat(ARTIFACTS.resolve("02-list-new-appeal.png")).exists();
+        assertThat(ARTIFACTS.resolve(expectedScreenshot)).exists();
     }
 
     /** The major version of the `node` on the PATH, -1 when there is none. */

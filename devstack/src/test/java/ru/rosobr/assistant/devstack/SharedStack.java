@@ -59,7 +59,9 @@ final class SharedStack {
             }
             String database = LocalPostgres.newDatabaseName("e2e");
             StackConfig config = new StackConfig(root, Files.createTempDirectory("devstack-e2e"), database, freePort(),
-                    freePort(), ports, "e2e-secret-" + UUID.randomUUID(), freePort(), Map.of());
+                    freePort(), ports, "e2e-secret-" + UUID.randomUUID(), freePort(),
+                    // the campaign browser test must see a campaign move at any time of day
+                    Map.of("ASSISTANT_CAMPAIGNS_DAY_FROM", "00:00", "ASSISTANT_CAMPAIGNS_DAY_TO", "23:59"));
             long t0 = System.nanoTime();
             DevStack started = new DevStack(config).start(Duration.ofSeconds(240));
             System.out.printf("[e2e] stack UP in %.1f s, RSS %d MiB, gateway %s%n", (System.nanoTime() - t0) / 1e9,

@@ -16,6 +16,7 @@ import ru.rosobr.assistant.contracts.events.OutboundDelivery;
 import ru.rosobr.assistant.contracts.events.OutboundMessage.Button;
 import ru.rosobr.assistant.contracts.events.TeacherChanged;
 import ru.rosobr.assistant.followup.campaigns.internal.CampaignRepository;
+import ru.rosobr.assistant.platform.calendar.CampaignEta;
 import ru.rosobr.assistant.platform.calendar.DaytimeWindow;
 import ru.rosobr.assistant.platform.reference.Regions;
 

@@ -12,7 +12,6 @@ import ru.rosobr.assistant.contracts.events.OutboundDelivery;
 import ru.rosobr.assistant.contracts.events.TeacherChanged;
 import ru.rosobr.assistant.followup.campaigns.internal.CampaignDispatcher;
 import ru.rosobr.assistant.followup.campaigns.internal.CampaignRepository;
-import ru.rosobr.assistant.platform.calendar.DaytimeWindow;
 import ru.rosobr.assistant.platform.messaging.EventSubscription;
 import ru.rosobr.assistant.platform.outbox.Outbox;
 
@@ -29,14 +28,15 @@ public class CampaignsConfiguration {
     }
 
     @Bean
-    Campaigns campaigns(CampaignRepository repository, TransactionalOperator tx, Clock clock) {
-        return new Campaigns(repository, tx, clock, DaytimeWindow.STANDARD);
+    Campaigns campaigns(CampaignRepository repository, TransactionalOperator tx, Clock clock,
+                        CampaignSettings settings) {
+        return new Campaigns(repository, tx, clock, settings.window());
     }
 
     @Bean
     CampaignDispatcher campaignDispatcher(CampaignRepository repository, Campaigns campaigns, Outbox outbox,
                                           TransactionalOperator tx, Clock clock, CampaignSettings settings) {
-        return new CampaignDispatcher(repository, campaigns, outbox, tx, clock, DaytimeWindow.STANDARD, settings);
+        return new CampaignDispatcher(repository, campaigns, outbox, tx, clock, settings.window(), settings);
     }
 
     @Bean

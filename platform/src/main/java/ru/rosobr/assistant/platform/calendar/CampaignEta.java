@@ -1,4 +1,4 @@
-package ru.rosobr.assistant.followup.campaigns;
+package ru.rosobr.assistant.platform.calendar;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -6,11 +6,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import ru.rosobr.assistant.platform.calendar.DaytimeWindow;
 import ru.rosobr.assistant.platform.reference.Regions;
 
 /**
- * When a campaign will have sent everything at a given rate, with quiet hours: time is walked minute by minute;
+ * When a campaign will have sent everything at a given rate, with quiet hours (used by followup-service for the
+ * progress of a campaign and by bin/bench-campaign): time is walked minute by minute;
  * in each minute the rate's budget is shared equally among the regions that are in their 08:00–19:00 window and
  * still have messages (what one region cannot use goes to the others) — the way the dispatcher shares it.
  */
