@@ -10,6 +10,8 @@ import { fileURLToPath } from 'node:url';
 
 import { chromium } from 'playwright-core';
 
+import { harness } from './support.mjs';
+
 const here = path.dirname(fileURLToPath(import.meta.url));
 const base = (process.argv[2] || process.env.GATEWAY_URL || 'http://localhost:8080').replace(/\/$/, '');
 const artifacts = path.resolve(process.argv[3] || path.join(here, '..', 'target', 'browser-artifacts'));
@@ -31,53 +33,8 @@ const VARIANTS_A = [
 let questionA = `${VARIANTS_A[0]} Детский сад № ${tag}.`;
 const questionB = `Заведующая требует от воспитателей ежедневный письменный отчёт о прогулках. Это законно? Детский сад № ${tag}.`;
 
-let passed = 0;
-let failed = 0;
+const { counts, log, shot, step, http, login } = harness(base, artifacts, 'failure');
 const pageErrors = [];
-
-function log(line) {
-  process.stdout.write(`${line}\n`);
-}
-
-async function shot(page, name) {
-  const file = path.join(artifacts, `${name}.png`);
-  await page.screenshot({ path: file, fullPage: true });
-  log(`    снимок: ${file}`);
-}
-
-async function step(page, name, fn) {
-  const t0 = Date.now();
-  try {
-    await fn();
-    passed++;
-    log(`  ✓ ${name} (${Date.now() - t0} мс)`);
-  } catch (e) {
-    failed++;
-    log(`  ✗ ${name}: ${e && e.message ? e.message.split('\n').slice(0, 6).join('\n      ') : e}`);
-    try {
-      await shot(page, `failure-${name.replace(/[^a-zа-яё0-9]+/gi, '-').slice(0, 60)}`);
-    } catch {
-      // the page may be gone
-    }
-    throw e;
-  }
-}
-
-async function http(method, url, body, token) {
-  const res = await fetch(base + url, {
-    method,
-    headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await res.text();
-  let json = null;
-  try {
-    json = text ? JSON.parse(text) : null;
-  } catch {
-    json = text;
-  }
-  return { status: res.status, json };
-}
 
 async function ask(teacher, text, orgType = 'DOO') {
   const r = await http('POST', '/api/webchat/messages', { teacherId: teacher.id, fio: teacher.fio, region: '58', orgType, text });
@@ -98,14 +55,6 @@ async function newContext(browser) {
     if (m.type() === 'error' && !/Failed to load resource/.test(m.text())) pageErrors.push(`console: ${m.text()}`);
   });
   return page;
-}
-
-async function login(page, username, password = 'demo') {
-  await page.goto(`${base}/console/`);
-  await page.getByLabel('Логин').fill(username);
-  await page.getByLabel('Пароль').fill(password);
-  await page.getByRole('button', { name: 'Войти' }).click();
-  await page.getByRole('button', { name: 'Выйти' }).waitFor();
 }
 
 async function main() {
@@ -316,20 +265,20 @@ async function main() {
     });
 
     if (pageErrors.length) {
-      failed++;
+      counts.failed++;
       log(`  ✗ ошибки JavaScript на странице:\n      ${pageErrors.join('\n      ')}`);
     }
   } finally {
     await browser.close();
-    log(`console-browser: ${passed} passed, ${failed} failed`);
+    log(`console-browser: ${counts.passed} passed, ${counts.failed} failed`);
   }
-  return failed === 0 ? 0 : 1;
+  return counts.failed === 0 ? 0 : 1;
 }
 
 main().then(
   (code) => process.exit(code),
   (e) => {
-    if (!failed) log(`ошибка: ${e && e.stack ? e.stack : e}`);
+    if (!counts.failed) log(`ошибка: ${e && e.stack ? e.stack : e}`);
     process.exit(1);
   },
 );
