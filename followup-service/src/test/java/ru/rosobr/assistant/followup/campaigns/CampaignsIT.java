@@ -324,6 +324,17 @@ class CampaignsIT {
     }
 
     @Test
+    void aSlowCampaignStillSends() {
+        NOW.set(DAY);
+        List<String> audience = teachers("58", 3);
+        String text = "Медленно " + UUID.randomUUID();
+        UUID id = create(text, audience, 2);
+        action(id, "start");
+        await().atMost(WAIT).until(() -> "DONE".equals(get(id).get("status")));
+        assertThat(messages(text)).hasSize(3);
+    }
+
+    @Test
     void aRegionalHeadWorksWithTheOwnRegionOnly() {
         NOW.set(DAY);
         teachers("58", 3);

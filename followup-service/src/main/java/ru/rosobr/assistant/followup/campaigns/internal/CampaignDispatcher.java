@@ -36,7 +36,7 @@ public class CampaignDispatcher extends PollingWorker {
 
     private static final Logger log = LoggerFactory.getLogger(CampaignDispatcher.class);
     private static final int MORE = 1;
-    /** Budget a late tick may catch up: any second then carries at most 1.25 × the rate. */
+    /** Budget a late tick may catch up (at rates of 4/s and more): any second carries at most 1.25 × the rate. */
     private static final Duration MAX_BURST = Duration.ofMillis(250);
 
     private final CampaignRepository repository;
@@ -93,8 +93,10 @@ public class CampaignDispatcher extends PollingWorker {
 
     private Mono<Boolean> send(CampaignRepository.Locked c, Instant now) {
         Instant from = c.tokensAt() == null ? c.dbNow() : c.tokensAt();
-        if (from.isBefore(c.dbNow().minus(MAX_BURST))) {
-            from = c.dbNow().minus(MAX_BURST);
+        // at least one message's worth, or a rate below 4/s would never accrue a whole message
+        Duration burst = Duration.ofNanos(Math.max(MAX_BURST.toNanos(), (long) Math.ceil(1e9 / c.ratePerSecond())));
+        if (from.isBefore(c.dbNow().minus(burst))) {
+            from = c.dbNow().minus(burst);
         }
         double seconds = Math.max(0, Duration.between(from, c.dbNow()).toNanos() / 1e9);
         int budget = (int) Math.min(settings.maxPerTransaction(), Math.floor(seconds * c.ratePerSecond()));
