@@ -201,9 +201,13 @@ public class CampaignRepository {
      * from table to table inside PostgreSQL, and the copy resumes after a crash where the last commit left it.
      */
     public Mono<Boolean> enqueueChunk(UUID id, int chunk) {
+        // the next chunk of teacher ids is a plain range scan of the primary key (filters apply afterwards):
+        // each chunk costs the same, however far the copy has got
         return db.sql("with c as (select * from campaigns where id = :id), "
-                        + "pick as (select a.teacher_id, a.region from audience a, c where " + CAMPAIGN_AUDIENCE
-                        + "  and a.teacher_id > coalesce(c.enqueue_after, '') order by a.teacher_id limit :chunk), "
+                        + "scan as (select teacher_id, channel, region, org_type, verified from audience "
+                        + "  where teacher_id > (select coalesce(enqueue_after, '') from campaigns where id = :id) "
+                        + "  order by teacher_id limit :chunk), "
+                        + "pick as (select a.teacher_id, a.region from scan a, c where " + CAMPAIGN_AUDIENCE + "), "
                         + "ins as (insert into campaign_recipients (campaign_id, teacher_id, region, message_id) "
                         + "  select :id, teacher_id, region, gen_random_uuid() from pick on conflict do nothing "
                         + "  returning region), "
@@ -211,8 +215,8 @@ public class CampaignRepository {
                         + "  select :id, region, count(*) from ins group by region "
                         + "  on conflict (campaign_id, region) do update set total = campaign_regions.total + excluded.total "
                         + "  returning 1) "
-                        + "update campaigns set enqueue_after = coalesce((select max(teacher_id) from pick), enqueue_after), "
-                        + "enqueued = (select count(*) from pick) < :chunk, updated_at = now() where id = :id "
+                        + "update campaigns set enqueue_after = coalesce((select max(teacher_id) from scan), enqueue_after), "
+                        + "enqueued = (select count(*) from scan) < :chunk, updated_at = now() where id = :id "
                         + "returning enqueued, (select count(*) from agg) as regions")
                 .bind("id", id)
                 .bind("chunk", chunk)
