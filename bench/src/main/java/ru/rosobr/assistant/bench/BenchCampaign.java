@@ -108,7 +108,7 @@ public final class BenchCampaign {
             dropDatabase(database);
             try (DevStack stack = new DevStack(config)) {
                 long t0 = System.nanoTime();
-                stack.start(Duration.ofSeconds(300));
+                stack.start(Duration.ofSeconds(900));
                 System.out.printf("[bench] стенд поднят за %.1f с%n", (System.nanoTime() - t0) / 1e9);
                 String gw = stack.gatewayUrl();
                 var pg = stack.postgres();
