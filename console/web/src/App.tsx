@@ -4,13 +4,14 @@ import { Notice } from './components/ui';
 import { api, ApiError } from './lib/api';
 import { useLive } from './lib/live';
 import { DEFAULT_FILTERS, type Filters } from './lib/query';
-import { canWorkAppeals, editsKb, roleText, seesAllRegions, seesAudit, seesDeadLetters, seesFederalQueue, seesShifts,
-  seesUsers } from './lib/roles';
+import { canRunCampaigns, canWorkAppeals, editsKb, roleText, seesAllRegions, seesAudit, seesDeadLetters,
+  seesFederalQueue, seesShifts, seesUsers } from './lib/roles';
 import { href, navigate, useRoute, type Route } from './lib/router';
 import { slaStep, type ColumnId } from './lib/status';
 import { shorten } from './lib/text';
 import type { AppealSummary, Counters, Session, Status } from './lib/types';
 import { AppealCardView } from './views/AppealCardView';
+import { Campaigns } from './views/Campaigns';
 import { AppealList } from './views/AppealList';
 import { Audit } from './views/Audit';
 import { DeadLetters } from './views/DeadLetters';
@@ -168,6 +169,7 @@ function Shell({ session, onLogout, onExpired, onPasswordChanged }: {
           {seesUsers(session) && <NavLink route={route2} to={{ view: 'users' }}>Пользователи</NavLink>}
           {seesAudit(session) && <NavLink route={route2} to={{ view: 'audit' }}>Журнал действий</NavLink>}
           {seesDeadLetters(session) && <NavLink route={route2} to={{ view: 'deadletters' }}>Недоставленные события</NavLink>}
+          {canRunCampaigns(session) && <NavLink route={route2} to={{ view: 'campaigns' }}>Рассылки</NavLink>}
           <a href="/simulator/" target="_blank" rel="noopener" title="Симулятор педагога: задать вопрос от имени педагога (новая вкладка)">
             Симулятор ↗
           </a>
@@ -221,6 +223,7 @@ function Shell({ session, onLogout, onExpired, onPasswordChanged }: {
           <PasswordChange session={session} forced={false} onChanged={onPasswordChanged}
             onCancel={() => navigate({ view: 'home' })} />
         )}
+        {route2.view === 'campaigns' && canRunCampaigns(session) && <Campaigns session={session} />}
         {!works && (route2.view === 'list' || route2.view === 'kanban' || route2.view === 'appeal' || route2.view === 'federal') && (
           <Notice kind="warn">Обращения доступны операторам, руководителям регионов и Рособрнадзору. Ваш раздел — база знаний.</Notice>
         )}

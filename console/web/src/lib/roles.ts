@@ -17,6 +17,7 @@ export const worksShifts = (s: Session | null) => has(s, 'OPERATOR');
 export const seesShifts = (s: Session | null) => has(s, 'OPERATOR', 'REGIONAL_HEAD', 'FEDERAL', 'ADMIN');
 export const seesAudit = (s: Session | null) => has(s, 'REGIONAL_HEAD', 'FEDERAL', 'ADMIN');
 export const seesDeadLetters = (s: Session | null) => has(s, 'ADMIN');
+export const canRunCampaigns = (s: Session | null) => has(s, 'FEDERAL', 'ADMIN', 'REGIONAL_HEAD');
 export const seesFederalQueue = (s: Session | null) => has(s, 'FEDERAL', 'ADMIN');
 
 export const ROLE_LABEL: Record<string, string> = {

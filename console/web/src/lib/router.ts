@@ -14,6 +14,7 @@ export type Route =
   | { view: 'audit' }
   | { view: 'deadletters' }
   | { view: 'password' }
+  | { view: 'campaigns' }
   | { view: 'appeal'; id: string }
   | { view: 'home' };
 
@@ -32,6 +33,7 @@ export function parseRoute(hash: string): Route {
     case 'audit':
     case 'deadletters':
     case 'password':
+    case 'campaigns':
       return { view: head };
     case 'stats':
       return arg ? { view: 'stats', region: decodeURIComponent(arg) } : { view: 'stats' };

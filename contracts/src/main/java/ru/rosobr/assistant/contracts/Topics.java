@@ -24,6 +24,7 @@ import ru.rosobr.assistant.contracts.events.OutboundMessage;
 import ru.rosobr.assistant.contracts.events.RatingReminderDue;
 import ru.rosobr.assistant.contracts.events.StaffUserChanged;
 import ru.rosobr.assistant.contracts.events.TeacherErased;
+import ru.rosobr.assistant.contracts.events.TeacherChanged;
 import ru.rosobr.assistant.contracts.events.TeacherMessageAdded;
 
 /**
@@ -94,13 +95,16 @@ public final class Topics {
     /** A teacher's personal data erased on request: every copy of it goes too. */
     public static final Topic<TeacherErased> TEACHER_ERASED =
             new Topic<>("teacher.erased.v1", TeacherErased.class, INTAKE, 1, Duration.ofDays(30), Topic.Key.TEACHER_ID);
+    /** The teacher registry as campaigns see it (region, organisation type, channel), keyed by teacher. */
+    public static final Topic<TeacherChanged> TEACHER_CHANGED =
+            new Topic<>("teacher.changed.v1", TeacherChanged.class, INTAKE, 6, Duration.ofDays(365), Topic.Key.TEACHER_ID);
 
     public static final List<Topic<?>> ALL = List.of(
             APPEAL_RECEIVED, ANSWER_MATCHED, ANSWER_UNMATCHED, APPEAL_OFFTOPIC, HUMAN_REQUESTED,
             APPEAL_ASSIGNED, OPERATOR_REPLIED, AI_JUDGED, APPEAL_RATED, RATING_REMINDER_DUE,
             APPEAL_OVERDUE, APPEAL_ESCALATED, APPEAL_REASSIGNED, KB_ENTRY_PUBLISHED, OUTBOUND_MESSAGES,
             OUTBOUND_DELIVERY, TEACHER_MESSAGE_ADDED, APPEAL_SLA, ACCESS_REVOKED, STAFF_USER_CHANGED,
-            TEACHER_ERASED);
+            TEACHER_ERASED, TEACHER_CHANGED);
 
     private Topics() {
     }

@@ -60,7 +60,9 @@ final class SharedStack {
             String database = LocalPostgres.newDatabaseName("e2e");
             StackConfig config = new StackConfig(root, Files.createTempDirectory("devstack-e2e"), database, freePort(),
                     // no signing key given: the stack generates its own into the fresh data directory
-                    freePort(), ports, null, freePort(), Map.of());
+                    freePort(), ports, null, freePort(),
+                    // the campaign browser test must see a campaign move at any time of day
+                    Map.of("ASSISTANT_CAMPAIGNS_DAY_FROM", "00:00", "ASSISTANT_CAMPAIGNS_DAY_TO", "23:59"));
             long t0 = System.nanoTime();
             // -Ddevstack.start-timeout=<seconds>: a busy shared machine starts seven JVMs more slowly than CI does
             DevStack started = new DevStack(config).start(Duration.ofSeconds(Long.getLong("devstack.start-timeout", 240)));

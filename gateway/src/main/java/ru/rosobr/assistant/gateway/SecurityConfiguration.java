@@ -77,7 +77,8 @@ public class SecurityConfiguration {
                 .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
                 .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
                 .authorizeExchange(ex -> ex
-                        .pathMatchers("/api/console/**", "/api/analytics/**").authenticated()
+                        .pathMatchers("/api/console/**", "/api/analytics/**", "/api/campaigns", "/api/campaigns/**")
+                        .authenticated()
                         .anyExchange().permitAll())
                 .oauth2ResourceServer(rs -> rs
                         .authenticationEntryPoint(unauthorized)

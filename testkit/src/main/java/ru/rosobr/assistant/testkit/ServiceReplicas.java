@@ -34,6 +34,8 @@ public final class ServiceReplicas implements AutoCloseable {
     private final EmbeddedKafkaKraftBroker broker;
     private final String database;
     private final List<ConfigurableApplicationContext> contexts = new ArrayList<>();
+    private Class<?>[] sources;
+    private String[] properties;
 
     private ServiceReplicas(EmbeddedKafkaKraftBroker broker, String database) {
         this.broker = broker;
@@ -43,6 +45,14 @@ public final class ServiceReplicas implements AutoCloseable {
     /** Starts {@code count} replicas one after another; {@code properties} as {@code name=value}. */
     public static ServiceReplicas start(Class<?> application, String databasePrefix, int count,
                                         String... properties) {
+        return start(application, List.of(), databasePrefix, count, properties);
+    }
+
+    /**
+     * As above, each replica with the test's own configuration classes as well (e.g. a clock the test moves).
+     */
+    public static ServiceReplicas start(Class<?> application, List<Class<?>> testConfigurations,
+                                        String databasePrefix, int count, String... properties) {
         EmbeddedKafkaKraftBroker broker = new EmbeddedKafkaKraftBroker(1, 1);
         broker.brokerListProperty("assistant.test.replicas.brokers");
         broker.brokerProperties(Map.of("auto.create.topics.enable", "false",
@@ -57,9 +67,13 @@ public final class ServiceReplicas implements AutoCloseable {
             }
         }
         ServiceReplicas replicas = new ServiceReplicas(broker, LocalPostgres.freshDatabase(databasePrefix));
+        List<Class<?>> sources = new ArrayList<>(List.of(application, OwnNettyResources.class));
+        sources.addAll(testConfigurations);
+        replicas.sources = sources.toArray(Class<?>[]::new);
+        replicas.properties = properties;
         try {
             for (int i = 0; i < count; i++) {
-                replicas.contexts.add(replicas.startOne(application, properties));
+                replicas.contexts.add(replicas.startOne());
             }
         } catch (RuntimeException e) {
             replicas.close();
@@ -68,7 +82,13 @@ public final class ServiceReplicas implements AutoCloseable {
         return replicas;
     }
 
-    private ConfigurableApplicationContext startOne(Class<?> application, String... properties) {
+    /** Starts one more replica on the same database and broker (e.g. the restart after a crash); its index. */
+    public int startAnother() {
+        contexts.add(startOne());
+        return contexts.size() - 1;
+    }
+
+    private ConfigurableApplicationContext startOne() {
         LocalPostgres.Server server = LocalPostgres.shared();
         List<String> args = new ArrayList<>(List.of(
                 "--PGHOST=" + server.host(),
@@ -85,7 +105,7 @@ public final class ServiceReplicas implements AutoCloseable {
         for (String p : properties) {
             args.add("--" + p);
         }
-        return new SpringApplicationBuilder(application, OwnNettyResources.class).run(args.toArray(String[]::new));
+        return new SpringApplicationBuilder(sources).run(args.toArray(String[]::new));
     }
 
     /**
@@ -134,12 +154,23 @@ public final class ServiceReplicas implements AutoCloseable {
 
     /** Publishes on the replicas' broker as the topic's writer would. */
     public <T extends Event> void publish(Topic<T> topic, T event) {
+        publishAll(topic, List.of(event));
+    }
+
+    /** Publishes several events with one producer, in order. */
+    public <T extends Event> void publishAll(Topic<T> topic, List<T> events) {
         Properties p = new Properties();
         p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString());
         p.put(ProducerConfig.ACKS_CONFIG, "all");
         try (var producer = new KafkaProducer<>(p, new StringSerializer(), new StringSerializer())) {
-            producer.send(new ProducerRecord<>(topic.name(), topic.keyOf(event), EventCodec.write(event)))
-                    .get(30, TimeUnit.SECONDS);
+            List<java.util.concurrent.Future<?>> sent = new ArrayList<>();
+            for (T event : events) {
+                sent.add(producer.send(new ProducerRecord<>(topic.name(), topic.keyOf(event),
+                        EventCodec.write(event))));
+            }
+            for (var f : sent) {
+                f.get(30, TimeUnit.SECONDS);
+            }
         } catch (Exception e) {
             throw new IllegalStateException("publish to " + topic.name() + " failed", e);
         }

@@ -103,8 +103,10 @@ public class Deliveries {
 
     // ---- the delivery worker's side ----
 
-    public Flux<PendingDelivery> claimDue(Instant now, List<Channel> channels, int batch, Instant leaseUntil) {
-        return repository.claimDue(now, channels, batch, leaseUntil);
+    /** Up to {@code batch} urgent and {@code bulk} non-urgent messages due (urgent ones first). */
+    public Flux<PendingDelivery> claimDue(Instant now, List<Channel> channels, int batch, int bulk,
+                                          Instant leaseUntil) {
+        return repository.claimDue(now, channels, batch, bulk, leaseUntil);
     }
 
     /** A part of a long message reached the platform: it is never sent again. */

@@ -9,7 +9,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * How outbound messages reach the platforms ({@code assistant.delivery.*}).
  *
  * @param pollInterval          how often the worker looks for messages due (it is also woken when one is queued)
- * @param batchSize             messages claimed per round
+ * @param batchSize             urgent messages (answers, statuses) claimed per round
+ * @param bulkBatchSize         non-urgent messages (campaigns, reminders) claimed per round: few, so that a round
+ *                              is short and an answer queued behind a campaign goes in the next one
  * @param concurrency           teachers served in parallel (one teacher's messages always go in order)
  * @param lease                 a claimed message is another worker's to retry only after this long
  * @param requestTimeout        one HTTP request to a platform
@@ -27,7 +29,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param quietTo               …until this local time of the teacher's region
  */
 @ConfigurationProperties("assistant.delivery")
-public record DeliverySettings(Duration pollInterval, Integer batchSize, Integer concurrency, Duration lease,
+public record DeliverySettings(Duration pollInterval, Integer batchSize, Integer bulkBatchSize, Integer concurrency, Duration lease,
                                Duration requestTimeout, Integer retryAttempts, Duration retryBackoff,
                                Integer breakerFailureRate, Integer breakerWindow, Integer breakerMinimumCalls,
                                Duration breakerOpenFor, Duration roundBackoff, Duration roundMaxBackoff,
@@ -37,6 +39,7 @@ public record DeliverySettings(Duration pollInterval, Integer batchSize, Integer
     public DeliverySettings {
         pollInterval = or(pollInterval, Duration.ofMillis(250));
         batchSize = batchSize == null ? 50 : batchSize;
+        bulkBatchSize = bulkBatchSize == null ? 10 : bulkBatchSize;
         concurrency = concurrency == null ? 8 : concurrency;
         lease = or(lease, Duration.ofMinutes(2));
         requestTimeout = or(requestTimeout, Duration.ofSeconds(10));

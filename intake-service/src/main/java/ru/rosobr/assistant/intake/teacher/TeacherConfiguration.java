@@ -1,16 +1,19 @@
 package ru.rosobr.assistant.intake.teacher;
 
+import java.time.Clock;
+
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.r2dbc.core.DatabaseClient;
 
 import ru.rosobr.assistant.intake.teacher.internal.TeacherRepository;
+import ru.rosobr.assistant.platform.outbox.Outbox;
 
 @Configuration(proxyBeanMethods = false)
 public class TeacherConfiguration {
 
     @Bean
-    Teachers teachers(DatabaseClient db) {
-        return new Teachers(new TeacherRepository(db));
+    Teachers teachers(DatabaseClient db, Outbox outbox, Clock clock) {
+        return new Teachers(new TeacherRepository(db), outbox, clock);
     }
 }

@@ -1,26 +1,53 @@
 package ru.rosobr.assistant.intake.teacher;
 
+import java.time.Clock;
 import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
 
 import reactor.core.publisher.Mono;
 
 import ru.rosobr.assistant.contracts.Channel;
 import ru.rosobr.assistant.contracts.OrgType;
+import ru.rosobr.assistant.contracts.events.TeacherChanged;
 import ru.rosobr.assistant.intake.teacher.internal.TeacherRepository;
+import ru.rosobr.assistant.platform.outbox.Outbox;
 
-/** The teacher registry: maps a channel's user to intake's teacher id and holds ФИО, region and verification. */
+/**
+ * The teacher registry: maps a channel's user to intake's teacher id and holds ФИО, region and verification.
+ * Every change of what an audience is chosen by (channel, region, organisation type, verification) is announced on
+ * teacher.changed in the same transaction, so that followup-service picks campaign audiences from its own copy.
+ */
 public class Teachers {
 
     private final TeacherRepository repository;
+    private final Outbox outbox;
+    private final Clock clock;
 
-    public Teachers(TeacherRepository repository) {
+    public Teachers(TeacherRepository repository, Outbox outbox, Clock clock) {
         this.repository = repository;
+        this.outbox = outbox;
+        this.clock = clock;
     }
 
     /** Adds or updates a verified teacher; the intake id of an existing (channel, user) stays the same. */
     public Mono<Teacher> upsertVerified(Channel channel, String platformUserId, String fio, String region,
                                         OrgType orgType) {
-        return repository.upsert(channel, platformUserId, fio, region, orgType, true);
+        return repository.findByPlatformUser(channel, platformUserId).map(Optional::of)
+                .defaultIfEmpty(Optional.empty())
+                .flatMap(before -> repository.upsert(channel, platformUserId, fio, region, orgType, true)
+                        .flatMap(after -> before.isPresent() && sameAudience(before.get(), after) ? Mono.just(after)
+                                : announce(after).thenReturn(after)));
+    }
+
+    private static boolean sameAudience(Teacher a, Teacher b) {
+        return a.verified() == b.verified() && Objects.equals(a.region(), b.region()) && a.orgType() == b.orgType()
+                && a.channel() == b.channel();
+    }
+
+    private Mono<Void> announce(Teacher t) {
+        return outbox.append(TeacherChanged.of(clock.instant(), t.id(), t.channel(), t.region(), t.orgType(),
+                t.verified()));
     }
 
     /** The teacher behind a messenger user; an unknown user is recorded as an unverified contact. */
@@ -30,7 +57,14 @@ public class Teachers {
 
     /** Adds or updates verified teachers of a checked registry import. Call inside a transaction. */
     public Mono<ImportResult> importVerified(List<RegistryEntry> entries) {
-        return repository.importVerified(entries);
+        return repository.importVerified(entries)
+                .concatMap(row -> outbox.append(TeacherChanged.of(clock.instant(), row.teacherId(), row.channel(),
+                        row.region(), row.orgType(), true)).thenReturn(row.created()), 0)
+                .reduce(new int[2], (acc, created) -> {
+                    acc[created ? 0 : 1]++;
+                    return acc;
+                })
+                .map(acc -> new ImportResult(entries.size(), acc[0], acc[1]));
     }
 
     public Mono<Teacher> find(String teacherId) {
@@ -57,6 +91,7 @@ public class Teachers {
     }
 
     public Mono<Teacher> setRegion(String teacherId, String region) {
-        return repository.setRegion(teacherId, region);
+        return repository.setRegion(teacherId, region)
+                .flatMap(t -> t.verified() ? announce(t).thenReturn(t) : Mono.just(t));
     }
 }

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 
 class DeliverySettingsTest {
 
-    private final DeliverySettings defaults = new DeliverySettings(null, null, null, null, null, null, null, null,
+    private final DeliverySettings defaults = new DeliverySettings(null, null, null, null, null, null, null, null, null,
             null, null, null, null, null, null, null, null, null);
 
     @Test

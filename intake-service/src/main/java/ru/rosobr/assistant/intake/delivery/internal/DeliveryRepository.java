@@ -84,17 +84,25 @@ public class DeliveryRepository {
     }
 
     /**
-     * Claims up to {@code batch} messages due at {@code now} on the given channels for this worker until
-     * {@code leaseUntil} (rows locked by another worker are skipped), oldest due first.
+     * Claims messages due at {@code now} on the given channels for this worker until {@code leaseUntil} (rows
+     * locked by another worker are skipped), oldest due first: up to {@code batch} urgent ones (answers, statuses,
+     * replies) and at most {@code bulk} non-urgent ones (campaigns, reminders). Answers to teachers go first: a
+     * round carries only a few bulk messages, so an answer queued behind a running campaign waits one short round
+     * at most, and it takes its platform permit before the bulk messages of its round.
      */
-    public Flux<PendingDelivery> claimDue(Instant now, List<Channel> channels, int batch, Instant leaseUntil) {
+    public Flux<PendingDelivery> claimDue(Instant now, List<Channel> channels, int batch, int bulk,
+                                          Instant leaseUntil) {
         String[] names = channels.stream().map(Enum::name).toArray(String[]::new);
-        return db.sql("update outbound_deliveries d set locked_until = :lease from teachers t "
-                        + "where d.message_id in (select message_id from outbound_deliveries "
-                        + "  where status in ('PENDING', 'HELD', 'FAILED') and not_before is not null "
-                        + "  and not_before <= :now and channel = any(:channels) "
-                        + "  and (locked_until is null or locked_until < :now) "
-                        + "  order by not_before, seq limit :batch for update skip locked) "
+        String due = "status in ('PENDING', 'HELD', 'FAILED') and not_before is not null "
+                + "  and not_before <= :now and channel = any(:channels) "
+                + "  and (locked_until is null or locked_until < :now) ";
+        return db.sql("with urgent as (select message_id from outbound_deliveries where urgent and " + due
+                        + "  order by not_before, seq limit :batch for update skip locked), "
+                        + "bulk as (select message_id from outbound_deliveries where not urgent and " + due
+                        + "  order by not_before, seq limit :bulk for update skip locked) "
+                        + "update outbound_deliveries d set locked_until = :lease from teachers t "
+                        + "where d.message_id in (select message_id from urgent union all "
+                        + "  select message_id from bulk) "
                         + "and t.teacher_id = d.teacher_id "
                         + "returning d.message_id, d.teacher_id, d.appeal_id, d.channel, t.platform_user_id, d.kind, "
                         + "d.origin, d.text, d.buttons, d.callback_id, d.status, d.attempts, d.parts_sent, "
@@ -103,11 +111,16 @@ public class DeliveryRepository {
                 .bind("now", now)
                 .bind("channels", names)
                 .bind("batch", batch)
-                .map(r -> java.util.Map.entry(r.get("seq", Long.class), pending(r)))
+                .bind("bulk", bulk)
+                .map(r -> new Claimed(Boolean.TRUE.equals(r.get("urgent", Boolean.class)), r.get("seq", Long.class),
+                        pending(r)))
                 .all()
-                // the claim returns rows in no particular order: a teacher's messages go out in the order queued
-                .sort(java.util.Map.Entry.comparingByKey())
-                .map(java.util.Map.Entry::getValue);
+                // the claim returns rows in no particular order: urgent first, a teacher's messages in queue order
+                .sort(java.util.Comparator.comparing(Claimed::urgent).reversed().thenComparing(Claimed::seq))
+                .map(Claimed::delivery);
+    }
+
+    private record Claimed(boolean urgent, long seq, PendingDelivery delivery) {
     }
 
     public Mono<Void> partSent(UUID messageId, int partsSent) {

@@ -83,23 +83,24 @@ public class DeliveryWorker extends ReactiveWorker {
         return !senders.isEmpty();
     }
 
-    /** Rounds until fewer than a full batch was due. */
+    /** Rounds until a round found less than a full bulk share due (bulk rounds are short by design). */
     @Override
     protected Mono<Void> drain() {
-        return round().flatMap(claimed -> claimed >= settings.batchSize() ? drain() : Mono.empty());
+        int full = Math.min(settings.batchSize(), settings.bulkBatchSize());
+        return round().flatMap(claimed -> claimed >= full ? drain() : Mono.empty());
     }
 
     /** Claims what is due now and sends it; emits how many were claimed. */
     Mono<Integer> round() {
         Instant now = clock.instant();
         return deliveries.claimDue(now, List.copyOf(senders.keySet()), settings.batchSize(),
-                        now.plus(settings.lease()))
+                        settings.bulkBatchSize(), now.plus(settings.lease()))
                 .collectList()
                 .flatMap(claimed -> {
                     if (claimed.isEmpty()) {
                         return Mono.just(0);
                     }
-                    // one teacher's messages in order; different teachers in parallel
+                    // one teacher's messages in order; different teachers in parallel; urgent teachers first
                     Map<String, List<PendingDelivery>> byTeacher = new LinkedHashMap<>();
                     Map<PendingDelivery, Instant> held = new LinkedHashMap<>();
                     for (PendingDelivery d : claimed) {

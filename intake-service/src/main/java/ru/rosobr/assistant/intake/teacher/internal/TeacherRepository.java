@@ -63,26 +63,23 @@ public class TeacherRepository {
         return spec.map(TeacherRepository::teacher).one();
     }
 
+    /** One row of a registry import as stored: what campaigns need to know of the teacher. */
+    public record ImportedRow(String teacherId, Channel channel, String region, OrgType orgType, boolean created) {
+    }
+
     /**
      * Adds or updates verified teachers in chunks. A region missing from the registry keeps the one the teacher
-     * chose in the dialogue. Emits the counts of created and updated rows.
+     * chose in the dialogue. Emits every stored row.
      */
-    public Mono<ImportResult> importVerified(List<RegistryEntry> entries) {
+    public Flux<ImportedRow> importVerified(List<RegistryEntry> entries) {
         List<List<RegistryEntry>> chunks = new java.util.ArrayList<>();
         for (int i = 0; i < entries.size(); i += IMPORT_CHUNK) {
             chunks.add(entries.subList(i, Math.min(entries.size(), i + IMPORT_CHUNK)));
         }
-        return Flux.fromIterable(chunks)
-                .concatMap(this::importChunk)
-                .reduce(new long[2], (acc, counts) -> {
-                    acc[0] += counts[0];
-                    acc[1] += counts[1];
-                    return acc;
-                })
-                .map(acc -> new ImportResult(entries.size(), (int) acc[0], (int) acc[1]));
+        return Flux.fromIterable(chunks).concatMap(this::importChunk);
     }
 
-    private Mono<long[]> importChunk(List<RegistryEntry> chunk) {
+    private Flux<ImportedRow> importChunk(List<RegistryEntry> chunk) {
         int n = chunk.size();
         String[] ids = new String[n];
         String[] channels = new String[n];
@@ -105,15 +102,14 @@ public class TeacherRepository {
                         + "on conflict (channel, platform_user_id) do update set fio = excluded.fio, "
                         + "region = coalesce(excluded.region, teachers.region), org_type = excluded.org_type, "
                         + "verified = true, updated_at = now() "
-                        + "returning (xmax = 0) as created")
+                        + "returning teacher_id, channel, region, org_type, (xmax = 0) as created")
                 .bind("ids", ids).bind("channels", channels).bind("users", users).bind("fios", fios)
                 .bind("regions", regions).bind("orgTypes", orgTypes)
-                .map(r -> Boolean.TRUE.equals(r.get("created", Boolean.class)))
-                .all()
-                .reduce(new long[2], (acc, created) -> {
-                    acc[created ? 0 : 1]++;
-                    return acc;
-                });
+                .map(r -> new ImportedRow(r.get("teacher_id", String.class),
+                        Channel.valueOf(r.get("channel", String.class)), r.get("region", String.class),
+                        OrgType.valueOf(r.get("org_type", String.class)),
+                        Boolean.TRUE.equals(r.get("created", Boolean.class))))
+                .all();
     }
 
     public Mono<Teacher> findById(String teacherId) {

@@ -1,0 +1,51 @@
+package ru.rosobr.assistant.followup.campaigns;
+
+import java.time.Clock;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.transaction.reactive.TransactionalOperator;
+
+import ru.rosobr.assistant.contracts.Topics;
+import ru.rosobr.assistant.contracts.events.OutboundDelivery;
+import ru.rosobr.assistant.contracts.events.TeacherChanged;
+import ru.rosobr.assistant.followup.campaigns.internal.CampaignDispatcher;
+import ru.rosobr.assistant.followup.campaigns.internal.CampaignRepository;
+import ru.rosobr.assistant.platform.messaging.EventSubscription;
+import ru.rosobr.assistant.platform.outbox.Outbox;
+
+/**
+ * Campaigns: the audience projection (teacher.changed), the dispatcher (outbound.messages, kind CAMPAIGN) and the
+ * delivery counters (outbound.delivery).
+ */
+@Configuration(proxyBeanMethods = false)
+public class CampaignsConfiguration {
+
+    @Bean
+    CampaignRepository campaignRepository(DatabaseClient db) {
+        return new CampaignRepository(db);
+    }
+
+    @Bean
+    Campaigns campaigns(CampaignRepository repository, TransactionalOperator tx, Clock clock,
+                        CampaignSettings settings) {
+        return new Campaigns(repository, tx, clock, settings.window());
+    }
+
+    @Bean
+    CampaignDispatcher campaignDispatcher(CampaignRepository repository, Campaigns campaigns, Outbox outbox,
+                                          TransactionalOperator tx, Clock clock, CampaignSettings settings) {
+        return new CampaignDispatcher(repository, campaigns, outbox, tx, clock, settings.window(), settings);
+    }
+
+    @Bean
+    EventSubscription<TeacherChanged> onTeacherChanged(Campaigns campaigns) {
+        return EventSubscription.on(Topics.TEACHER_CHANGED, campaigns::onTeacherChanged);
+    }
+
+    @Bean
+    EventSubscription<OutboundDelivery> onOutboundDelivery(Campaigns campaigns) {
+        return EventSubscription.on(Topics.OUTBOUND_DELIVERY, campaigns::onDelivery);
+    }
+}
