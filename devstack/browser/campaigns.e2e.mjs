@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 
 import { chromium } from 'playwright-core';
 
-import { harness } from './support.mjs';
+import { harness } from './harness.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const base = (process.argv[2] || process.env.GATEWAY_URL || 'http://localhost:8080').replace(/\/$/, '');
@@ -20,7 +20,7 @@ mkdirSync(artifacts, { recursive: true });
 
 const TEACHERS = 60;
 const title = `Опрос о нагрузке ${Date.now()}`;
-const { counts, log, shot, step, http, login } = harness(base, artifacts, 'campaigns-failure');
+const { counts, log, shot, step, http, login } = harness({ base, artifacts, failurePrefix: 'campaigns-failure-' });
 const pageErrors = [];
 
 /** The «sent» counter of the campaign's row. */

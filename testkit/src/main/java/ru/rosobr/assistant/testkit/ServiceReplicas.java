@@ -21,6 +21,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 
 import ru.rosobr.assistant.contracts.Event;
 import ru.rosobr.assistant.contracts.Topic;
+import ru.rosobr.assistant.contracts.Topics;
 import ru.rosobr.assistant.platform.json.EventCodec;
 
 /**
@@ -66,6 +67,11 @@ public final class ServiceReplicas implements AutoCloseable {
                 System.setProperty(EmbeddedKafkaKraftBroker.SPRING_EMBEDDED_KAFKA_BROKERS, shared);
             }
         }
+        // every topic of the registry exists from the start, as in a deployed system: a test may publish as another
+        // service (the topic's writer, which is not running here) before anything declared the topic
+        broker.addTopics(Topics.ALL.stream()
+                .map(t -> new org.apache.kafka.clients.admin.NewTopic(t.name(), t.partitions(), (short) 1))
+                .toArray(org.apache.kafka.clients.admin.NewTopic[]::new));
         ServiceReplicas replicas = new ServiceReplicas(broker, LocalPostgres.freshDatabase(databasePrefix));
         List<Class<?>> sources = new ArrayList<>(List.of(application, OwnNettyResources.class));
         sources.addAll(testConfigurations);
