@@ -67,10 +67,6 @@ public class Teachers {
                 .map(acc -> new ImportResult(entries.size(), acc[0], acc[1]));
     }
 
-    public Mono<Teacher> find(String teacherId) {
-        return repository.findById(teacherId);
-    }
-
     /** The known ones of these teachers, by id (one statement). */
     public Mono<java.util.Map<String, Teacher>> findAll(java.util.Collection<String> teacherIds) {
         return repository.findAll(teacherIds).collectMap(Teacher::id);

@@ -100,11 +100,6 @@ public class AppealRepository {
                 .all();
     }
 
-    public Mono<Boolean> exists(UUID appealId) {
-        return db.sql("select 1 from appeals where appeal_id = :id").bind("id", appealId).fetch().first()
-                .hasElement();
-    }
-
     /** Applies the effects in one statement (one row per appeal); emits the appeals that exist. */
     public Mono<java.util.Set<UUID>> recordOutbound(java.util.List<OutboundEffect> effects) {
         int n = effects.size();

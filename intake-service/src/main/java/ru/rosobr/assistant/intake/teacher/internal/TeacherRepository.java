@@ -112,13 +112,6 @@ public class TeacherRepository {
                 .all();
     }
 
-    public Mono<Teacher> findById(String teacherId) {
-        return db.sql("select " + ALL_COLUMNS + " from teachers where teacher_id = :id")
-                .bind("id", teacherId)
-                .map(TeacherRepository::teacher)
-                .one();
-    }
-
     public Flux<Teacher> findAll(java.util.Collection<String> teacherIds) {
         return db.sql("select " + ALL_COLUMNS + " from teachers where teacher_id = any(:ids)")
                 .bind("ids", teacherIds.toArray(String[]::new))
