@@ -28,6 +28,9 @@ public class KnowledgeBase {
 
     private static final Logger log = LoggerFactory.getLogger(KnowledgeBase.class);
     private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9._-]{1,79}");
+    private static final String CYRILLIC = "абвгдеёжзийклмнопрстуфхцчшщъыьэюя";
+    private static final String[] LATIN = {"a", "b", "v", "g", "d", "e", "e", "zh", "z", "i", "y", "k", "l", "m", "n",
+        "o", "p", "r", "s", "t", "u", "f", "kh", "ts", "ch", "sh", "shch", "", "y", "", "e", "yu", "ya"};
 
     private final KbRepository repository;
     private final TransactionalOperator tx;
@@ -94,11 +97,31 @@ public class KnowledgeBase {
                 .flatMap(saved -> repository.notifyChanged(saved.id()).thenReturn(saved));
     }
 
+    /** The topic transliterated into the id alphabet: editors write topics in Russian, ids are Latin. */
+    static String slug(String topic) {
+        StringBuilder out = new StringBuilder();
+        for (char c : topic.toLowerCase(java.util.Locale.ROOT).toCharArray()) {
+            int cyr = CYRILLIC.indexOf(c);
+            if (cyr >= 0) {
+                out.append(LATIN[cyr]);
+            } else if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+                out.append(c);
+            } else if (!out.isEmpty() && out.charAt(out.length() - 1) != '-') {
+                out.append('-');
+            }
+            if (out.length() >= 60) {
+                break;
+            }
+        }
+        String slug = out.toString().replaceAll("^-+|-+$", "");
+        return slug.length() < 2 ? "entry" : slug;
+    }
+
     /** A new entry, as a DRAFT (it answers nobody until verified). The id is made from the topic when absent. */
     public Mono<KbRecord> create(KbEntry draft, String by) {
         validate(draft);
         String id = draft.id() == null || draft.id().isBlank()
-                ? draft.topic() + "-" + UUID.randomUUID().toString().substring(0, 8) : draft.id().strip();
+                ? slug(draft.topic()) + "-" + UUID.randomUUID().toString().substring(0, 8) : draft.id().strip();
         if (!ID.matcher(id).matches()) {
             return Mono.error(new KbException(Kind.INVALID,
                     "Идентификатор записи: 2–80 символов, строчные латинские буквы, цифры, точка, дефис, подчёркивание"));
