@@ -79,6 +79,7 @@ async function signIn(browser, username) {
   await page.getByLabel('Логин').fill(username);
   await page.getByLabel('Пароль').fill('demo');
   await page.getByRole('button', { name: 'Войти' }).click();
+  await page.locator('.mainnav summary', { hasText: 'Ещё' }).click();
   await page.getByRole('link', { name: 'Записи базы знаний' }).click();
   await page.getByRole('heading', { name: 'Записи базы знаний' }).waitFor();
   await page.getByLabel('Найти').fill(entryId);
@@ -123,8 +124,11 @@ async function main() {
       await page.screenshot({ path: path.join(shots, 'kb-01-edited.png'), fullPage: true });
     });
     await check(page, 'история версий показывает изменения', async () => {
-      await page.getByRole('button', { name: 'показать изменения' }).first().click();
-      const diff = page.locator('.kb-diff').first();
+      // the history reloads after the save: click the button of the new version, not of the one before it
+      const edit = page.locator('.kb-versions li').filter({ hasText: /версия \d+ — правка/ }).first();
+      await edit.waitFor();
+      await edit.getByRole('button', { name: 'показать изменения' }).click();
+      const diff = edit.locator('.kb-diff');
       await diff.locator('ins').filter({ hasText: `редактора ${run}` }).waitFor();
       await diff.locator('ins').filter({ hasText: 'журнал взаимных посещений уроков' }).waitFor();
       await page.screenshot({ path: path.join(shots, 'kb-02-diff.png'), fullPage: true });

@@ -133,12 +133,19 @@ async function main() {
       }
       await page.getByRole('row').filter({ hasText: 'Пензенская область' }).waitFor();
       await page.getByText('сравнение с').waitFor();
-      const tops = await page.locator('.mainnav a').evaluateAll((links) => links.map((a) => a.getBoundingClientRect().top));
+      const tops = await page.locator('.mainnav > a, .mainnav > details > summary').evaluateAll((links) => links.map((a) => a.getBoundingClientRect().top));
       if (new Set(tops.map((t) => Math.round(t))).size !== 1) throw new Error(`меню переносится: ${tops.join(', ')}`);
       const clipped = await page.locator('.mainnav').evaluate((n) => n.scrollWidth > n.clientWidth + 1);
       if (clipped) throw new Error('меню не помещается в строку: последние пункты обрезаны');
       const header = await page.locator('header.top').boundingBox();
       if (header.height > 70) throw new Error(`шапка в ${header.height} px — меню переносится на вторую строку`);
+      // the pages used now and then open from «Ещё» and the list stays inside the window
+      await page.locator('.mainnav summary', { hasText: 'Ещё' }).click();
+      const more = await page.locator('.navmenu-list').boundingBox();
+      if (!more || more.x + more.width > 1366 || more.y + more.height > 768) throw new Error(`список «Ещё» за краем окна: ${JSON.stringify(more)}`);
+      await page.getByRole('link', { name: /Симулятор педагога/ }).waitFor();
+      await page.keyboard.press('Escape');
+      await page.locator('.navmenu-list').waitFor({ state: 'hidden' });
       await shot(page, 'stats-01-overview');
     });
 

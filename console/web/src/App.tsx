@@ -162,17 +162,19 @@ function Shell({ session, onLogout, onExpired, onPasswordChanged }: {
           {works && <NavLink route={route2} to={{ view: 'kanban' }}>Канбан</NavLink>}
           {seesFederalQueue(session) && <NavLink route={route2} to={{ view: 'federal' }}>Федеральный контроль</NavLink>}
           <NavLink route={route2} to={{ view: 'kb' }}>База знаний</NavLink>
-          {editsKb(session) && <NavLink route={route2} to={{ view: 'kb-entries' }}>Записи базы знаний</NavLink>}
           <NavLink route={route2} to={{ view: 'stats' }}>Статистика</NavLink>
           <NavLink route={route2} to={{ view: 'map' }}>Карта</NavLink>
-          {seesShifts(session) && <NavLink route={route2} to={{ view: 'shifts' }}>Смены</NavLink>}
-          {seesUsers(session) && <NavLink route={route2} to={{ view: 'users' }}>Пользователи</NavLink>}
-          {seesAudit(session) && <NavLink route={route2} to={{ view: 'audit' }}>Журнал действий</NavLink>}
-          {seesDeadLetters(session) && <NavLink route={route2} to={{ view: 'deadletters' }}>Недоставленные события</NavLink>}
           {canRunCampaigns(session) && <NavLink route={route2} to={{ view: 'campaigns' }}>Рассылки</NavLink>}
-          <a href="/simulator/" target="_blank" rel="noopener" title="Симулятор педагога: задать вопрос от имени педагога (новая вкладка)">
-            Симулятор ↗
-          </a>
+          <NavMenu route={route2} label="Ещё">
+            {editsKb(session) && <NavLink route={route2} to={{ view: 'kb-entries' }}>Записи базы знаний</NavLink>}
+            {seesShifts(session) && <NavLink route={route2} to={{ view: 'shifts' }}>Смены</NavLink>}
+            {seesUsers(session) && <NavLink route={route2} to={{ view: 'users' }}>Пользователи</NavLink>}
+            {seesAudit(session) && <NavLink route={route2} to={{ view: 'audit' }}>Журнал действий</NavLink>}
+            {seesDeadLetters(session) && <NavLink route={route2} to={{ view: 'deadletters' }}>Недоставленные события</NavLink>}
+            <a href="/simulator/" target="_blank" rel="noopener" title="Симулятор педагога: задать вопрос от имени педагога (новая вкладка)">
+              Симулятор педагога ↗
+            </a>
+          </NavMenu>
         </nav>
         <div className="user">
           {works && <LiveBadge state={live.state} />}
@@ -248,6 +250,35 @@ function NavLink({ route, to, children }: { route: Route; to: Route; children: R
     <a href={href(to)} aria-current={active ? 'page' : undefined}>
       {children}
     </a>
+  );
+}
+
+// Pages used now and then sit in one disclosure menu, so the bar stays on one line at 1366 px whatever the role.
+function NavMenu({ route, label, children }: { route: Route; label: string; children: React.ReactNode }) {
+  const ref = useRef<HTMLDetailsElement>(null);
+  const views = ['kb-entries', 'shifts', 'users', 'audit', 'deadletters'];
+  useEffect(() => {
+    if (ref.current) ref.current.open = false;
+  }, [route]);
+  useEffect(() => {
+    const close = (e: MouseEvent) => {
+      if (ref.current && !ref.current.contains(e.target as Node)) ref.current.open = false;
+    };
+    const escape = (e: KeyboardEvent) => {
+      if (e.key === 'Escape' && ref.current) ref.current.open = false;
+    };
+    document.addEventListener('click', close);
+    document.addEventListener('keydown', escape);
+    return () => {
+      document.removeEventListener('click', close);
+      document.removeEventListener('keydown', escape);
+    };
+  }, []);
+  return (
+    <details ref={ref} className="navmenu">
+      <summary aria-current={views.includes(route.view) ? 'page' : undefined}>{label}</summary>
+      <div className="navmenu-list">{children}</div>
+    </details>
   );
 }
 
