@@ -151,4 +151,7 @@ export interface Figures {
   firstAnswerP90: number | null;
   specialistAnswerMedian: number | null;
   specialistAnswerP90: number | null;
+  /** Rows by region: verified teachers of the registry now, and appeals per 1 000 of them; null when unknown. */
+  teachers?: number | null;
+  appealsPerThousandTeachers?: number | null;
 }

@@ -11,7 +11,7 @@ import { browserZone, deadlineLabel, dualTime, moscowLabel } from '../lib/time';
 import type { AppealCard, Session, Status, TimelineEntry } from '../lib/types';
 import { holderText } from './AppealList';
 import { JudgeForm } from './card/JudgeForm';
-import { KbDraftForm } from './card/KbDraftForm';
+import { draftFromCard, KbDraftForm } from './card/KbDraftForm';
 import { ReplyBox } from './card/ReplyBox';
 
 const KIND: Record<string, { label: string; cls: string }> = {
@@ -276,7 +276,7 @@ export function AppealCardView({ session, id, tick, onOpened }: {
             )}
           </section>
           {panel === 'kb' && (
-            <KbDraftForm card={card} onCancel={() => setPanel('none')}
+            <KbDraftForm initial={draftFromCard(card)} onCancel={() => setPanel('none')}
               onSubmit={(draft) => act(() => api.post(`${base}/kb-drafts`, draft),
                 'Черновик статьи создан — его проверит редактор базы знаний', 'Публикация в базу знаний пока недоступна на сервере')
                 .then((ok) => ok && setPanel('none'))} />

@@ -6,6 +6,8 @@ import { diffList, diffWords } from '../lib/diff';
 import { AUDIENCE_LABEL } from '../lib/status';
 import { formatDateTime } from '../lib/time';
 import type { Audience, Session } from '../lib/types';
+import { KbDraftForm, type KbDraftInput } from './card/KbDraftForm';
+import { draftFromGap, KbGaps, type GapCluster } from './KbGaps';
 
 /** A knowledge-base entry as answer-service shows it to editors. */
 interface Entry {
@@ -321,8 +323,14 @@ function EntryEditor({ entry, session, onChanged }: { entry: Entry; session: Ses
   );
 }
 
-/** KB editors: live entries (edit, verify, retire, restore, phrasings, history with diffs) and the question check. */
+/**
+ * KB editors: live entries (edit, verify, retire, restore, phrasings, history with diffs) and the question check;
+ * a second tab shows the base's gaps, each of which can become a draft entry.
+ */
 export function KbEntries({ session }: { session: Session }) {
+  const [tab, setTab] = useState<'entries' | 'gaps'>('entries');
+  const [fromGap, setFromGap] = useState<GapCluster | null>(null);
+  const [draftError, setDraftError] = useState<string | null>(null);
   const [status, setStatus] = useState('');
   const [q, setQ] = useState('');
   const [entries, setEntries] = useState<Entry[] | null>(null);
@@ -345,14 +353,50 @@ export function KbEntries({ session }: { session: Session }) {
 
   useEffect(load, [load]);
 
+  const createDraft = async (d: KbDraftInput) => {
+    setDraftError(null);
+    try {
+      const created = await api.post<Entry>('/api/kb/entries', {
+        topic: d.topic, question: d.question, phrasings: d.phrasings, answer: d.answer,
+        legalBasis: d.legalBasis || null, audience: [d.audience],
+      });
+      setFromGap(null);
+      setTab('entries');
+      setSelected(created);
+      setNotice(`Черновик ${created.id} создан. Его проверяет другой сотрудник: после проверки запись отвечает педагогам, `
+        + 'а группа уходит из пробелов.');
+      load();
+    } catch (e) {
+      setDraftError(message(e, 'Не удалось создать черновик'));
+    }
+  };
+
   return (
     <section aria-labelledby="kb-entries-title">
       <div className="view-head">
         <h1 id="kb-entries-title">Записи базы знаний</h1>
-        <p className="muted small">Правка, проверка, снятие и возврат записей; оценки операторов; проверка вопроса.</p>
+        <p className="muted small">Правка, проверка, снятие и возврат записей; оценки операторов; проверка вопроса; пробелы базы.</p>
+      </div>
+      <div className="segmented kb-tabs" role="tablist" aria-label="Разделы записей базы знаний">
+        <button type="button" role="tab" aria-selected={tab === 'entries'} aria-pressed={tab === 'entries'}
+          onClick={() => setTab('entries')}>Записи</button>
+        <button type="button" role="tab" aria-selected={tab === 'gaps'} aria-pressed={tab === 'gaps'}
+          onClick={() => { setTab('gaps'); setNotice(null); }}>Пробелы базы знаний</button>
       </div>
       {notice && <Notice kind="ok">{notice}</Notice>}
-      <div className="kb-layout">
+      {tab === 'gaps' && (fromGap ? (
+        <div className="kb-layout">
+          <div>
+            <KbDraftForm key={fromGap.key} initial={draftFromGap(fromGap)} onSubmit={createDraft}
+              onCancel={() => { setFromGap(null); setDraftError(null); }}
+              title="Новая запись из пробела базы знаний"
+              note="Вопрос и формулировки — из вопросов группы; допишите тему, ответ и основание. Запись создаётся черновиком и отвечает после проверки другим сотрудником." />
+            {draftError && <Notice kind="error">{draftError}</Notice>}
+          </div>
+          <CheckQuestion />
+        </div>
+      ) : <KbGaps onDraft={(c) => { setFromGap(c); setDraftError(null); }} />)}
+      {tab === 'entries' && <div className="kb-layout">
         <div>
           <div className="row kb-filters">
             <label className="inline">
@@ -396,7 +440,7 @@ export function KbEntries({ session }: { session: Session }) {
             : <p className="muted">Выберите запись слева.</p>}
           <CheckQuestion />
         </div>
-      </div>
+      </div>}
     </section>
   );
 }

@@ -7,10 +7,11 @@ import { GRID_COLUMNS, GRID_ROWS, TILES } from '../lib/tilegrid';
 import type { Figures } from '../lib/types';
 import { PeriodBar, useFigures, usePeriod } from './StatsPeriod';
 
-type Metric = 'appeals' | 'overdueShare' | 'ratingAvg' | 'aiShare';
+type Metric = 'appeals' | 'perThousand' | 'overdueShare' | 'ratingAvg' | 'aiShare';
 
 const METRICS: { key: Metric; label: string; format: (v: number) => string; higherIsBetter: boolean }[] = [
   { key: 'appeals', label: 'Обращений', format: (v) => String(Math.round(v)), higherIsBetter: true },
+  { key: 'perThousand', label: 'Обращений на 1 000 педагогов', format: (v) => v.toFixed(1).replace('.', ','), higherIsBetter: true },
   { key: 'overdueShare', label: 'Доля просроченных', format: (v) => `${Math.round(v * 100)} %`, higherIsBetter: false },
   { key: 'ratingAvg', label: 'Средняя оценка', format: (v) => v.toFixed(2).replace('.', ','), higherIsBetter: true },
   { key: 'aiShare', label: 'Доля ответов ИИ', format: (v) => `${Math.round(v * 100)} %`, higherIsBetter: true },
@@ -24,6 +25,8 @@ function valueOf(r: Figures | undefined, m: Metric): number | null {
   switch (m) {
     case 'appeals':
       return r.appeals;
+    case 'perThousand':
+      return r.appealsPerThousandTeachers ?? null;
     case 'overdueShare':
       return r.appeals ? r.overdue / r.appeals : null;
     case 'ratingAvg':
@@ -35,8 +38,8 @@ function valueOf(r: Figures | undefined, m: Metric): number | null {
 
 /**
  * «Карта»: the 89 subjects as a tile grid coloured by a chosen figure of the period, with a legend and a tooltip;
- * a tile opens the region's statistics. (Appeals per 1,000 teachers needs the registry's head count per region,
- * which the statistics do not have yet.)
+ * a tile opens the region's statistics. Appeals per 1,000 teachers only where the registry knows the region's
+ * teachers (grey elsewhere).
  */
 export function RegionMap() {
   const state = usePeriod();
@@ -119,6 +122,11 @@ export function RegionMap() {
                   {hovered ? (
                     <>
                       <span>Обращений: {hovered.appeals}</span>
+                      <span>
+                        На 1 000 педагогов: {hovered.appealsPerThousandTeachers != null
+                          ? `${hovered.appealsPerThousandTeachers.toFixed(1).replace('.', ',')} (педагогов в реестре: ${hovered.teachers})`
+                          : 'реестр не знает педагогов региона'}
+                      </span>
                       <span>Ответил ИИ: {hovered.autoAnswered}</span>
                       <span>Просрочено: {hovered.overdue}</span>
                       <span>Средняя оценка: {hovered.ratingAvg ?? '—'}</span>

@@ -41,16 +41,28 @@ function lastReply(card: AppealCard): string {
   return replies.length ? replies[replies.length - 1].text : '';
 }
 
-/** Turns the question and the reply into a knowledge-base draft; a KB editor or federal user verifies it. */
-export function KbDraftForm({ card, onSubmit, onCancel }: {
-  card: AppealCard; onSubmit: (d: KbDraftInput) => void; onCancel: () => void;
+/** The draft an appeal suggests: its question, its topic and audience, the last reply as the answer. */
+export function draftFromCard(card: AppealCard): KbDraftInput {
+  return {
+    topic: card.aiTopic ?? '', audience: (card.orgType as Audience) ?? 'ALL', question: card.text, phrasings: [],
+    answer: lastReply(card), legalBasis: '',
+  };
+}
+
+/**
+ * A knowledge-base draft, pre-filled (from an appeal's question and reply, or from a group of routed questions);
+ * a KB editor or federal user verifies it.
+ */
+export function KbDraftForm({ initial, onSubmit, onCancel, title = 'Статья для базы знаний',
+  note = 'После проверки редактором ответ будет находиться для похожих вопросов.' }: {
+  initial: KbDraftInput; onSubmit: (d: KbDraftInput) => void; onCancel: () => void; title?: string; note?: string;
 }) {
-  const [topic, setTopic] = useState(card.aiTopic ?? '');
-  const [audience, setAudience] = useState<Audience>((card.orgType as Audience) ?? 'ALL');
-  const [question, setQuestion] = useState(card.text);
-  const [phrasings, setPhrasings] = useState('');
-  const [answer, setAnswer] = useState(lastReply(card));
-  const [legalBasis, setLegalBasis] = useState('');
+  const [topic, setTopic] = useState(initial.topic);
+  const [audience, setAudience] = useState<Audience>(initial.audience);
+  const [question, setQuestion] = useState(initial.question);
+  const [phrasings, setPhrasings] = useState(initial.phrasings.join('\n'));
+  const [answer, setAnswer] = useState(initial.answer);
+  const [legalBasis, setLegalBasis] = useState(initial.legalBasis);
   const [problem, setProblem] = useState<string | null>(null);
 
   return (
@@ -67,8 +79,8 @@ export function KbDraftForm({ card, onSubmit, onCancel }: {
         answer: answer.trim(), legalBasis: legalBasis.trim(),
       });
     }}>
-      <h2 id="kbdraft-title">Статья для базы знаний</h2>
-      <p className="muted small">После проверки редактором ответ будет находиться для похожих вопросов.</p>
+      <h2 id="kbdraft-title">{title}</h2>
+      <p className="muted small">{note}</p>
       <label>
         Тема
         <input list="kb-topics" value={topic} onChange={(e) => setTopic(e.target.value)} placeholder="например, attestation" />
@@ -88,7 +100,7 @@ export function KbDraftForm({ card, onSubmit, onCancel }: {
       </label>
       <label>
         Другие формулировки (по одной в строке)
-        <textarea rows={2} value={phrasings} onChange={(e) => setPhrasings(e.target.value)} />
+        <textarea rows={Math.max(2, Math.min(6, initial.phrasings.length + 1))} value={phrasings} onChange={(e) => setPhrasings(e.target.value)} />
       </label>
       <label>
         Ответ

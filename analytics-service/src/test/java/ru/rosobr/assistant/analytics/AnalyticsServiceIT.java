@@ -15,14 +15,19 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.http.HttpHeaders;
+import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
+import ru.rosobr.assistant.analytics.summary.Figures;
 import ru.rosobr.assistant.analytics.summary.RegionSummary;
+import ru.rosobr.assistant.contracts.Channel;
+import ru.rosobr.assistant.contracts.OrgType;
 import ru.rosobr.assistant.contracts.Topics;
 import ru.rosobr.assistant.contracts.events.AiJudged;
 import ru.rosobr.assistant.contracts.events.AppealReceived;
+import ru.rosobr.assistant.contracts.events.TeacherChanged;
 import ru.rosobr.assistant.platform.json.EventCodec;
 import ru.rosobr.assistant.testkit.KafkaProbe;
 import ru.rosobr.assistant.testkit.ServiceTestSupport;
@@ -51,6 +56,9 @@ class AnalyticsServiceIT {
     @Autowired
     WebTestClient web;
 
+    @Autowired
+    DatabaseClient db;
+
     // --- reading back ---------------------------------------------------------------------------------------------
 
     private List<RegionSummary> summary(String token, String query) {
@@ -64,9 +72,11 @@ class AnalyticsServiceIT {
     private static RegionSummary expected(String region, String name, long received, long autoAnswered,
                                           long unmatched, long humanRequested, long routed, long answered,
                                           long offTopic, long overdue, long escalated, long reminders, long aiCorrect,
-                                          long aiPartial, long aiWrong, Double ratingAvg, long ratingCount) {
+                                          long aiPartial, long aiWrong, Double ratingAvg, long ratingCount,
+                                          long ratingsGiven, long ratingPointsGiven) {
         return new RegionSummary(region, name, received, autoAnswered, unmatched, humanRequested, routed, answered,
-                offTopic, overdue, escalated, reminders, aiCorrect, aiPartial, aiWrong, ratingAvg, ratingCount);
+                offTopic, overdue, escalated, reminders, aiCorrect, aiPartial, aiWrong, ratingAvg, ratingCount,
+                ratingsGiven, ratingPointsGiven);
     }
 
     @Test
@@ -118,8 +128,8 @@ class AnalyticsServiceIT {
         KafkaProbe.publish(Topics.APPEAL_RATED, rated(b2, "33", t, 3));
 
         List<RegionSummary> want = List.of(
-                expected("33", "Владимирская область", 2, 1, 1, 0, 1, 1, 0, 0, 0, 1, 0, 0, 0, 3.0, 1),
-                expected("58", "Пензенская область", 4, 2, 1, 1, 2, 1, 1, 1, 1, 0, 0, 1, 0, 4.5, 2));
+                expected("33", "Владимирская область", 2, 1, 1, 0, 1, 1, 0, 0, 0, 1, 0, 0, 0, 3.0, 1, 2, 5),
+                expected("58", "Пензенская область", 4, 2, 1, 1, 2, 1, 1, 1, 1, 0, 0, 1, 0, 4.5, 2, 2, 9));
         await().atMost(WAIT).pollInterval(Duration.ofMillis(300)).untilAsserted(() ->
                 assertThat(summary(FEDERAL, "?from=2026-02-10&to=2026-02-10")).isEqualTo(want));
 
@@ -246,10 +256,66 @@ class AnalyticsServiceIT {
         Pattern auto = Pattern.compile(
                 "(?m)^assistant_appeals_auto_answered_total\\{[^}]*region=\"77\"[^}]*} 1\\.0$");
         Pattern rating = Pattern.compile("(?m)^assistant_rating_average\\{[^}]*region=\"77\"[^}]*} 4\\.0$");
+        Pattern points = Pattern.compile("(?m)^assistant_rating_points_total\\{[^}]*region=\"77\"[^}]*} 4\\.0$");
+        Pattern count = Pattern.compile("(?m)^assistant_ratings_given_total\\{[^}]*region=\"77\"[^}]*} 1\\.0$");
         await().atMost(WAIT).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
             String text = web.get().uri("/actuator/prometheus").exchange()
                     .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
-            assertThat(text).containsPattern(received).containsPattern(auto).containsPattern(rating);
+            assertThat(text).containsPattern(received).containsPattern(auto).containsPattern(rating)
+                    .containsPattern(points).containsPattern(count);
         });
+    }
+
+    @Test
+    void appealsPerThousandTeachersCountTheRegistryAsTeacherChangedLeftIt() {
+        Instant registered = Instant.parse("2026-04-01T09:00:00Z");
+        Instant t = Instant.parse("2026-04-14T09:00:00Z");
+        for (int i = 0; i < 4; i++) {
+            KafkaProbe.publish(Topics.TEACHER_CHANGED,
+                    TeacherChanged.of(registered, "t42-" + i, Channel.VK, "42", OrgType.SCHOOL, true));
+        }
+        // not verified: not a teacher of the registry
+        KafkaProbe.publish(Topics.TEACHER_CHANGED,
+                TeacherChanged.of(registered, "t42-9", Channel.MAX, "42", OrgType.SCHOOL, false));
+        // one teacher moves to 43; its older state comes again afterwards (a replay) and must not move it back
+        KafkaProbe.publish(Topics.TEACHER_CHANGED,
+                TeacherChanged.of(registered.plusSeconds(3600), "t42-3", Channel.VK, "43", OrgType.SCHOOL, true));
+        TeacherChanged stale = TeacherChanged.of(registered, "t42-3", Channel.VK, "42", OrgType.SCHOOL, true);
+        KafkaProbe.publish(Topics.TEACHER_CHANGED, stale);
+        KafkaProbe.publish(Topics.APPEAL_RECEIVED, received(UUID.randomUUID(), "42", t));
+        KafkaProbe.publish(Topics.APPEAL_RECEIVED, received(UUID.randomUUID(), "42", t));
+        KafkaProbe.publish(Topics.APPEAL_RECEIVED, received(UUID.randomUUID(), "43", t));
+        KafkaProbe.publish(Topics.APPEAL_RECEIVED, received(UUID.randomUUID(), "44", t));
+
+        await().atMost(WAIT).untilAsserted(() -> assertThat(db.sql(
+                        "select count(*) as n from processed_events where event_id = :id")
+                .bind("id", stale.eventId()).map((r, m) -> r.get("n", Long.class)).one().block()).isEqualTo(1L));
+        await().atMost(WAIT).untilAsserted(() -> {
+            List<Figures> rows = regions(FEDERAL, "?from=2026-04-14&to=2026-04-14");
+            assertThat(rows).extracting(Figures::key, Figures::appeals, Figures::teachers,
+                            Figures::appealsPerThousandTeachers)
+                    .containsExactly(
+                            org.assertj.core.groups.Tuple.tuple("42", 2L, 3L, 666.67),
+                            org.assertj.core.groups.Tuple.tuple("43", 1L, 1L, 1000.0),
+                            org.assertj.core.groups.Tuple.tuple("44", 1L, null, null));
+        });
+        // a regional head sees the figure of its own region only
+        String head43 = TestJwt.token("head43", List.of("REGIONAL_HEAD"), "43");
+        assertThat(regions(head43, "?from=2026-04-14&to=2026-04-14"))
+                .extracting(Figures::key, Figures::teachers, Figures::appealsPerThousandTeachers)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("43", 1L, 1000.0));
+        // rows by day carry no per-capita figure
+        web.get().uri("/api/analytics/daily?from=2026-04-14&to=2026-04-14")
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + FEDERAL).exchange()
+                .expectStatus().isOk().expectBody()
+                .jsonPath("$[0].appeals").isEqualTo(4)
+                .jsonPath("$[0].teachers").doesNotExist();
+    }
+
+    private List<Figures> regions(String token, String query) {
+        return web.get().uri("/api/analytics/regions" + query)
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + token).exchange()
+                .expectStatus().isOk()
+                .expectBodyList(Figures.class).returnResult().getResponseBody();
     }
 }

@@ -21,9 +21,13 @@ import ru.rosobr.assistant.contracts.events.HumanRequested;
 import ru.rosobr.assistant.contracts.events.KbEntryPublished;
 import ru.rosobr.assistant.contracts.events.OperatorReplied;
 import ru.rosobr.assistant.contracts.events.RatingReminderDue;
+import ru.rosobr.assistant.contracts.events.TeacherChanged;
 import ru.rosobr.assistant.platform.messaging.EventSubscription;
 
-/** Consumes every appeal topic (and the KB's publications) into the per-region, per-day projection. */
+/**
+ * Consumes every appeal topic (and the KB's publications) into the per-region, per-day projection, and the teacher
+ * registry's changes into the teacher count per region.
+ */
 @Configuration(proxyBeanMethods = false)
 public class ProjectionConfiguration {
 
@@ -100,5 +104,10 @@ public class ProjectionConfiguration {
     @Bean
     EventSubscription<KbEntryPublished> onKbEntryPublished(Projector p) {
         return EventSubscription.on(Topics.KB_ENTRY_PUBLISHED, p::published);
+    }
+
+    @Bean
+    EventSubscription<TeacherChanged> onTeacherChanged(Projector p) {
+        return EventSubscription.on(Topics.TEACHER_CHANGED, p::teacherChanged);
     }
 }

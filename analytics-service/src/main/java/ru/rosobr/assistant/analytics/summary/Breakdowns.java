@@ -63,11 +63,25 @@ public class Breakdowns {
                 .all()
                 .collect(HashMap::new, (map, b) -> map.computeIfAbsent(b.key(),
                         k -> new long[2][Latency.BUCKETS])[Latency.FIRST.equals(b.kind()) ? 0 : 1][b.bucket()] += b.n());
-        return latencies.flatMap(lat -> bind(db.sql("select " + key + " as k, " + SUMS + " from region_day_stats"
-                        + FILTER + "group by 1 order by 1"), scope)
-                .map((r, m) -> row(by, r, lat.get(r.get("k", String.class))))
+        Mono<Map<String, Long>> teachers = by == By.REGION ? teachers(scope) : Mono.just(Map.of());
+        return Mono.zip(latencies, teachers).flatMap(t -> bind(db.sql("select " + key + " as k, " + SUMS
+                        + " from region_day_stats" + FILTER + "group by 1 order by 1"), scope)
+                .map((r, m) -> {
+                    String k = r.get("k", String.class);
+                    return row(by, r, t.getT1().get(k)).withTeachers(t.getT2().get(k));
+                })
                 .all()
                 .collectList());
+    }
+
+    /** Verified teachers per region in the registry as it is now (the period does not narrow the registry). */
+    private Mono<Map<String, Long>> teachers(Scope scope) {
+        return db.sql("select region, count(*)::bigint as n from teachers where verified and region is not null "
+                        + "and (cast(:region as text) is null or region = :region) group by region")
+                .bind("region", Parameter.fromOrEmpty(scope.region(), String.class))
+                .map((r, m) -> Map.entry(r.get("region", String.class), r.get("n", Long.class)))
+                .all()
+                .collectMap(Map.Entry::getKey, Map.Entry::getValue);
     }
 
     private record Bucket(String key, String kind, int bucket, long n) {

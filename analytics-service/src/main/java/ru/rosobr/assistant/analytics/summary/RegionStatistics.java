@@ -23,7 +23,9 @@ public class RegionStatistics {
             coalesce(sum(escalated), 0)::bigint as escalated, coalesce(sum(reminders), 0)::bigint as reminders,
             coalesce(sum(ai_correct), 0)::bigint as ai_correct, coalesce(sum(ai_partial), 0)::bigint as ai_partial,
             coalesce(sum(ai_wrong), 0)::bigint as ai_wrong, coalesce(sum(rating_sum), 0)::bigint as rating_sum,
-            coalesce(sum(rating_count), 0)::bigint as rating_count""";
+            coalesce(sum(rating_count), 0)::bigint as rating_count,
+            coalesce(sum(ratings_given), 0)::bigint as ratings_given,
+            coalesce(sum(rating_points_given), 0)::bigint as rating_points_given""";
 
     private final DatabaseClient db;
 
@@ -66,12 +68,13 @@ public class RegionStatistics {
                 r.get("human_requested", Long.class), r.get("routed", Long.class), r.get("answered", Long.class),
                 r.get("offtopic", Long.class), r.get("overdue", Long.class), r.get("escalated", Long.class),
                 r.get("reminders", Long.class), r.get("ai_correct", Long.class), r.get("ai_partial", Long.class),
-                r.get("ai_wrong", Long.class), avg, ratingCount);
+                r.get("ai_wrong", Long.class), avg, ratingCount, r.get("ratings_given", Long.class),
+                r.get("rating_points_given", Long.class));
     }
 
     /** A region with no activity: all zeros, no rating. */
     public static RegionSummary empty(String region) {
         return new RegionSummary(region, Regions.find(region).map(Regions.Region::name).orElse(null),
-                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, null, 0);
+                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, null, 0, 0, 0);
     }
 }

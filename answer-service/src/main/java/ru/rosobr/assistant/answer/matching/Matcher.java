@@ -1,6 +1,7 @@
 package ru.rosobr.assistant.answer.matching;
 
 import java.util.Collection;
+import java.util.Map;
 
 import ru.rosobr.assistant.answer.kb.KbEntry;
 import ru.rosobr.assistant.contracts.OrgType;
@@ -9,6 +10,14 @@ import ru.rosobr.assistant.contracts.OrgType;
 public interface Matcher {
 
     MatchResult match(String question, OrgType orgType);
+
+    /**
+     * The content lemmas of a text as {@link #match} reads it (aliases expanded, typos corrected against the base;
+     * with the concepts and word-family prefixes the ranking also uses, weaker),
+     * each with its focus in the text: 1 in the sentence that asks, less in the story around it, for context words
+     * and numbers. For grouping similar questions by the analysis that decides them.
+     */
+    Map<String, Double> lemmas(String text);
 
     /** Replaces the whole index (start-up). Only VERIFIED entries are indexed. */
     void reindex(Collection<KbEntry> entries);

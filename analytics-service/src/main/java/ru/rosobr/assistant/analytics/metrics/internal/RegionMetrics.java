@@ -100,6 +100,16 @@ public class RegionMetrics implements SmartLifecycle {
                 .tags(tags)
                 .description("Оценённые обращения (по последней оценке)")
                 .register(registry));
+        // every rating given and its points, re-ratings included: both only grow, so rate(points) / rate(given)
+        // is the average of the ratings given in any window (the latest-rating sum steps down on a re-rating)
+        meters.add(FunctionCounter.builder("assistant.ratings.given", ref, r -> r.get().ratingsGiven())
+                .tags(tags)
+                .description("Поставленные оценки, включая повторные")
+                .register(registry));
+        meters.add(FunctionCounter.builder("assistant.rating.points", ref, r -> r.get().ratingPointsGiven())
+                .tags(tags)
+                .description("Сумма баллов поставленных оценок, включая повторные")
+                .register(registry));
         meters.add(Gauge.builder("assistant.rating.average", ref,
                         r -> r.get().ratingAvg() == null ? Double.NaN : r.get().ratingAvg())
                 .tags(tags)

@@ -25,6 +25,7 @@ import ru.rosobr.assistant.contracts.events.AnswerMatched;
 import ru.rosobr.assistant.contracts.events.AnswerUnmatched;
 import ru.rosobr.assistant.contracts.events.AppealRated;
 import ru.rosobr.assistant.contracts.events.KbEntryPublished;
+import ru.rosobr.assistant.contracts.events.TeacherChanged;
 import ru.rosobr.assistant.platform.transaction.TransactionBuffers;
 
 /**
@@ -211,7 +212,11 @@ public class Projector {
                 .bind("at", at)
                 .then();
         Mono<Void> add = Mono.defer(() -> rating(e.region(), day, e.rating(), 1));
-        return retractEarlier.then(store).then(fact).then(add);
+        // every rating given counts here once (the event is applied once), a re-rating too: these only grow
+        List<Object> row = List.of(e.region(), day);
+        Mono<Void> given = Mono.defer(() -> add(CounterDeltas.Table.REGION_DAY, row, "ratings_given", 1)
+                .then(add(CounterDeltas.Table.REGION_DAY, row, "rating_points_given", e.rating())));
+        return retractEarlier.then(store).then(fact).then(add).then(given);
     }
 
     private Mono<Void> rating(String region, LocalDate day, int rating, int sign) {
@@ -235,6 +240,22 @@ public class Projector {
                 .flatMap(inserted -> inserted == 1
                         ? add(CounterDeltas.Table.KB_DAY, List.of(day, topic), e.version() <= 1 ? "created" : "updated", 1)
                         : Mono.empty());
+    }
+
+    /**
+     * teacher.changed: the teacher's latest state (an older event, redelivered or replayed after a newer one, does not
+     * overwrite it), counted per region by the per-capita figures.
+     */
+    public Mono<Void> teacherChanged(TeacherChanged e) {
+        return db.sql("insert into teachers (teacher_id, region, verified, changed_at) values (:id, :region, :verified, :at) "
+                        + "on conflict (teacher_id) do update set region = excluded.region, verified = excluded.verified, "
+                        + "changed_at = excluded.changed_at where teachers.changed_at <= excluded.changed_at")
+                .bind("id", e.teacherId())
+                .bind("region", Parameter.fromOrEmpty(e.region() == null || e.region().isBlank() ? null : e.region(),
+                        String.class))
+                .bind("verified", e.verified())
+                .bind("at", e.occurredAt())
+                .then();
     }
 
     /**

@@ -47,7 +47,7 @@ public class Rebuilder {
 
     /** The service's tables that the events write, in the order they are locked; platform tables besides. */
     static final List<String> TABLES = List.of("processed_events", "region_day_stats", "latency_day_buckets",
-            "appeal_marks", "appeal_ratings", "appeal_facts", "kb_day_stats", "kb_versions");
+            "appeal_marks", "appeal_ratings", "appeal_facts", "kb_day_stats", "kb_versions", "teachers");
 
     private final Map<String, EventSubscription<?>> byTopic = new HashMap<>();
     private final ConsumerFactory<String, String> consumers;

@@ -69,7 +69,7 @@ public class DecisionFlow {
 
     private Mono<Void> store(List<AppealReceived> questions, List<MatchResult> results, long kbVersion) {
         int n = questions.size();
-        String[][] c = new String[11][n];
+        String[][] c = new String[13][n];
         for (int i = 0; i < n; i++) {
             AppealReceived e = questions.get(i);
             MatchResult r = results.get(i);
@@ -86,18 +86,20 @@ public class DecisionFlow {
             c[8][i] = String.valueOf(kbVersion);
             c[9][i] = e.orgType() == null ? null : e.orgType().name();
             c[10][i] = e.text();
+            c[11][i] = e.region();
+            c[12][i] = e.occurredAt() == null ? null : e.occurredAt().toString();
         }
         // scores travel as their exact decimal text (Double.toString round-trips), so the stored value is the same
         return db.sql("""
                         insert into match_decisions (appeal_id, decision, topic, entry_id, entry_version, score,
                                                      runner_up_entry, runner_up_score, kb_version, org_type,
-                                                     question)
+                                                     question, region, asked_at)
                         select * from unnest(:c0::uuid[], :c1::text[], :c2::text[], :c3::text[], :c4::int[],
                                              :c5::float8[], :c6::text[], :c7::float8[], :c8::bigint[], :c9::text[],
-                                             :c10::text[])""")
+                                             :c10::text[], :c11::text[], :c12::timestamptz[])""")
                 .bind("c0", c[0]).bind("c1", c[1]).bind("c2", c[2]).bind("c3", c[3]).bind("c4", c[4])
                 .bind("c5", c[5]).bind("c6", c[6]).bind("c7", c[7]).bind("c8", c[8]).bind("c9", c[9])
-                .bind("c10", c[10])
+                .bind("c10", c[10]).bind("c11", c[11]).bind("c12", c[12])
                 .then();
     }
 

@@ -123,6 +123,25 @@ public final class LemmaMatcher implements Matcher {
         return explain(question, orgType).result();
     }
 
+    @Override
+    public Map<String, Double> lemmas(String text) {
+        Index ix = index;
+        TextAnalyzer.Analysis analysis = analyzer.analyze(text == null ? "" : text);
+        List<Term> terms = ix.correctTypos(analysis.terms(), lexicon);
+        Map<String, Double> out = new LinkedHashMap<>();
+        for (int i = 0; i < terms.size(); i++) {
+            double focus = analysis.focus()[i];
+            for (String form : terms.get(i).forms()) {
+                out.merge(form, focus, Math::max);
+            }
+            // concept synonyms and word-family prefixes count as they do in ranking: weaker than the word itself
+            for (String concept : terms.get(i).concepts()) {
+                out.merge(concept, focus * Index.conceptFactor(concept, settings.conceptWeight()), Math::max);
+            }
+        }
+        return out;
+    }
+
     /** Everything the decision was based on (for evaluation and debugging). */
     public record Explanation(MatchResult result, Asker asker, List<Term> terms, double domainEvidence,
                               double coverage, double similarity, List<String> paperworkCues) {
