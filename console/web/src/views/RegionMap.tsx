@@ -48,10 +48,10 @@ export function RegionMap() {
   const [hover, setHover] = useState<string | null>(null);
   const m = METRICS.find((x) => x.key === metric) ?? METRICS[0];
 
-  const { byCode, min, max } = useMemo(() => {
+  const { byCode, values, min, max } = useMemo(() => {
     const map = new Map((rows ?? []).map((r) => [r.key, r]));
     const values = (rows ?? []).map((r) => valueOf(r, metric)).filter((v): v is number => v != null);
-    return { byCode: map, min: values.length ? Math.min(...values) : 0, max: values.length ? Math.max(...values) : 0 };
+    return { byCode: map, values, min: values.length ? Math.min(...values) : 0, max: values.length ? Math.max(...values) : 0 };
   }, [rows, metric]);
 
   const step = (v: number | null) => {
@@ -104,11 +104,14 @@ export function RegionMap() {
             <div className="legend" aria-label="Легенда">
               <strong>{m.label}</strong>
               {STEPS.map((c, i) => {
-                const lo = min + ((max - min) * i) / STEPS.length;
-                const hi = min + ((max - min) * (i + 1)) / STEPS.length;
+                // the range of the values that really fall on this colour: a few small counts make no «1 — 1» rows
+                const here = values.filter((v) => step(v) === i);
+                if (!here.length) return null;
+                const lo = m.format(Math.min(...here));
+                const hi = m.format(Math.max(...here));
                 return (
                   <span key={c} className="legend-row">
-                    <span className="swatch" style={{ background: c }} /> {m.format(lo)} — {m.format(hi)}
+                    <span className="swatch" style={{ background: c }} /> {lo === hi ? lo : `${lo} — ${hi}`}
                   </span>
                 );
               })}
