@@ -159,6 +159,24 @@ class FollowupServiceIT {
     }
 
     @Test
+    void answersPublishedTogetherEachGoOutAndTheLatestAnswerOfAnAppealSetsItsReminder() {
+        UUID twice = UUID.randomUUID();
+        UUID other = UUID.randomUUID();
+        String teacherId = teacher();
+        AnswerMatched first = matched(twice, "58", teacherId, T0);
+        AnswerMatched second = matched(twice, "58", teacherId, T0.plusSeconds(3600));
+        AnswerMatched third = matched(other, "41", teacher(), T0);
+        // one send: the consumer gets them in one poll, as one run of the handler
+        KafkaProbe.publishAll(Topics.ANSWER_MATCHED, List.of(first, second, third));
+
+        awaitOutbound(other, Kind.AI_ANSWER);
+        await().atMost(WAIT).untilAsserted(() -> assertThat(KafkaProbe.all(Topics.OUTBOUND_MESSAGES,
+                o -> twice.equals(o.appealId()) && o.kind() == Kind.AI_ANSWER)).hasSize(2));
+        assertThat(timer(twice, "REMINDER").dueAt()).isEqualTo(Instant.parse("2026-03-14T10:00:00Z"));
+        assertThat(timer(other, "REMINDER").dueAt()).isEqualTo(Instant.parse("2026-03-14T20:00:00Z"));
+    }
+
+    @Test
     void offTopicQuestionGetsOnePoliteDecline() {
         UUID appeal = UUID.randomUUID();
         KafkaProbe.publish(Topics.APPEAL_OFFTOPIC, new AppealOffTopic(UUID.randomUUID(), clock.instant(),

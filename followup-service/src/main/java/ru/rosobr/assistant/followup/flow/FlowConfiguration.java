@@ -30,7 +30,7 @@ public class FlowConfiguration {
 
     @Bean
     EventSubscription<AnswerMatched> onAnswerMatched(FollowupFlow flow) {
-        return EventSubscription.on(Topics.ANSWER_MATCHED, flow::onMatched);
+        return EventSubscription.onBatch(Topics.ANSWER_MATCHED, flow::onMatched);
     }
 
     @Bean

@@ -51,6 +51,44 @@ public class Timers {
                 .map(n -> n == 1);
     }
 
+    /** A reminder to schedule: see {@link #scheduleReminder}. */
+    public record Reminder(UUID appealId, String teacherId, String region, Instant dueAt, Map<String, ?> payload) {
+    }
+
+    /**
+     * {@link #scheduleReminder} for a run of answers in one statement. When one run answers an appeal twice, the
+     * latest of them wins (a row cannot be upserted twice by one statement). Emits how many reminders are pending.
+     */
+    public Mono<Long> scheduleReminders(List<Reminder> reminders) {
+        Map<UUID, Reminder> latest = new java.util.LinkedHashMap<>();
+        for (Reminder r : reminders) {
+            latest.remove(r.appealId());
+            latest.put(r.appealId(), r);
+        }
+        if (latest.isEmpty()) {
+            return Mono.just(0L);
+        }
+        List<Reminder> rows = List.copyOf(latest.values());
+        return db.sql("""
+                        insert into timers (appeal_id, kind, due_at, state, teacher_id, region, payload)
+                        select a, 'REMINDER', d, 'PENDING', t, r, p
+                          from unnest(:appeals::text[]::uuid[], :dues::text[]::timestamptz[], :teachers::text[],
+                                      :regions::text[], :payloads::text[]) as x(a, d, t, r, p)
+                        on conflict (appeal_id, kind) do update
+                           set due_at = excluded.due_at, state = 'PENDING', cancel_reason = null,
+                               teacher_id = coalesce(excluded.teacher_id, timers.teacher_id),
+                               region = coalesce(excluded.region, timers.region),
+                               payload = excluded.payload, updated_at = now()
+                         where timers.state <> 'FIRED'""")
+                // text arrays cast in SQL, as the other bulk statements do
+                .bind("appeals", rows.stream().map(r -> r.appealId().toString()).toArray(String[]::new))
+                .bind("dues", rows.stream().map(r -> r.dueAt().toString()).toArray(String[]::new))
+                .bind("teachers", rows.stream().map(Reminder::teacherId).toArray(String[]::new))
+                .bind("regions", rows.stream().map(Reminder::region).toArray(String[]::new))
+                .bind("payloads", rows.stream().map(r -> json(r.payload())).toArray(String[]::new))
+                .fetch().rowsUpdated();
+    }
+
     /**
      * The appeal went to a human: the reminder about the AI answer would ask the teacher to rate an answer they
      * already said did not help. It is set aside; the human's reply schedules it again.

@@ -3,7 +3,9 @@ package ru.rosobr.assistant.followup.flow.internal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.slf4j.Logger;
@@ -51,14 +53,22 @@ public class FollowupFlow {
         this.reminderDelay = reminderDelay;
     }
 
-    public Mono<Void> onMatched(AnswerMatched e) {
-        if (missingTeacher(e.teacherId(), "appeal.answer.matched", e.appealId())) {
-            return Mono.empty();
+    /** AI answers, a run at a time: each answer's message, and the rating reminders in one statement. */
+    public Mono<Void> onMatched(List<AnswerMatched> run) {
+        List<Timers.Reminder> reminders = new ArrayList<>(run.size());
+        Mono<Void> messages = Mono.empty();
+        for (AnswerMatched e : run) {
+            if (missingTeacher(e.teacherId(), "appeal.answer.matched", e.appealId())) {
+                continue;
+            }
+            messages = messages.then(outbox.append(Messages.aiAnswer(clock.instant(), e.teacherId(), e.region(),
+                    e.appealId(), e.answerText(), e.legalBasis())));
+            reminders.add(new Timers.Reminder(e.appealId(), e.teacherId(), e.region(),
+                    reminderDue(timeOf(e.occurredAt()), e.region()), Map.of("answer", "AI_ANSWER")));
         }
-        Instant answeredAt = timeOf(e.occurredAt());
-        return outbox.append(Messages.aiAnswer(clock.instant(), e.teacherId(), e.region(), e.appealId(),
-                        e.answerText(), e.legalBasis()))
-                .then(scheduleReminder(e.appealId(), e.teacherId(), e.region(), answeredAt, "AI_ANSWER"));
+        return messages.then(timers.scheduleReminders(reminders))
+                .doOnNext(pending -> log.debug("{} AI answers: {} rating reminders pending", run.size(), pending))
+                .then();
     }
 
     public Mono<Void> onOffTopic(AppealOffTopic e) {
