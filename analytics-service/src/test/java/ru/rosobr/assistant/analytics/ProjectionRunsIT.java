@@ -7,9 +7,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
+import java.util.stream.IntStream;
 
 import io.r2dbc.spi.Connection;
 import io.r2dbc.spi.ConnectionFactory;
@@ -41,7 +46,8 @@ import ru.rosobr.assistant.testkit.TestJwt;
 /**
  * Runs of several events handed to the registered handlers at once, as the consumer hands them over (consecutive
  * new events of one topic, one transaction per polled batch): the figures are exact, the same as event by event,
- * including two events of one appeal in a run, events without a region and topics in any order.
+ * including two events of one appeal in a run, events without a region and topics in any order; and a run costs
+ * the same number of SQL statements whatever its length.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureWebTestClient
@@ -203,5 +209,69 @@ class ProjectionRunsIT {
         assertThat(view("/kb-growth", other, KbGrowth.class)).extracting(KbGrowth::topic, KbGrowth::created,
                 KbGrowth::updated).isEqualTo(view("/kb-growth", day, KbGrowth.class).stream()
                 .map(g -> org.assertj.core.groups.Tuple.tuple(g.topic(), g.created(), g.updated())).toList());
+    }
+
+    /** The statements of a one-run transaction (the run's own and the counters' flush), for runs of 1, 10, 100. */
+    @Test
+    void aRunCostsTheSameNumberOfStatementsWhateverItsLength() {
+        Map<String, List<Integer>> counts = new LinkedHashMap<>();
+        List<Integer> sizes = List.of(1, 10, 100);
+        for (int k = 0; k < sizes.size(); k++) {
+            int n = sizes.get(k);
+            Instant t = LocalDate.parse("2026-06-01").plusDays(k).atTime(9, 0).toInstant(ZoneOffset.UTC);
+            List<UUID> a = IntStream.range(0, n).mapToObj(i -> UUID.randomUUID()).toList();
+            List<UUID> b = IntStream.range(0, n).mapToObj(i -> UUID.randomUUID()).toList();
+            Function<Integer, String> region = i -> i % 2 == 0 ? "58" : "33";
+            // a: answered and replied to before the receipts come, so the receipts measure both times
+            apply(List.of(new Run<>(Topics.ANSWER_MATCHED,
+                            each(a, (u, i) -> matched(u, region.apply(i), t.plusSeconds(i + 1L)))),
+                    new Run<>(Topics.OPERATOR_REPLIED,
+                            each(a, (u, i) -> replied(u, region.apply(i), t.plusSeconds(600 + i))))));
+            // b: received before, so the answers measure the time to the first answer
+            apply(List.of(new Run<>(Topics.APPEAL_RECEIVED, each(b, (u, i) -> received(u, region.apply(i), t)))));
+
+            count(counts, "appeal.received (both times measured)", Topics.APPEAL_RECEIVED,
+                    each(a, (u, i) -> received(u, region.apply(i), t)));
+            count(counts, "appeal.answer.matched (first answer measured)", Topics.ANSWER_MATCHED,
+                    each(b, (u, i) -> matched(u, region.apply(i), t.plusSeconds(i + 3L))));
+            count(counts, "appeal.operator-replied (specialist measured)", Topics.OPERATOR_REPLIED,
+                    each(b, (u, i) -> replied(u, region.apply(i), t.plusSeconds(700 + i))));
+            count(counts, "appeal.answer.unmatched", Topics.ANSWER_UNMATCHED,
+                    each(a, (u, i) -> unmatched(u, region.apply(i), t.plusSeconds(2), "vacation")));
+            count(counts, "appeal.ai-judged", Topics.AI_JUDGED,
+                    each(a, (u, i) -> judged(u, region.apply(i), t.plusSeconds(800),
+                            AiJudged.Verdict.values()[i % 3])));
+            count(counts, "appeal.rated (first rating)", Topics.APPEAL_RATED,
+                    each(a, (u, i) -> rated(u, region.apply(i), t.plusSeconds(900), 1 + i % 5)));
+            count(counts, "appeal.rated (a rating replaced)", Topics.APPEAL_RATED,
+                    each(a, (u, i) -> rated(u, region.apply(i), t.plusSeconds(950), 5 - i % 5)));
+            count(counts, "appeal.offtopic (no fact)", Topics.APPEAL_OFFTOPIC,
+                    each(b, (u, i) -> offTopic(u, region.apply(i), t.plusSeconds(5))));
+            count(counts, "appeal.assigned", Topics.APPEAL_ASSIGNED,
+                    each(a, (u, i) -> assigned(u, region.apply(i), t.plusSeconds(30))));
+            count(counts, "kb.entry.published", Topics.KB_ENTRY_PUBLISHED,
+                    each(a, (u, i) -> published("kb-" + u, 1 + i % 2, "ktp", t)));
+        }
+        counts.forEach((what, perSize) -> System.out.printf("statements per run of %s events: %s — %s%n", sizes,
+                perSize, what));
+        counts.forEach((what, perSize) -> assertThat(perSize).as(what).containsOnly(perSize.getFirst()));
+    }
+
+    private interface Indexed<T> {
+        T of(UUID appeal, int index);
+    }
+
+    private static <T> List<T> each(List<UUID> appeals, Indexed<T> event) {
+        List<T> events = new ArrayList<>(appeals.size());
+        for (int i = 0; i < appeals.size(); i++) {
+            events.add(event.of(appeals.get(i), i));
+        }
+        return events;
+    }
+
+    private <T extends Event> void count(Map<String, List<Integer>> counts, String what, Topic<T> topic,
+                                         List<T> events) {
+        List<String> statements = apply(List.of(new Run<>(topic, events)));
+        counts.computeIfAbsent(what, w -> new ArrayList<>()).add(statements.size());
     }
 }
