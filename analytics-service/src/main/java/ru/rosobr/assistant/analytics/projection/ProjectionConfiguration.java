@@ -25,8 +25,9 @@ import ru.rosobr.assistant.contracts.events.TeacherChanged;
 import ru.rosobr.assistant.platform.messaging.EventSubscription;
 
 /**
- * Consumes every appeal topic (and the KB's publications) into the per-region, per-day projection, and the teacher
- * registry's changes into the teacher count per region.
+ * Consumes every appeal topic (and the KB's publications) into the per-region, per-day projection, a run of events
+ * at a time (a run costs a fixed number of statements, however long it is), and the teacher registry's changes
+ * into the teacher count per region.
  */
 @Configuration(proxyBeanMethods = false)
 public class ProjectionConfiguration {
@@ -43,67 +44,67 @@ public class ProjectionConfiguration {
 
     @Bean
     EventSubscription<AppealReceived> onReceived(Projector p) {
-        return EventSubscription.on(Topics.APPEAL_RECEIVED, e -> p.count(Measure.RECEIVED, e));
+        return EventSubscription.onBatch(Topics.APPEAL_RECEIVED, es -> p.count(Measure.RECEIVED, es));
     }
 
     @Bean
     EventSubscription<AnswerMatched> onMatched(Projector p) {
-        return EventSubscription.on(Topics.ANSWER_MATCHED, p::matched);
+        return EventSubscription.onBatch(Topics.ANSWER_MATCHED, p::matched);
     }
 
     @Bean
     EventSubscription<AnswerUnmatched> onUnmatched(Projector p) {
-        return EventSubscription.on(Topics.ANSWER_UNMATCHED, p::unmatched);
+        return EventSubscription.onBatch(Topics.ANSWER_UNMATCHED, p::unmatched);
     }
 
     @Bean
     EventSubscription<AppealOffTopic> onOffTopic(Projector p) {
-        return EventSubscription.on(Topics.APPEAL_OFFTOPIC, e -> p.count(Measure.OFFTOPIC, e));
+        return EventSubscription.onBatch(Topics.APPEAL_OFFTOPIC, es -> p.count(Measure.OFFTOPIC, es));
     }
 
     @Bean
     EventSubscription<HumanRequested> onHumanRequested(Projector p) {
-        return EventSubscription.on(Topics.HUMAN_REQUESTED, e -> p.count(Measure.HUMAN_REQUESTED, e));
+        return EventSubscription.onBatch(Topics.HUMAN_REQUESTED, es -> p.count(Measure.HUMAN_REQUESTED, es));
     }
 
     @Bean
     EventSubscription<AppealAssigned> onAssigned(Projector p) {
-        return EventSubscription.on(Topics.APPEAL_ASSIGNED, e -> p.count(Measure.ROUTED, e));
+        return EventSubscription.onBatch(Topics.APPEAL_ASSIGNED, es -> p.count(Measure.ROUTED, es));
     }
 
     @Bean
     EventSubscription<OperatorReplied> onOperatorReplied(Projector p) {
-        return EventSubscription.on(Topics.OPERATOR_REPLIED, e -> p.count(Measure.ANSWERED, e));
+        return EventSubscription.onBatch(Topics.OPERATOR_REPLIED, es -> p.count(Measure.ANSWERED, es));
     }
 
     @Bean
     EventSubscription<AiJudged> onAiJudged(Projector p) {
-        return EventSubscription.on(Topics.AI_JUDGED, p::judged);
+        return EventSubscription.onBatch(Topics.AI_JUDGED, p::judged);
     }
 
     @Bean
     EventSubscription<AppealRated> onRated(Projector p) {
-        return EventSubscription.on(Topics.APPEAL_RATED, p::rated);
+        return EventSubscription.onBatch(Topics.APPEAL_RATED, p::rated);
     }
 
     @Bean
     EventSubscription<RatingReminderDue> onReminderDue(Projector p) {
-        return EventSubscription.on(Topics.RATING_REMINDER_DUE, e -> p.count(Measure.REMINDED, e));
+        return EventSubscription.onBatch(Topics.RATING_REMINDER_DUE, es -> p.count(Measure.REMINDED, es));
     }
 
     @Bean
     EventSubscription<AppealOverdue> onOverdue(Projector p) {
-        return EventSubscription.on(Topics.APPEAL_OVERDUE, e -> p.count(Measure.OVERDUE, e));
+        return EventSubscription.onBatch(Topics.APPEAL_OVERDUE, es -> p.count(Measure.OVERDUE, es));
     }
 
     @Bean
     EventSubscription<AppealEscalated> onEscalated(Projector p) {
-        return EventSubscription.on(Topics.APPEAL_ESCALATED, e -> p.count(Measure.ESCALATED, e));
+        return EventSubscription.onBatch(Topics.APPEAL_ESCALATED, es -> p.count(Measure.ESCALATED, es));
     }
 
     @Bean
     EventSubscription<KbEntryPublished> onKbEntryPublished(Projector p) {
-        return EventSubscription.on(Topics.KB_ENTRY_PUBLISHED, p::published);
+        return EventSubscription.onBatch(Topics.KB_ENTRY_PUBLISHED, p::published);
     }
 
     @Bean
