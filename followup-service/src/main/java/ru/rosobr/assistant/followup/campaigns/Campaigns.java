@@ -186,6 +186,10 @@ public class Campaigns {
 
     /** outbound.delivery: a campaign message delivered or failed (HELD by intake's own check stays "sent"). */
     public Mono<Void> onDelivery(OutboundDelivery d) {
+        if (d.appealId() != null) {
+            // an answer or a status message: campaign messages belong to no appeal, so no statement is spent here
+            return Mono.empty();
+        }
         String status = switch (d.status()) {
             case DELIVERED -> "DELIVERED";
             case FAILED -> "FAILED";
