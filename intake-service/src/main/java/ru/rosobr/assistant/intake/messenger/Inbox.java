@@ -48,6 +48,25 @@ public class Inbox {
                 });
     }
 
+    /**
+     * Keeps an update that cannot be read (FAILED, with the reason) instead of dropping it: a poll moves past it,
+     * so this row is the only trace. The key is the payload's digest, so the same update polled again is kept once.
+     */
+    public Mono<Boolean> storeRejectedInTransaction(Channel channel, String payload, String reason) {
+        String key = "malformed:" + java.util.HexFormat.of().formatHex(digest(payload));
+        log.warn("{} update kept as FAILED, not processed: {}", channel, reason);
+        return repository.insertRejected(channel, key, "malformed", payload, reason);
+    }
+
+    private static byte[] digest(String payload) {
+        try {
+            return java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(payload.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     public void wake() {
         stored.tryEmitNext(Boolean.TRUE);
     }

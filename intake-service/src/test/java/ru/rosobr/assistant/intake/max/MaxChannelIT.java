@@ -519,6 +519,29 @@ class MaxChannelIT extends IntakeTestBase {
         assertThat(resumed.header("Authorization")).isEqualTo(FakeMaxPlatform.TOKEN);
     }
 
+    @Test
+    void aPolledUpdateThatCannotBeReadIsKeptAsFailedAndTheNextOneIsProcessed() {
+        long user = newUserId();
+        registerTeacher(Channel.MAX, user, FIO, "58");
+        String broken = "{\"update_type\":\"message_callback\",\"timestamp\":" + user + ",\"callback\":{}}";
+        String question = "Вопрос после нечитаемого обновления";
+        max.queueUpdate(broken);
+        max.queueUpdate(Updates.maxMessageCreated(user, mid(), question));
+        polling.start();
+        try {
+            String teacher = awaitTeacher(user);
+            KafkaProbe.await(Topics.APPEAL_RECEIVED, e -> teacher.equals(e.teacherId()) && question.equals(e.text()),
+                    WAIT);
+            await().atMost(WAIT).until(() -> String.valueOf(max.marker()).equals(storedMarker()));
+        } finally {
+            polling.stop();
+        }
+        // the marker moved past it, and the update is still there with the reason (stored once)
+        assertThat(count("select count(*) from inbound_updates where status = 'FAILED' and update_type = 'malformed' "
+                + "and payload like :p0 and error like 'Некорректное обновление MAX:%callback_id%'",
+                "%\"timestamp\":" + user + "%")).isEqualTo(1);
+    }
+
     private String storedMarker() {
         return db.sql("select value from channel_state where name = :n").bind("n", MaxPolling.MARKER)
                 .map((r, m) -> r.get("value", String.class)).one().block();

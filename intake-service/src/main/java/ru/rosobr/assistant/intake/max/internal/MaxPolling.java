@@ -21,7 +21,8 @@ import ru.rosobr.assistant.platform.json.EventCodec;
 /**
  * Long polling of MAX ({@code GET /updates?marker=…}) for installations without a public URL. The updates of a
  * poll and the next marker are stored in one transaction, so after a restart polling resumes where it stopped:
- * nothing is skipped, and an update seen twice is stored once (the same de-duplication as the webhook).
+ * nothing is skipped, and an update seen twice is stored once (the same de-duplication as the webhook). An update
+ * that cannot be read is kept as FAILED with the reason in the same transaction, so moving the marker loses nothing.
  */
 public class MaxPolling implements SmartLifecycle {
 
@@ -90,6 +91,7 @@ public class MaxPolling implements SmartLifecycle {
 
     private Mono<Integer> store(JsonNode response) {
         List<MaxUpdates.Checked> updates = new ArrayList<>();
+        List<Mono<Boolean>> rejected = new ArrayList<>();
         for (JsonNode update : response.path("updates")) {
             try {
                 MaxUpdates.Checked checked = MaxUpdates.check(update);
@@ -99,18 +101,20 @@ public class MaxPolling implements SmartLifecycle {
                     log.info("MAX polling: update type {} is not handled: ignored", checked.updateType());
                 }
             } catch (MaxUpdates.Malformed e) {
-                log.warn("MAX polling: malformed update skipped: {}", e.getMessage());
+                // the marker moves past it: unlike a webhook, nobody would send it again, so it is kept, not dropped
+                rejected.add(inbox.storeRejectedInTransaction(Channel.MAX,
+                        EventCodec.mapper().writeValueAsString(update), "Некорректное обновление MAX: " + e.getMessage()));
             }
         }
         JsonNode marker = response.get("marker");
         Mono<Void> saveMarker = marker != null && marker.isIntegralNumber()
                 ? state.put(MARKER, String.valueOf(marker.asLong())) : Mono.empty();
-        return tx.transactional(Flux.fromIterable(updates)
+        return tx.transactional(Flux.concat(rejected).then(Flux.fromIterable(updates)
                         .concatMap(u -> inbox.storeInTransaction(Channel.MAX, u.dedupKey(), u.updateType(),
                                 EventCodec.mapper().writeValueAsString(u.node())))
                         .filter(Boolean::booleanValue)
                         .count()
-                        .flatMap(n -> saveMarker.thenReturn(n.intValue())))
+                        .flatMap(n -> saveMarker.thenReturn(n.intValue()))))
                 .doOnNext(n -> {
                     if (n > 0) {
                         inbox.wake();

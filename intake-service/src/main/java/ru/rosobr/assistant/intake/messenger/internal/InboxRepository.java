@@ -21,6 +21,20 @@ public class InboxRepository {
         this.db = db;
     }
 
+    /** An update that cannot be processed, kept as FAILED with the reason (for investigation; never processed). */
+    public Mono<Boolean> insertRejected(Channel channel, String dedupKey, String updateType, String payload,
+                                        String reason) {
+        return db.sql("insert into inbound_updates (channel, dedup_key, update_type, payload, status, error) "
+                        + "values (:channel, :key, :type, :payload, 'FAILED', :error) "
+                        + "on conflict (channel, dedup_key) do nothing")
+                .bind("channel", channel.name())
+                .bind("key", dedupKey)
+                .bind("type", updateType)
+                .bind("payload", payload)
+                .bind("error", reason)
+                .fetch().rowsUpdated().map(n -> n > 0);
+    }
+
     public Mono<Boolean> insert(Channel channel, String dedupKey, String updateType, String payload) {
         return db.sql("insert into inbound_updates (channel, dedup_key, update_type, payload) "
                         + "values (:channel, :key, :type, :payload) on conflict (channel, dedup_key) do nothing")
