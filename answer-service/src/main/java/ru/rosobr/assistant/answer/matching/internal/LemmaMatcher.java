@@ -53,6 +53,7 @@ public final class LemmaMatcher implements Matcher {
     /** The gate of the example corpora alone; every snapshot adds the entries' documents to it. */
     private final DomainGate baseGate;
     private final PaperworkCues paperwork;
+    private final TopicTerms topicTerms;
 
     /** Serialises writers; readers never take it. */
     private final Object writeLock = new Object();
@@ -70,6 +71,7 @@ public final class LemmaMatcher implements Matcher {
         Map<String, PaperworkCues.Kind> cues = new java.util.HashMap<>();
         lexicon.paperworkCues().forEach((k, v) -> cues.put(k, PaperworkCues.Kind.valueOf(v)));
         this.paperwork = new PaperworkCues(Map.copyOf(cues));
+        this.topicTerms = TopicTerms.load(analyzer);
         this.index = Index.build(List.of(), baseGate, settings.answerWeight(), analyzer.morphology());
     }
 
@@ -161,7 +163,8 @@ public final class LemmaMatcher implements Matcher {
         // one shared word is no answer to a question of several ("ставить двойки за поведение" is not about the
         // journal because «ставить» occurs in its entry): the entry must explain two of its words
         boolean enough = terms.size() < MIN_EXPLAINED + 1 || explained.size() >= MIN_EXPLAINED;
-        if (best != null && gap == null && enough && score >= threshold
+        boolean named = best != null && topicTerms.named(best.entry().topic(), terms);
+        if (best != null && gap == null && named && enough && score >= threshold
                 && score - secondScore >= requiredMargin(score)) {
             decision = Decision.MATCHED;
         } else if (offTopic) {
