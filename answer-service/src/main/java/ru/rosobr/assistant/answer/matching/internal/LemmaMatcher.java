@@ -141,7 +141,8 @@ public final class LemmaMatcher implements Matcher {
             return new Explanation(new MatchResult(Decision.OFF_TOPIC, null, 0, null, 0), asker, terms, evidence,
                     0, 0, List.of());
         }
-        Index.Ranked ranked = ix.rank(terms, analysis.focus(), asker, askerKnown, settings, CANDIDATES);
+        Index.Ranked ranked = ix.rank(terms, analysis.focus(), asker, askerKnown, settings, CANDIDATES,
+                e -> topicTerms.named(e.entry().topic(), terms));
         IndexedEntry best = ranked.best();
         IndexedEntry second = ranked.runnerUp();
         double score = ranked.bestScore();
