@@ -46,6 +46,11 @@ public final class LemmaMatcher implements Matcher {
     static final int MIN_EXPLAINED = 2;
     /** The least share of {@code minMargin} a strong match must still lead by. */
     static final double MIN_MARGIN_SHARE = 0.3;
+    /**
+     * Domain evidence below which a paperwork cue no longer keeps an unanswered question in the subject; the
+     * lowest in-domain question with a cue of the tuning sets scores about −3 (documents for attestation).
+     */
+    static final double CUE_OVERRULED = -4.0;
 
     private final TextAnalyzer analyzer;
     private final Lexicon lexicon;
@@ -153,7 +158,9 @@ public final class LemmaMatcher implements Matcher {
         // a question about pay or a platform's password is not the service's, however many field words it has
         String otherSubject = paperworkCues.isEmpty() ? otherSubject(terms) : null;
         boolean gateDoubts = evidence < settings.offTopicThreshold() || otherSubject != null;
-        boolean offTopic = gateDoubts && paperworkCues.isEmpty();
+        // a paper named in passing does not save a question whose other words all point away from the field
+        // («заполнить заявление на отпуск», «распечатать документ с телефона»)
+        boolean offTopic = gateDoubts && (paperworkCues.isEmpty() || evidence < CUE_OVERRULED);
         // below the domain gate only a strong match may still be answered; a doubted question that names a
         // teacher's paper or an imposed duty needs less (PAPERWORK_MATCH): the cue makes the field's reading of
         // its words the likely one, though not a certain one («план-конспект урока по литературе» stays routed)
