@@ -59,6 +59,8 @@ public final class LemmaMatcher implements Matcher {
     private final DomainGate baseGate;
     private final PaperworkCues paperwork;
     private final TopicTerms topicTerms;
+    /** The route words as listed and as the analyser reads them (the stem of a word the dictionary lacks). */
+    private final Set<String> routeForms;
 
     /** Serialises writers; readers never take it. */
     private final Object writeLock = new Object();
@@ -77,6 +79,15 @@ public final class LemmaMatcher implements Matcher {
         lexicon.paperworkCues().forEach((k, v) -> cues.put(k, PaperworkCues.Kind.valueOf(v)));
         this.paperwork = new PaperworkCues(Map.copyOf(cues));
         this.topicTerms = TopicTerms.load(analyzer);
+        Set<String> route = new java.util.HashSet<>(lexicon.routeWords());
+        for (String w : lexicon.routeWords()) {
+            // one word only: an abbreviation expanded to a phrase (ОВЗ) would make its common words route words
+            List<Term> read = analyzer.analyze(w).terms();
+            if (read.size() == 1) {
+                route.addAll(List.of(read.get(0).forms()));
+            }
+        }
+        this.routeForms = Set.copyOf(route);
         this.index = Index.build(List.of(), baseGate, settings.answerWeight(), analyzer.morphology());
     }
 
@@ -251,7 +262,7 @@ public final class LemmaMatcher implements Matcher {
     private String uncoveredRouteWord(List<Term> terms, IndexedEntry entry) {
         for (Term t : terms) {
             for (String f : t.forms()) {
-                if (lexicon.routeWords().contains(f) && !entry.phraseFeatures().contains(f)
+                if (routeForms.contains(f) && !entry.phraseFeatures().contains(f)
                         && !entry.answerFeatures().contains(f)) {
                     return f;
                 }
