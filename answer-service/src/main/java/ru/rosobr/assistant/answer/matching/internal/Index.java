@@ -441,7 +441,7 @@ final class Index {
 
     /**
      * As {@link #rank(List, double[], Asker, boolean, MatcherSettings, int)}, but the best entry and the runner-up
-     * are the best {@code eligible} candidates (an entry whose topic the question does not name can neither answer
+     * are the best {@code eligible} candidates (an entry whose subject the question does not name can neither answer
      * it nor stand in another's way); when no candidate is eligible, the best of all is returned.
      */
     Ranked rank(List<Term> terms, double[] focus, Asker asker, boolean askerKnown, MatcherSettings s,

@@ -58,7 +58,7 @@ public final class LemmaMatcher implements Matcher {
     /** The gate of the example corpora alone; every snapshot adds the entries' documents to it. */
     private final DomainGate baseGate;
     private final PaperworkCues paperwork;
-    private final TopicTerms topicTerms;
+    private final SubjectTerms subjectTerms;
     /** The route words as listed and as the analyser reads them (the stem of a word the dictionary lacks). */
     private final Set<String> routeForms;
 
@@ -78,7 +78,7 @@ public final class LemmaMatcher implements Matcher {
         Map<String, PaperworkCues.Kind> cues = new java.util.HashMap<>();
         lexicon.paperworkCues().forEach((k, v) -> cues.put(k, PaperworkCues.Kind.valueOf(v)));
         this.paperwork = new PaperworkCues(Map.copyOf(cues));
-        this.topicTerms = TopicTerms.load(analyzer);
+        this.subjectTerms = SubjectTerms.load(analyzer);
         Set<String> route = new java.util.HashSet<>(lexicon.routeWords());
         for (String w : lexicon.routeWords()) {
             // one word only: an abbreviation expanded to a phrase (ОВЗ) would make its common words route words
@@ -158,7 +158,7 @@ public final class LemmaMatcher implements Matcher {
                     0, 0, List.of());
         }
         Index.Ranked ranked = ix.rank(terms, analysis.focus(), asker, askerKnown, settings, CANDIDATES,
-                e -> topicTerms.named(e.entry().topic(), terms));
+                e -> subjectTerms.named(e.entry().id(), terms));
         IndexedEntry best = ranked.best();
         IndexedEntry second = ranked.runnerUp();
         double score = ranked.bestScore();
@@ -182,7 +182,7 @@ public final class LemmaMatcher implements Matcher {
         // one shared word is no answer to a question of several ("ставить двойки за поведение" is not about the
         // journal because «ставить» occurs in its entry): the entry must explain two of its words
         boolean enough = terms.size() < MIN_EXPLAINED + 1 || explained.size() >= MIN_EXPLAINED;
-        boolean named = best != null && topicTerms.named(best.entry().topic(), terms);
+        boolean named = best != null && subjectTerms.named(best.entry().id(), terms);
         if (best != null && gap == null && named && enough && score >= threshold
                 && score - secondScore >= requiredMargin(score)) {
             decision = Decision.MATCHED;
