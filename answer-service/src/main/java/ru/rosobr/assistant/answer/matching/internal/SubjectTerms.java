@@ -1,7 +1,7 @@
 package ru.rosobr.assistant.answer.matching.internal;
 
+import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -17,51 +17,70 @@ import java.util.Set;
  */
 final class SubjectTerms {
 
-    private final Map<String, Set<String>> byEntry;
+    /** One listed word or phrase: the readings of each of its words; a question names it when it has them all. */
+    private record Item(List<Set<String>> words) {
 
-    private SubjectTerms(Map<String, Set<String>> byEntry) {
+        boolean in(List<Term> terms) {
+            for (Set<String> word : words) {
+                if (terms.stream().noneMatch(t -> reads(t, word))) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        private static boolean reads(Term t, Set<String> word) {
+            for (String f : t.forms()) {
+                if (word.contains(f)) {
+                    return true;
+                }
+            }
+            for (String c : t.concepts()) {
+                if (!c.startsWith(TextAnalyzer.PREFIX_MARK) && word.contains(c)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+
+    private final Map<String, List<Item>> byEntry;
+
+    private SubjectTerms(Map<String, List<Item>> byEntry) {
         this.byEntry = byEntry;
     }
 
     static SubjectTerms load(TextAnalyzer analyzer) {
-        Map<String, Set<String>> byEntry = new HashMap<>();
+        Map<String, List<Item>> byEntry = new HashMap<>();
         for (String line : Lexicon.lines("matching/subject-terms.tsv")) {
             String[] cols = line.split("\t", 2);
             if (cols.length < 2) {
                 throw new IllegalStateException("matching/subject-terms.tsv: expected entry id<TAB>words in «" + line + "»");
             }
-            Set<String> features = byEntry.computeIfAbsent(cols[0].strip(), k -> new HashSet<>());
+            List<Item> items = byEntry.computeIfAbsent(cols[0].strip(), k -> new ArrayList<>());
             for (String word : cols[1].split(",")) {
                 List<Term> terms = analyzer.analyze(word.strip()).terms();
                 if (terms.isEmpty()) {
                     // a stop word never reaches a question's terms: listing it would silently require nothing
                     throw new IllegalStateException("matching/subject-terms.tsv: «" + word.strip() + "» is a stop word");
                 }
-                for (Term t : terms) {
-                    features.addAll(List.of(t.forms()));
-                }
+                // a phrase, or an abbreviation the analyser expands (ЭЖ → электронный журнал), needs all its words
+                items.add(new Item(terms.stream().map(t -> Set.of(t.forms())).toList()));
             }
         }
-        byEntry.replaceAll((k, v) -> Set.copyOf(v));
+        byEntry.replaceAll((k, v) -> List.copyOf(v));
         return new SubjectTerms(Map.copyOf(byEntry));
     }
 
     /** Whether the question names what the entry is about (always, for an entry without listed words). */
     boolean named(String entryId, List<Term> terms) {
-        Set<String> words = byEntry.get(entryId);
-        if (words == null) {
+        List<Item> items = byEntry.get(entryId);
+        if (items == null) {
             return true;
         }
-        for (Term t : terms) {
-            for (String f : t.forms()) {
-                if (words.contains(f)) {
-                    return true;
-                }
-            }
-            for (String c : t.concepts()) {
-                if (!c.startsWith(TextAnalyzer.PREFIX_MARK) && words.contains(c)) {
-                    return true;
-                }
+        for (Item item : items) {
+            if (item.in(terms)) {
+                return true;
             }
         }
         return false;

@@ -32,6 +32,14 @@ class SubjectTermsTest {
     }
 
     @Test
+    void aPhraseOrAnExpandedAbbreviationNeedsAllItsWords() {
+        // ЭЖ is read as «электронный журнал»: a journal of another kind does not name the electronic journal
+        assertThat(TERMS.named("electronic-journal-1", terms("журнал проветривания кабинета"))).isFalse();
+        assertThat(TERMS.named("electronic-journal-1", terms("заполнять ЭЖ каждый день"))).isTrue();
+        assertThat(TERMS.named("electronic-journal-1", terms("журнал в электронном виде"))).isTrue();
+    }
+
+    @Test
     void anEntryTheFileDoesNotListRequiresNothing() {
         // an operator's entry on a listed topic is named by its own wording
         assertThat(TERMS.named("op-doc-list-chalk", terms("журнал выдачи мела"))).isTrue();
