@@ -64,11 +64,27 @@ class EvalAnswersTest {
      */
     @Test
     void freshHeldOutSetKeepsPrecisionAndTurnsNoTeacherAway() throws Exception {
-        EvalAnswers.Metrics m = run(Path.of("src/test/resources/eval/fresh-heldout.tsv"));
-        assertThat(m.questions()).isEqualTo(66);
+        EvalAnswers.Metrics m = heldOutKeepsPrecisionAndTurnsNoTeacherAway("fresh-heldout.tsv", 66);
+        assertThat(m.offTopicDeclined()).as(m.report()).isGreaterThanOrEqualTo(EvalAnswers.OFFTOPIC_DECLINED);
+    }
+
+    /**
+     * The held-out set of the recall round, written before that round's changes and studied only as a summary:
+     * a wrong automatic answer beyond the limit or an in-domain question turned away must never show; the other
+     * figures are reported (README).
+     */
+    @Test
+    void recallHeldOutSetKeepsPrecisionAndTurnsNoTeacherAway() throws Exception {
+        heldOutKeepsPrecisionAndTurnsNoTeacherAway("recall-heldout.tsv", 129);
+    }
+
+    private static EvalAnswers.Metrics heldOutKeepsPrecisionAndTurnsNoTeacherAway(String set, int questions)
+            throws Exception {
+        EvalAnswers.Metrics m = run(Path.of("src/test/resources/eval/" + set));
+        assertThat(m.questions()).isEqualTo(questions);
         assertThat(m.precision()).as(m.report()).isGreaterThanOrEqualTo(EvalAnswers.PRECISION);
         assertThat(m.inDomainDeclined()).as(m.report()).isLessThanOrEqualTo(EvalAnswers.IN_DOMAIN_DECLINED);
-        assertThat(m.offTopicDeclined()).as(m.report()).isGreaterThanOrEqualTo(EvalAnswers.OFFTOPIC_DECLINED);
+        return m;
     }
 
     /** The figures before and after a batch of judgements: the batch learns phrasings and keeps precision. */

@@ -436,6 +436,16 @@ final class Index {
      */
     Ranked rank(List<Term> terms, double[] focus, Asker asker, boolean askerKnown, MatcherSettings s,
                 int candidates) {
+        return rank(terms, focus, asker, askerKnown, s, candidates, e -> true);
+    }
+
+    /**
+     * As {@link #rank(List, double[], Asker, boolean, MatcherSettings, int)}, but the best entry and the runner-up
+     * are the best {@code eligible} candidates (an entry whose subject the question does not name can neither answer
+     * it nor stand in another's way); when no candidate is eligible, the best of all is returned.
+     */
+    Ranked rank(List<Term> terms, double[] focus, Asker asker, boolean askerKnown, MatcherSettings s,
+                int candidates, java.util.function.Predicate<IndexedEntry> eligible) {
         int n = slots.count;
         double[] weights = new double[terms.size()];
         double total = 0;
@@ -536,13 +546,21 @@ final class Index {
         Arrays.sort(order, (a, b) -> Double.compare(scores[b], scores[a]));
         double secondScore = 0;
         if (topCount > 0) {
-            int b = order[0];
+            int first = 0;
+            while (first < topCount && !eligible.test(slots.get(top[order[first]]))) {
+                first++;
+            }
+            boolean any = first < topCount;
+            int b = order[any ? first : 0];
             best = slots.get(top[b]);
             bestScore = scores[b];
             bestCoverage = coverages[b];
             bestSim = sims[b];
-            for (int x = 1; x < topCount; x++) {
+            for (int x = any ? first + 1 : 1; x < topCount; x++) {
                 IndexedEntry other = slots.get(top[order[x]]);
+                if (any && !eligible.test(other)) {
+                    continue;
+                }
                 if (!other.entry().topic().equals(best.entry().topic())) {
                     second = other;
                     secondScore = scores[order[x]];

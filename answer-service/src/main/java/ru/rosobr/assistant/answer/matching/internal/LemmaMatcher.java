@@ -46,6 +46,11 @@ public final class LemmaMatcher implements Matcher {
     static final int MIN_EXPLAINED = 2;
     /** The least share of {@code minMargin} a strong match must still lead by. */
     static final double MIN_MARGIN_SHARE = 0.3;
+    /**
+     * Domain evidence below which a paperwork cue no longer keeps an unanswered question in the subject; the
+     * lowest in-domain question with a cue of the tuning sets scores about −3 (documents for attestation).
+     */
+    static final double CUE_OVERRULED = -4.0;
 
     private final TextAnalyzer analyzer;
     private final Lexicon lexicon;
@@ -53,6 +58,9 @@ public final class LemmaMatcher implements Matcher {
     /** The gate of the example corpora alone; every snapshot adds the entries' documents to it. */
     private final DomainGate baseGate;
     private final PaperworkCues paperwork;
+    private final SubjectTerms subjectTerms;
+    /** The route words as listed and as the analyser reads them (the stem of a word the dictionary lacks). */
+    private final Set<String> routeForms;
 
     /** Serialises writers; readers never take it. */
     private final Object writeLock = new Object();
@@ -70,6 +78,16 @@ public final class LemmaMatcher implements Matcher {
         Map<String, PaperworkCues.Kind> cues = new java.util.HashMap<>();
         lexicon.paperworkCues().forEach((k, v) -> cues.put(k, PaperworkCues.Kind.valueOf(v)));
         this.paperwork = new PaperworkCues(Map.copyOf(cues));
+        this.subjectTerms = SubjectTerms.load(analyzer);
+        Set<String> route = new java.util.HashSet<>(lexicon.routeWords());
+        for (String w : lexicon.routeWords()) {
+            // one word only: an abbreviation expanded to a phrase (ОВЗ) would make its common words route words
+            List<Term> read = analyzer.analyze(w).terms();
+            if (read.size() == 1) {
+                route.addAll(List.of(read.get(0).forms()));
+            }
+        }
+        this.routeForms = Set.copyOf(route);
         this.index = Index.build(List.of(), baseGate, settings.answerWeight(), analyzer.morphology());
     }
 
@@ -158,7 +176,8 @@ public final class LemmaMatcher implements Matcher {
             return new Explanation(new MatchResult(Decision.OFF_TOPIC, null, 0, null, 0), asker, terms, evidence,
                     0, 0, List.of());
         }
-        Index.Ranked ranked = ix.rank(terms, analysis.focus(), asker, askerKnown, settings, CANDIDATES);
+        Index.Ranked ranked = ix.rank(terms, analysis.focus(), asker, askerKnown, settings, CANDIDATES,
+                e -> subjectTerms.named(e.entry().id(), terms));
         IndexedEntry best = ranked.best();
         IndexedEntry second = ranked.runnerUp();
         double score = ranked.bestScore();
@@ -169,7 +188,9 @@ public final class LemmaMatcher implements Matcher {
         // a question about pay or a platform's password is not the service's, however many field words it has
         String otherSubject = paperworkCues.isEmpty() ? otherSubject(terms) : null;
         boolean gateDoubts = evidence < settings.offTopicThreshold() || otherSubject != null;
-        boolean offTopic = gateDoubts && paperworkCues.isEmpty();
+        // a paper named in passing does not save a question whose other words all point away from the field
+        // («заполнить заявление на отпуск», «распечатать документ с телефона»)
+        boolean offTopic = gateDoubts && (paperworkCues.isEmpty() || evidence < CUE_OVERRULED);
         // below the domain gate only a strong match may still be answered; a doubted question that names a
         // teacher's paper or an imposed duty needs less (PAPERWORK_MATCH): the cue makes the field's reading of
         // its words the likely one, though not a certain one («план-конспект урока по литературе» stays routed)
@@ -180,7 +201,8 @@ public final class LemmaMatcher implements Matcher {
         // one shared word is no answer to a question of several ("ставить двойки за поведение" is not about the
         // journal because «ставить» occurs in its entry): the entry must explain two of its words
         boolean enough = terms.size() < MIN_EXPLAINED + 1 || explained.size() >= MIN_EXPLAINED;
-        if (best != null && gap == null && enough && score >= threshold
+        boolean named = best != null && subjectTerms.named(best.entry().id(), terms);
+        if (best != null && gap == null && named && enough && score >= threshold
                 && score - secondScore >= requiredMargin(score)) {
             decision = Decision.MATCHED;
         } else if (offTopic) {
@@ -259,7 +281,7 @@ public final class LemmaMatcher implements Matcher {
     private String uncoveredRouteWord(List<Term> terms, IndexedEntry entry) {
         for (Term t : terms) {
             for (String f : t.forms()) {
-                if (lexicon.routeWords().contains(f) && !entry.phraseFeatures().contains(f)
+                if (routeForms.contains(f) && !entry.phraseFeatures().contains(f)
                         && !entry.answerFeatures().contains(f)) {
                     return f;
                 }

@@ -95,6 +95,32 @@ class LemmaMatcherTest {
     }
 
     @Test
+    void anEntryThatExplainsOnlyTheFrameOfAQuestionDoesNotAnswerIt() {
+        // «возможности» is the bot's own word, but nothing in the question names the bot: routed, the entry kept
+        // as the candidate for the editor
+        MatchResult r = match("Какие возможности у ребёнка с ОВЗ в обычной школе?");
+        assertThat(r.best().topic()).isEqualTo("bot-scope");
+        assertThat(r.score()).isGreaterThanOrEqualTo(MatcherSettings.defaults().matchThreshold());
+        assertThat(r.score() - r.runnerUpScore()).isGreaterThan(MatcherSettings.defaults().minMargin());
+        assertThat(r.decision()).isEqualTo(Decision.UNMATCHED);
+    }
+
+    @Test
+    void anEntryWhoseTopicIsNotNamedNeitherAnswersNorStandsInTheWay() {
+        MatchResult r = match("Нас заставляют водить детей на концерты по воскресеньям, законно?");
+        assertThat(r.decision()).isEqualTo(Decision.MATCHED);
+        assertThat(r.best().topic()).isEqualTo("extra-events");
+        // event reports share «проведённые мероприятия» with it, but the question names no report
+        assertThat(r.runnerUp() == null || !r.runnerUp().topic().equals("event-reports")).isTrue();
+    }
+
+    @Test
+    void aPaperNamedInPassingDoesNotKeepAnotherSubjectFromBeingDeclined() {
+        assertThat(match("Как заполнить заявление на материальную помощь в профсоюз?").decision())
+                .isEqualTo(Decision.OFF_TOPIC);
+    }
+
+    @Test
     void theStoryNamesThePaperAShortQuestionAsksAbout() {
         String story = "Весной нам сказали к понедельнику подготовить характеристики на всех учеников класса. "
                 + "Запроса ни от кого не было. Я сижу с ними все выходные. Это вообще законно?";
