@@ -13,6 +13,7 @@ import ru.rosobr.assistant.contracts.events.AppealSla;
 import ru.rosobr.assistant.contracts.events.TeacherMessageAdded;
 import ru.rosobr.assistant.operator.appeals.internal.AppealRepository;
 import ru.rosobr.assistant.operator.appeals.internal.AssignmentProjection;
+import ru.rosobr.assistant.operator.audit.AuditTrail;
 import ru.rosobr.assistant.operator.users.Users;
 import ru.rosobr.assistant.platform.messaging.EventSubscription;
 import ru.rosobr.assistant.platform.notify.PgNotifications;
@@ -29,11 +30,6 @@ public class AppealsConfiguration {
     @Bean
     AppealRepository appealRepository(DatabaseClient db) {
         return new AppealRepository(db);
-    }
-
-    @Bean
-    AuditTrail auditTrail(DatabaseClient db) {
-        return new AuditTrail(db);
     }
 
     @Bean
