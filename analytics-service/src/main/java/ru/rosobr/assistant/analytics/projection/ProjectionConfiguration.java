@@ -8,20 +8,8 @@ import org.springframework.r2dbc.core.DatabaseClient;
 
 import ru.rosobr.assistant.analytics.projection.internal.Projector;
 import ru.rosobr.assistant.contracts.Topics;
-import ru.rosobr.assistant.contracts.events.AiJudged;
-import ru.rosobr.assistant.contracts.events.AnswerMatched;
-import ru.rosobr.assistant.contracts.events.AnswerUnmatched;
-import ru.rosobr.assistant.contracts.events.AppealAssigned;
-import ru.rosobr.assistant.contracts.events.AppealEscalated;
-import ru.rosobr.assistant.contracts.events.AppealOffTopic;
-import ru.rosobr.assistant.contracts.events.AppealOverdue;
-import ru.rosobr.assistant.contracts.events.AppealRated;
-import ru.rosobr.assistant.contracts.events.AppealReceived;
-import ru.rosobr.assistant.contracts.events.HumanRequested;
-import ru.rosobr.assistant.contracts.events.KbEntryPublished;
-import ru.rosobr.assistant.contracts.events.OperatorReplied;
-import ru.rosobr.assistant.contracts.events.RatingReminderDue;
 import ru.rosobr.assistant.platform.messaging.EventSubscription;
+import ru.rosobr.assistant.platform.messaging.EventSubscriptions;
 
 /** Consumes every appeal topic (and the KB's publications) into the per-region, per-day projection. */
 @Configuration(proxyBeanMethods = false)
@@ -38,67 +26,20 @@ public class ProjectionConfiguration {
     }
 
     @Bean
-    EventSubscription<AppealReceived> onReceived(Projector p) {
-        return EventSubscription.on(Topics.APPEAL_RECEIVED, e -> p.count(Measure.RECEIVED, e));
-    }
-
-    @Bean
-    EventSubscription<AnswerMatched> onMatched(Projector p) {
-        return EventSubscription.on(Topics.ANSWER_MATCHED, p::matched);
-    }
-
-    @Bean
-    EventSubscription<AnswerUnmatched> onUnmatched(Projector p) {
-        return EventSubscription.on(Topics.ANSWER_UNMATCHED, p::unmatched);
-    }
-
-    @Bean
-    EventSubscription<AppealOffTopic> onOffTopic(Projector p) {
-        return EventSubscription.on(Topics.APPEAL_OFFTOPIC, e -> p.count(Measure.OFFTOPIC, e));
-    }
-
-    @Bean
-    EventSubscription<HumanRequested> onHumanRequested(Projector p) {
-        return EventSubscription.on(Topics.HUMAN_REQUESTED, e -> p.count(Measure.HUMAN_REQUESTED, e));
-    }
-
-    @Bean
-    EventSubscription<AppealAssigned> onAssigned(Projector p) {
-        return EventSubscription.on(Topics.APPEAL_ASSIGNED, e -> p.count(Measure.ROUTED, e));
-    }
-
-    @Bean
-    EventSubscription<OperatorReplied> onOperatorReplied(Projector p) {
-        return EventSubscription.on(Topics.OPERATOR_REPLIED, e -> p.count(Measure.ANSWERED, e));
-    }
-
-    @Bean
-    EventSubscription<AiJudged> onAiJudged(Projector p) {
-        return EventSubscription.on(Topics.AI_JUDGED, p::judged);
-    }
-
-    @Bean
-    EventSubscription<AppealRated> onRated(Projector p) {
-        return EventSubscription.on(Topics.APPEAL_RATED, p::rated);
-    }
-
-    @Bean
-    EventSubscription<RatingReminderDue> onReminderDue(Projector p) {
-        return EventSubscription.on(Topics.RATING_REMINDER_DUE, e -> p.count(Measure.REMINDED, e));
-    }
-
-    @Bean
-    EventSubscription<AppealOverdue> onOverdue(Projector p) {
-        return EventSubscription.on(Topics.APPEAL_OVERDUE, e -> p.count(Measure.OVERDUE, e));
-    }
-
-    @Bean
-    EventSubscription<AppealEscalated> onEscalated(Projector p) {
-        return EventSubscription.on(Topics.APPEAL_ESCALATED, e -> p.count(Measure.ESCALATED, e));
-    }
-
-    @Bean
-    EventSubscription<KbEntryPublished> onKbEntryPublished(Projector p) {
-        return EventSubscription.on(Topics.KB_ENTRY_PUBLISHED, p::published);
+    EventSubscriptions projectionSubscriptions(Projector p) {
+        return EventSubscriptions.of(
+                EventSubscription.on(Topics.APPEAL_RECEIVED, e -> p.count(Measure.RECEIVED, e)),
+                EventSubscription.on(Topics.ANSWER_MATCHED, p::matched),
+                EventSubscription.on(Topics.ANSWER_UNMATCHED, p::unmatched),
+                EventSubscription.on(Topics.APPEAL_OFFTOPIC, e -> p.count(Measure.OFFTOPIC, e)),
+                EventSubscription.on(Topics.HUMAN_REQUESTED, e -> p.count(Measure.HUMAN_REQUESTED, e)),
+                EventSubscription.on(Topics.APPEAL_ASSIGNED, e -> p.count(Measure.ROUTED, e)),
+                EventSubscription.on(Topics.OPERATOR_REPLIED, e -> p.count(Measure.ANSWERED, e)),
+                EventSubscription.on(Topics.AI_JUDGED, p::judged),
+                EventSubscription.on(Topics.APPEAL_RATED, p::rated),
+                EventSubscription.on(Topics.RATING_REMINDER_DUE, e -> p.count(Measure.REMINDED, e)),
+                EventSubscription.on(Topics.APPEAL_OVERDUE, e -> p.count(Measure.OVERDUE, e)),
+                EventSubscription.on(Topics.APPEAL_ESCALATED, e -> p.count(Measure.ESCALATED, e)),
+                EventSubscription.on(Topics.KB_ENTRY_PUBLISHED, p::published));
     }
 }
