@@ -2,6 +2,7 @@ package ru.rosobr.assistant.contracts;
 
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * A Kafka topic bound to the one event type it carries and to the one service that writes it.
@@ -12,9 +13,10 @@ import java.util.Objects;
  * @param partitions partition count
  * @param retention  how long the broker keeps records
  * @param key        what the record key is
+ * @param readers    the services that consume the topic (each checks its subscriptions against this)
  */
 public record Topic<T extends Event>(String name, Class<T> eventType, String writer, int partitions,
-                                     Duration retention, Key key) {
+                                     Duration retention, Key key, Set<String> readers) {
 
     /** What a topic is keyed by; decides per-key ordering. */
     public enum Key { APPEAL_ID, TEACHER_ID, ENTRY_ID, USERNAME }
@@ -23,6 +25,7 @@ public record Topic<T extends Event>(String name, Class<T> eventType, String wri
         Objects.requireNonNull(name);
         Objects.requireNonNull(eventType);
         Objects.requireNonNull(writer);
+        readers = Set.copyOf(readers);
         if (partitions < 1) {
             throw new IllegalArgumentException("partitions must be positive: " + name);
         }

@@ -10,4 +10,9 @@ class ModuleBoundariesTest {
     void featuresKeepTheirInternalsToThemselves() {
         ModuleBoundaries.verify("ru.rosobr.assistant.followup");
     }
+
+    @Test
+    void featuresDependOnEachOtherWithoutCycles() {
+        ModuleBoundaries.verifyFreeOfCycles("ru.rosobr.assistant.followup");
+    }
 }

@@ -10,4 +10,9 @@ class ModuleBoundariesTest {
     void featuresKeepTheirInternalsToThemselves() {
         ModuleBoundaries.verify("ru.rosobr.assistant.operator");
     }
+
+    @Test
+    void featuresDependOnEachOtherWithoutCycles() {
+        ModuleBoundaries.verifyFreeOfCycles("ru.rosobr.assistant.operator");
+    }
 }

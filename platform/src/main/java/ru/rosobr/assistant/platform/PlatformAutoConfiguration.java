@@ -21,6 +21,7 @@ import org.springframework.transaction.reactive.TransactionalOperator;
 
 import ru.rosobr.assistant.contracts.Topics;
 import ru.rosobr.assistant.platform.messaging.EventSubscription;
+import ru.rosobr.assistant.platform.messaging.EventSubscriptions;
 import ru.rosobr.assistant.platform.messaging.SubscriptionContainers;
 import ru.rosobr.assistant.platform.outbox.Outbox;
 import ru.rosobr.assistant.platform.outbox.OutboxRelay;
@@ -68,10 +69,11 @@ public class PlatformAutoConfiguration {
 
     @Bean
     SubscriptionContainers subscriptionContainers(ObjectProvider<EventSubscription<?>> subscriptions,
+                                                  ObjectProvider<EventSubscriptions> subscriptionLists,
                                                   ConsumerFactory<String, String> consumerFactory,
                                                   DatabaseClient db, TransactionalOperator tx,
                                                   PlatformProperties props) {
-        List<EventSubscription<?>> list = subscriptions.orderedStream().toList();
+        List<EventSubscription<?>> list = EventSubscriptions.collect(subscriptions, subscriptionLists);
         return new SubscriptionContainers(list, consumerFactory, db, tx, props.serviceName(),
                 props.concurrency(), props.retryFor());
     }

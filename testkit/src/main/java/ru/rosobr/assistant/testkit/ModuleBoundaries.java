@@ -1,6 +1,7 @@
 package ru.rosobr.assistant.testkit;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import java.util.Set;
 import java.util.TreeSet;
@@ -11,8 +12,9 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 
 /**
- * The service layout rule: a service is packaged by feature ({@code <service>.<feature>}); what a feature keeps in
- * its {@code internal} package is used by that feature only. Call from one test per service.
+ * The service layout rules: a service is packaged by feature ({@code <service>.<feature>}); what a feature keeps in
+ * its {@code internal} package is used by that feature only; no two features depend on each other, directly or
+ * through others. Call both from one test per service.
  */
 public final class ModuleBoundaries {
 
@@ -20,9 +22,7 @@ public final class ModuleBoundaries {
     }
 
     public static void verify(String servicePackage) {
-        JavaClasses classes = new ClassFileImporter()
-                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-                .importPackages(servicePackage);
+        JavaClasses classes = productionClasses(servicePackage);
         Set<String> features = new TreeSet<>();
         for (JavaClass c : classes) {
             String rest = c.getPackageName().substring(servicePackage.length());
@@ -41,5 +41,23 @@ public final class ModuleBoundaries {
                     .allowEmptyShould(true)
                     .check(classes);
         }
+    }
+
+    /** Fails listing every cycle between the feature packages (a feature's own subpackages count as the feature). */
+    public static void verifyFreeOfCycles(String servicePackage) {
+        checkFreeOfCycles(productionClasses(servicePackage), servicePackage);
+    }
+
+    static void checkFreeOfCycles(JavaClasses classes, String servicePackage) {
+        slices().matching(servicePackage + ".(*)..").namingSlices("$1")
+                .should().beFreeOfCycles()
+                .as("features of " + servicePackage + " are free of cycles")
+                .check(classes);
+    }
+
+    private static JavaClasses productionClasses(String servicePackage) {
+        return new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages(servicePackage);
     }
 }

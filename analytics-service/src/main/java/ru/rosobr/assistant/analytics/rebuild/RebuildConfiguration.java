@@ -11,14 +11,17 @@ import org.springframework.transaction.reactive.TransactionalOperator;
 import ru.rosobr.assistant.analytics.rebuild.internal.Rebuilder;
 import ru.rosobr.assistant.platform.PlatformProperties;
 import ru.rosobr.assistant.platform.messaging.EventSubscription;
+import ru.rosobr.assistant.platform.messaging.EventSubscriptions;
 
 /** The projection's rebuild from offset 0 (an administrator's operation). */
 @Configuration(proxyBeanMethods = false)
 public class RebuildConfiguration {
 
     @Bean
-    Rebuilder rebuilder(ObjectProvider<EventSubscription<?>> subscriptions, ConsumerFactory<String, String> consumers,
+    Rebuilder rebuilder(ObjectProvider<EventSubscription<?>> subscriptions,
+                        ObjectProvider<EventSubscriptions> subscriptionLists, ConsumerFactory<String, String> consumers,
                         DatabaseClient db, TransactionalOperator tx, Flyway flyway, PlatformProperties props) {
-        return new Rebuilder(subscriptions.orderedStream().toList(), consumers, db, tx, flyway, props.serviceName());
+        return new Rebuilder(EventSubscriptions.collect(subscriptions, subscriptionLists), consumers, db, tx, flyway,
+                props.serviceName());
     }
 }

@@ -8,9 +8,8 @@ import ru.rosobr.assistant.answer.decision.internal.DecisionFlow;
 import ru.rosobr.assistant.answer.kb.KnowledgeBase;
 import ru.rosobr.assistant.answer.matching.Matcher;
 import ru.rosobr.assistant.contracts.Topics;
-import ru.rosobr.assistant.contracts.events.AppealReceived;
-import ru.rosobr.assistant.contracts.events.KbEntryPublished;
 import ru.rosobr.assistant.platform.messaging.EventSubscription;
+import ru.rosobr.assistant.platform.messaging.EventSubscriptions;
 import ru.rosobr.assistant.platform.outbox.Outbox;
 
 /** Consumes appeal.received and kb.entry.published; emits matched / unmatched / off-topic. */
@@ -23,12 +22,9 @@ public class DecisionConfiguration {
     }
 
     @Bean
-    EventSubscription<AppealReceived> onAppealReceived(DecisionFlow flow) {
-        return EventSubscription.onBatch(Topics.APPEAL_RECEIVED, flow::onReceived);
-    }
-
-    @Bean
-    EventSubscription<KbEntryPublished> onKbEntryPublished(DecisionFlow flow) {
-        return EventSubscription.on(Topics.KB_ENTRY_PUBLISHED, flow::onKbPublished);
+    EventSubscriptions decisionSubscriptions(DecisionFlow flow) {
+        return EventSubscriptions.of(
+                EventSubscription.onBatch(Topics.APPEAL_RECEIVED, flow::onReceived),
+                EventSubscription.on(Topics.KB_ENTRY_PUBLISHED, flow::onKbPublished));
     }
 }

@@ -14,7 +14,6 @@ import org.springframework.transaction.reactive.TransactionalOperator;
 import ru.rosobr.assistant.answer.kb.internal.KbRepository;
 import ru.rosobr.assistant.answer.kb.internal.KbSync;
 import ru.rosobr.assistant.answer.kb.internal.StarterKbSeeder;
-import ru.rosobr.assistant.answer.matching.Matcher;
 import ru.rosobr.assistant.platform.notify.PgNotifications;
 
 /** The knowledge base, its starter content and the matcher index kept in step with it. */
@@ -28,9 +27,9 @@ public class KbConfiguration {
 
     /** Keeps the index of this replica in step with changes made on any replica. */
     @Bean
-    KbSync kbSync(KbRepository repository, Matcher matcher, PgNotifications notifications,
+    KbSync kbSync(KbRepository repository, KbIndex index, PgNotifications notifications,
                   @Value("${assistant.kb.sync-interval:5s}") Duration syncInterval) {
-        return new KbSync(repository, matcher, notifications, syncInterval);
+        return new KbSync(repository, index, notifications, syncInterval);
     }
 
     @Bean

@@ -8,8 +8,8 @@ import ru.rosobr.assistant.answer.kb.KnowledgeBase;
 import ru.rosobr.assistant.answer.learning.internal.JudgementFlow;
 import ru.rosobr.assistant.answer.learning.internal.JudgementRepository;
 import ru.rosobr.assistant.contracts.Topics;
-import ru.rosobr.assistant.contracts.events.AiJudged;
 import ru.rosobr.assistant.platform.messaging.EventSubscription;
+import ru.rosobr.assistant.platform.messaging.EventSubscriptions;
 
 /** Learning from operators: consumes appeal.ai-judged (written by operator-service). */
 @Configuration(proxyBeanMethods = false)
@@ -31,7 +31,8 @@ public class LearningConfiguration {
     }
 
     @Bean
-    EventSubscription<AiJudged> onAiJudged(JudgementFlow flow) {
-        return EventSubscription.on(Topics.AI_JUDGED, flow::onJudged);
+    EventSubscriptions learningSubscriptions(JudgementFlow flow) {
+        return EventSubscriptions.of(
+                EventSubscription.on(Topics.AI_JUDGED, flow::onJudged));
     }
 }

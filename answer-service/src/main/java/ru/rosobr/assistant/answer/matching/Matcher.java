@@ -1,13 +1,15 @@
 package ru.rosobr.assistant.answer.matching;
 
-import java.util.Collection;
 import java.util.Map;
 
-import ru.rosobr.assistant.answer.kb.KbEntry;
+import ru.rosobr.assistant.answer.kb.KbIndex;
 import ru.rosobr.assistant.contracts.OrgType;
 
-/** Finds the verified entry that answers a question, or decides that none does. Thread-safe. */
-public interface Matcher {
+/**
+ * Finds the verified entry that answers a question, or decides that none does; its index follows the knowledge base.
+ * Thread-safe.
+ */
+public interface Matcher extends KbIndex {
 
     MatchResult match(String question, OrgType orgType);
 
@@ -18,10 +20,4 @@ public interface Matcher {
      * and numbers. For grouping similar questions by the analysis that decides them.
      */
     Map<String, Double> lemmas(String text);
-
-    /** Replaces the whole index (start-up). Only VERIFIED entries are indexed. */
-    void reindex(Collection<KbEntry> entries);
-
-    /** Applies one changed entry: indexed if VERIFIED, removed otherwise. */
-    void update(KbEntry entry);
 }

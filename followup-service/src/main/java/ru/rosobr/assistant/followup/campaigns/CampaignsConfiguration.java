@@ -8,11 +8,10 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.transaction.reactive.TransactionalOperator;
 
 import ru.rosobr.assistant.contracts.Topics;
-import ru.rosobr.assistant.contracts.events.OutboundDelivery;
-import ru.rosobr.assistant.contracts.events.TeacherChanged;
 import ru.rosobr.assistant.followup.campaigns.internal.CampaignDispatcher;
 import ru.rosobr.assistant.followup.campaigns.internal.CampaignRepository;
 import ru.rosobr.assistant.platform.messaging.EventSubscription;
+import ru.rosobr.assistant.platform.messaging.EventSubscriptions;
 import ru.rosobr.assistant.platform.outbox.Outbox;
 
 /**
@@ -40,12 +39,9 @@ public class CampaignsConfiguration {
     }
 
     @Bean
-    EventSubscription<TeacherChanged> onTeacherChanged(Campaigns campaigns) {
-        return EventSubscription.on(Topics.TEACHER_CHANGED, campaigns::onTeacherChanged);
-    }
-
-    @Bean
-    EventSubscription<OutboundDelivery> onOutboundDelivery(Campaigns campaigns) {
-        return EventSubscription.on(Topics.OUTBOUND_DELIVERY, campaigns::onDelivery);
+    EventSubscriptions campaignSubscriptions(Campaigns campaigns) {
+        return EventSubscriptions.of(
+                EventSubscription.on(Topics.TEACHER_CHANGED, campaigns::onTeacherChanged),
+                EventSubscription.on(Topics.OUTBOUND_DELIVERY, campaigns::onDelivery));
     }
 }

@@ -6,16 +6,12 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import ru.rosobr.assistant.contracts.Topics;
-import ru.rosobr.assistant.contracts.events.AnswerMatched;
-import ru.rosobr.assistant.contracts.events.AppealAssigned;
-import ru.rosobr.assistant.contracts.events.AppealOffTopic;
-import ru.rosobr.assistant.contracts.events.AppealRated;
-import ru.rosobr.assistant.contracts.events.OperatorReplied;
 import ru.rosobr.assistant.followup.FollowupProperties;
 import ru.rosobr.assistant.followup.calendar.AnswerDeadline;
 import ru.rosobr.assistant.followup.flow.internal.FollowupFlow;
 import ru.rosobr.assistant.followup.timers.Timers;
 import ru.rosobr.assistant.platform.messaging.EventSubscription;
+import ru.rosobr.assistant.platform.messaging.EventSubscriptions;
 import ru.rosobr.assistant.platform.outbox.Outbox;
 
 /** Consumes answered / off-topic / assigned / replied / rated; emits outbound messages and schedules timers. */
@@ -29,27 +25,12 @@ public class FlowConfiguration {
     }
 
     @Bean
-    EventSubscription<AnswerMatched> onAnswerMatched(FollowupFlow flow) {
-        return EventSubscription.onBatch(Topics.ANSWER_MATCHED, flow::onMatched);
-    }
-
-    @Bean
-    EventSubscription<AppealOffTopic> onOffTopic(FollowupFlow flow) {
-        return EventSubscription.on(Topics.APPEAL_OFFTOPIC, flow::onOffTopic);
-    }
-
-    @Bean
-    EventSubscription<AppealAssigned> onAssigned(FollowupFlow flow) {
-        return EventSubscription.on(Topics.APPEAL_ASSIGNED, flow::onAssigned);
-    }
-
-    @Bean
-    EventSubscription<OperatorReplied> onOperatorReplied(FollowupFlow flow) {
-        return EventSubscription.on(Topics.OPERATOR_REPLIED, flow::onOperatorReplied);
-    }
-
-    @Bean
-    EventSubscription<AppealRated> onRated(FollowupFlow flow) {
-        return EventSubscription.on(Topics.APPEAL_RATED, flow::onRated);
+    EventSubscriptions flowSubscriptions(FollowupFlow flow) {
+        return EventSubscriptions.of(
+                EventSubscription.onBatch(Topics.ANSWER_MATCHED, flow::onMatched),
+                EventSubscription.on(Topics.APPEAL_OFFTOPIC, flow::onOffTopic),
+                EventSubscription.on(Topics.APPEAL_ASSIGNED, flow::onAssigned),
+                EventSubscription.on(Topics.OPERATOR_REPLIED, flow::onOperatorReplied),
+                EventSubscription.on(Topics.APPEAL_RATED, flow::onRated));
     }
 }

@@ -5,9 +5,9 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.r2dbc.core.DatabaseClient;
 
 import ru.rosobr.assistant.contracts.Topics;
-import ru.rosobr.assistant.contracts.events.AppealSla;
 import ru.rosobr.assistant.intake.appeal.internal.AppealRepository;
 import ru.rosobr.assistant.platform.messaging.EventSubscription;
+import ru.rosobr.assistant.platform.messaging.EventSubscriptions;
 
 @Configuration(proxyBeanMethods = false)
 public class AppealConfiguration {
@@ -19,7 +19,8 @@ public class AppealConfiguration {
 
     /** The deadline and its steps from followup-service, kept for the «статус» command. */
     @Bean
-    EventSubscription<AppealSla> onAppealSla(Appeals appeals) {
-        return EventSubscription.on(Topics.APPEAL_SLA, appeals::onSla);
+    EventSubscriptions appealSubscriptions(Appeals appeals) {
+        return EventSubscriptions.of(
+                EventSubscription.on(Topics.APPEAL_SLA, appeals::onSla));
     }
 }

@@ -24,13 +24,13 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.transaction.reactive.TransactionalOperator;
 
 import ru.rosobr.assistant.contracts.Topics;
-import ru.rosobr.assistant.contracts.events.OutboundMessage;
 import ru.rosobr.assistant.intake.appeal.Appeals;
 import ru.rosobr.assistant.intake.delivery.internal.DeliveryFlow;
 import ru.rosobr.assistant.intake.delivery.internal.DeliveryRepository;
 import ru.rosobr.assistant.intake.delivery.internal.DeliveryWorker;
 import ru.rosobr.assistant.intake.teacher.Teachers;
 import ru.rosobr.assistant.platform.messaging.EventSubscription;
+import ru.rosobr.assistant.platform.messaging.EventSubscriptions;
 import ru.rosobr.assistant.platform.outbox.Outbox;
 
 /**
@@ -64,8 +64,9 @@ public class DeliveryConfiguration {
     }
 
     @Bean
-    EventSubscription<OutboundMessage> onOutboundMessage(DeliveryFlow flow) {
-        return EventSubscription.onBatch(Topics.OUTBOUND_MESSAGES, flow::onOutbound);
+    EventSubscriptions deliverySubscriptions(DeliveryFlow flow) {
+        return EventSubscriptions.of(
+                EventSubscription.onBatch(Topics.OUTBOUND_MESSAGES, flow::onOutbound));
     }
 
     @Bean

@@ -19,6 +19,8 @@ import ru.rosobr.assistant.contracts.events.AppealReassigned;
 import ru.rosobr.assistant.contracts.events.OperatorReplied;
 import ru.rosobr.assistant.operator.appeals.internal.AppealRepository;
 import ru.rosobr.assistant.operator.appeals.internal.AppealRow;
+import ru.rosobr.assistant.operator.audit.AuditTrail;
+import ru.rosobr.assistant.operator.problems.Problems;
 import ru.rosobr.assistant.operator.security.Viewer;
 import ru.rosobr.assistant.operator.users.Role;
 import ru.rosobr.assistant.operator.users.Users;

@@ -10,6 +10,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
+import ru.rosobr.assistant.operator.problems.Problems;
 import ru.rosobr.assistant.platform.reference.Regions;
 
 /**

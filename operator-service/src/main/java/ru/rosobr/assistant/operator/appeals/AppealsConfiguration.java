@@ -6,15 +6,12 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.transaction.reactive.TransactionalOperator;
 
 import ru.rosobr.assistant.contracts.Topics;
-import ru.rosobr.assistant.contracts.events.AppealAssigned;
-import ru.rosobr.assistant.contracts.events.AppealOverdue;
-import ru.rosobr.assistant.contracts.events.AppealRated;
-import ru.rosobr.assistant.contracts.events.AppealSla;
-import ru.rosobr.assistant.contracts.events.TeacherMessageAdded;
 import ru.rosobr.assistant.operator.appeals.internal.AppealRepository;
 import ru.rosobr.assistant.operator.appeals.internal.AssignmentProjection;
+import ru.rosobr.assistant.operator.audit.AuditTrail;
 import ru.rosobr.assistant.operator.users.Users;
 import ru.rosobr.assistant.platform.messaging.EventSubscription;
+import ru.rosobr.assistant.platform.messaging.EventSubscriptions;
 import ru.rosobr.assistant.platform.notify.PgNotifications;
 import ru.rosobr.assistant.platform.outbox.Outbox;
 
@@ -29,11 +26,6 @@ public class AppealsConfiguration {
     @Bean
     AppealRepository appealRepository(DatabaseClient db) {
         return new AppealRepository(db);
-    }
-
-    @Bean
-    AuditTrail auditTrail(DatabaseClient db) {
-        return new AuditTrail(db);
     }
 
     @Bean
@@ -59,27 +51,12 @@ public class AppealsConfiguration {
     }
 
     @Bean
-    EventSubscription<AppealSla> onAppealSla(AssignmentProjection projection) {
-        return EventSubscription.on(Topics.APPEAL_SLA, projection::onSla);
-    }
-
-    @Bean
-    EventSubscription<AppealAssigned> onAppealAssigned(AssignmentProjection projection) {
-        return EventSubscription.on(Topics.APPEAL_ASSIGNED, projection::onAssigned);
-    }
-
-    @Bean
-    EventSubscription<AppealOverdue> onAppealOverdue(AssignmentProjection projection) {
-        return EventSubscription.on(Topics.APPEAL_OVERDUE, projection::onOverdue);
-    }
-
-    @Bean
-    EventSubscription<AppealRated> onAppealRated(AssignmentProjection projection) {
-        return EventSubscription.on(Topics.APPEAL_RATED, projection::onRated);
-    }
-
-    @Bean
-    EventSubscription<TeacherMessageAdded> onTeacherMessage(AssignmentProjection projection) {
-        return EventSubscription.on(Topics.TEACHER_MESSAGE_ADDED, projection::onTeacherMessage);
+    EventSubscriptions appealsSubscriptions(AssignmentProjection projection) {
+        return EventSubscriptions.of(
+                EventSubscription.on(Topics.APPEAL_SLA, projection::onSla),
+                EventSubscription.on(Topics.APPEAL_ASSIGNED, projection::onAssigned),
+                EventSubscription.on(Topics.APPEAL_OVERDUE, projection::onOverdue),
+                EventSubscription.on(Topics.APPEAL_RATED, projection::onRated),
+                EventSubscription.on(Topics.TEACHER_MESSAGE_ADDED, projection::onTeacherMessage));
     }
 }

@@ -16,6 +16,9 @@ import reactor.core.publisher.Mono;
 import ru.rosobr.assistant.operator.appeals.internal.AppealRepository;
 import ru.rosobr.assistant.operator.appeals.internal.AppealRow;
 import ru.rosobr.assistant.operator.appeals.internal.KanbanRow;
+import ru.rosobr.assistant.operator.audit.AuditEntry;
+import ru.rosobr.assistant.operator.audit.AuditTrail;
+import ru.rosobr.assistant.operator.problems.Problems;
 import ru.rosobr.assistant.operator.security.Viewer;
 import ru.rosobr.assistant.platform.reference.Regions;
 

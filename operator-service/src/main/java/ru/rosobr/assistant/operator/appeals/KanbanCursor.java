@@ -6,6 +6,8 @@ import java.time.format.DateTimeParseException;
 import java.util.Base64;
 import java.util.UUID;
 
+import ru.rosobr.assistant.operator.problems.Problems;
+
 /**
  * Where a kanban column's page ended: the last card's deadline (null = none, sorts last) and id. The next page is
  * read from the index right after it (keyset), so «показать ещё» costs the same on the first page and the hundredth

@@ -9,7 +9,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.transaction.reactive.TransactionalOperator;
 
-import ru.rosobr.assistant.operator.appeals.AuditTrail;
+import ru.rosobr.assistant.operator.audit.AuditTrail;
 import ru.rosobr.assistant.operator.users.Users;
 import ru.rosobr.assistant.platform.outbox.Outbox;
 

@@ -13,7 +13,7 @@ import org.springframework.web.server.ResponseStatusException;
 import reactor.core.publisher.Mono;
 
 import ru.rosobr.assistant.contracts.events.AccessRevoked;
-import ru.rosobr.assistant.operator.appeals.AuditTrail;
+import ru.rosobr.assistant.operator.audit.AuditTrail;
 import ru.rosobr.assistant.operator.users.PasswordRules;
 import ru.rosobr.assistant.operator.users.Role;
 import ru.rosobr.assistant.operator.users.UserAccount;

@@ -6,7 +6,7 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.transaction.reactive.TransactionalOperator;
 
 import ru.rosobr.assistant.operator.appeals.AppealActions;
-import ru.rosobr.assistant.operator.appeals.AuditTrail;
+import ru.rosobr.assistant.operator.audit.AuditTrail;
 import ru.rosobr.assistant.operator.appeals.ConsoleService;
 import ru.rosobr.assistant.operator.kb.internal.DraftRepository;
 import ru.rosobr.assistant.platform.outbox.Outbox;

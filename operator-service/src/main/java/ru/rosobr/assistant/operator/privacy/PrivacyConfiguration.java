@@ -10,6 +10,7 @@ import reactor.core.publisher.Mono;
 import ru.rosobr.assistant.contracts.Topics;
 import ru.rosobr.assistant.contracts.events.TeacherErased;
 import ru.rosobr.assistant.platform.messaging.EventSubscription;
+import ru.rosobr.assistant.platform.messaging.EventSubscriptions;
 
 /**
  * A teacher's erasure ({@code teacher.erased}, from intake) reaches the console's copies: the name, the question and
@@ -22,8 +23,9 @@ public class PrivacyConfiguration {
     static final String ERASED = "[удалено по запросу]";
 
     @Bean
-    EventSubscription<TeacherErased> onTeacherErased(DatabaseClient db) {
-        return EventSubscription.on(Topics.TEACHER_ERASED, e -> erase(db, e));
+    EventSubscriptions privacySubscriptions(DatabaseClient db) {
+        return EventSubscriptions.of(
+                EventSubscription.on(Topics.TEACHER_ERASED, e -> erase(db, e)));
     }
 
     static Mono<Void> erase(DatabaseClient db, TeacherErased e) {

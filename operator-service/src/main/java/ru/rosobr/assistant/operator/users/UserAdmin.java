@@ -15,8 +15,8 @@ import reactor.core.publisher.Mono;
 
 import ru.rosobr.assistant.contracts.events.AccessRevoked;
 import ru.rosobr.assistant.contracts.events.StaffUserChanged;
-import ru.rosobr.assistant.operator.appeals.AuditTrail;
-import ru.rosobr.assistant.operator.appeals.Problems;
+import ru.rosobr.assistant.operator.audit.AuditTrail;
+import ru.rosobr.assistant.operator.problems.Problems;
 import ru.rosobr.assistant.operator.security.Viewer;
 import ru.rosobr.assistant.platform.outbox.Outbox;
 import ru.rosobr.assistant.platform.reference.Regions;

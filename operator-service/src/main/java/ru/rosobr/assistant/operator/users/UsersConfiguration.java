@@ -13,7 +13,7 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.transaction.reactive.TransactionalOperator;
 
-import ru.rosobr.assistant.operator.appeals.AuditTrail;
+import ru.rosobr.assistant.operator.audit.AuditTrail;
 import ru.rosobr.assistant.operator.users.internal.DemoUsers;
 import ru.rosobr.assistant.operator.users.internal.FirstAdmin;
 import ru.rosobr.assistant.operator.users.internal.UserRepository;

@@ -24,6 +24,7 @@ import org.springframework.transaction.reactive.TransactionalOperator;
 import ru.rosobr.assistant.platform.PlatformAutoConfiguration;
 import ru.rosobr.assistant.platform.PlatformProperties;
 import ru.rosobr.assistant.platform.messaging.EventSubscription;
+import ru.rosobr.assistant.platform.messaging.EventSubscriptions;
 import ru.rosobr.assistant.platform.security.ApiSecurity;
 import ru.rosobr.assistant.platform.security.JwtSupport;
 import ru.rosobr.assistant.platform.worker.PeriodicTask;
@@ -42,8 +43,10 @@ public class DeadLetterAutoConfiguration {
 
     @Bean
     DeadLetters deadLetters(DatabaseClient db, TransactionalOperator tx,
-                            ObjectProvider<EventSubscription<?>> subscriptions, PlatformProperties props) {
-        return new DeadLetters(db, tx, subscriptions.orderedStream().toList(), props.serviceName());
+                            ObjectProvider<EventSubscription<?>> subscriptions,
+                            ObjectProvider<EventSubscriptions> subscriptionLists, PlatformProperties props) {
+        return new DeadLetters(db, tx, EventSubscriptions.collect(subscriptions, subscriptionLists),
+                props.serviceName());
     }
 
     @Bean

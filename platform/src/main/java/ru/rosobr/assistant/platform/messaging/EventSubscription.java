@@ -14,8 +14,9 @@ import ru.rosobr.assistant.contracts.Topic;
  * the record of the event id, so an event is applied exactly once in effect even when Kafka redelivers it;
  * events the handler appends to the outbox commit in that same transaction.
  *
- * <p>Declare one as a bean: {@code EventSubscription.on(Topics.APPEAL_RECEIVED, flow::onReceived)}, or, for a
- * handler that writes a whole run of events in a few bulk statements, {@code EventSubscription.onBatch(…)}.
+ * <p>Declare a feature's subscriptions as one {@link EventSubscriptions} bean (or one as a bean of its own):
+ * {@code EventSubscription.on(Topics.APPEAL_RECEIVED, flow::onReceived)}, or, for a handler that writes a whole run
+ * of events in a few bulk statements, {@code EventSubscription.onBatch(…)}.
  *
  * @param handler applies a run of new events of this topic, consecutive in the polled batch and in offset order
  *                (a run may hold events of several partitions, each partition's in order); it must keep that order

@@ -7,13 +7,8 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.transaction.reactive.TransactionalOperator;
 
 import ru.rosobr.assistant.contracts.Topics;
-import ru.rosobr.assistant.contracts.events.AnswerUnmatched;
-import ru.rosobr.assistant.contracts.events.AppealEscalated;
-import ru.rosobr.assistant.contracts.events.AppealReassigned;
-import ru.rosobr.assistant.contracts.events.HumanRequested;
-import ru.rosobr.assistant.contracts.events.OperatorReplied;
-import ru.rosobr.assistant.contracts.events.TeacherErased;
 import ru.rosobr.assistant.platform.messaging.EventSubscription;
+import ru.rosobr.assistant.platform.messaging.EventSubscriptions;
 import ru.rosobr.assistant.platform.outbox.Outbox;
 import ru.rosobr.assistant.routing.assignment.internal.AssignmentFlow;
 import ru.rosobr.assistant.routing.assignment.internal.ErasedTeachers;
@@ -38,33 +33,14 @@ public class AssignmentConfiguration {
     }
 
     @Bean
-    EventSubscription<AnswerUnmatched> onUnmatched(AssignmentFlow flow) {
-        return EventSubscription.on(Topics.ANSWER_UNMATCHED, flow::onUnmatched);
-    }
-
-    @Bean
-    EventSubscription<HumanRequested> onHumanRequested(AssignmentFlow flow) {
-        return EventSubscription.on(Topics.HUMAN_REQUESTED, flow::onHumanRequested);
-    }
-
-    @Bean
-    EventSubscription<AppealEscalated> onEscalated(AssignmentFlow flow) {
-        return EventSubscription.on(Topics.APPEAL_ESCALATED, flow::onEscalated);
-    }
-
-    @Bean
-    EventSubscription<AppealReassigned> onReassigned(AssignmentFlow flow) {
-        return EventSubscription.on(Topics.APPEAL_REASSIGNED, flow::onReassigned);
-    }
-
-    /** Personal data erased on request: the snapshots lose the name and the question. */
-    @Bean
-    EventSubscription<TeacherErased> onTeacherErased(DatabaseClient db) {
-        return EventSubscription.on(Topics.TEACHER_ERASED, new ErasedTeachers(db)::onErased);
-    }
-
-    @Bean
-    EventSubscription<OperatorReplied> onOperatorReplied(AssignmentFlow flow) {
-        return EventSubscription.on(Topics.OPERATOR_REPLIED, flow::onOperatorReplied);
+    EventSubscriptions assignmentSubscriptions(AssignmentFlow flow, DatabaseClient db) {
+        return EventSubscriptions.of(
+                EventSubscription.on(Topics.ANSWER_UNMATCHED, flow::onUnmatched),
+                EventSubscription.on(Topics.HUMAN_REQUESTED, flow::onHumanRequested),
+                EventSubscription.on(Topics.APPEAL_ESCALATED, flow::onEscalated),
+                EventSubscription.on(Topics.APPEAL_REASSIGNED, flow::onReassigned),
+                // Personal data erased on request: the snapshots lose the name and the question.
+                EventSubscription.on(Topics.TEACHER_ERASED, new ErasedTeachers(db)::onErased),
+                EventSubscription.on(Topics.OPERATOR_REPLIED, flow::onOperatorReplied));
     }
 }

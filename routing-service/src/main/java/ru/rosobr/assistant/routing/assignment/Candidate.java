@@ -3,6 +3,8 @@ package ru.rosobr.assistant.routing.assignment;
 import java.time.Instant;
 import java.util.Objects;
 
+import ru.rosobr.assistant.routing.roster.RosterEntry;
+
 /**
  * An operator of the appeal's region as routing sees them at decision time.
  *
@@ -15,5 +17,9 @@ public record Candidate(String username, boolean onShift, int openAppeals, Insta
     public Candidate {
         Objects.requireNonNull(username);
         Objects.requireNonNull(idleSince);
+    }
+
+    public static Candidate of(RosterEntry entry) {
+        return new Candidate(entry.username(), entry.onShift(), entry.openAppeals(), entry.idleSince());
     }
 }

@@ -10,8 +10,8 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.transaction.reactive.TransactionalOperator;
 
 import ru.rosobr.assistant.contracts.Topics;
-import ru.rosobr.assistant.contracts.events.StaffUserChanged;
 import ru.rosobr.assistant.platform.messaging.EventSubscription;
+import ru.rosobr.assistant.platform.messaging.EventSubscriptions;
 import ru.rosobr.assistant.routing.roster.internal.DemoRoster;
 import ru.rosobr.assistant.routing.roster.internal.StaffUsers;
 
@@ -26,8 +26,9 @@ public class RosterConfiguration {
 
     /** Operators created, changed or disabled in the console reach the roster by event, not by a call. */
     @Bean
-    EventSubscription<StaffUserChanged> onStaffUserChanged(Roster roster) {
-        return EventSubscription.on(Topics.STAFF_USER_CHANGED, new StaffUsers(roster)::onChanged);
+    EventSubscriptions rosterSubscriptions(Roster roster) {
+        return EventSubscriptions.of(
+                EventSubscription.on(Topics.STAFF_USER_CHANGED, new StaffUsers(roster)::onChanged));
     }
 
     /** Demo operators of the two pilot regions (DEMO_DATA=true); never in production. */

@@ -2,8 +2,6 @@ package ru.rosobr.assistant.routing.roster;
 
 import java.time.Instant;
 
-import ru.rosobr.assistant.routing.assignment.Candidate;
-
 /**
  * One operator on routing's roster.
  *
@@ -16,9 +14,5 @@ public record RosterEntry(String username, String region, boolean onShift, int o
     /** Idle since the later of the last assignment and coming on shift. */
     public Instant idleSince() {
         return lastAssignedAt == null || lastAssignedAt.isBefore(shiftChangedAt) ? shiftChangedAt : lastAssignedAt;
-    }
-
-    public Candidate asCandidate() {
-        return new Candidate(username, onShift, openAppeals, idleSince());
     }
 }

@@ -13,7 +13,7 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import ru.rosobr.assistant.answer.kb.KbEntry;
-import ru.rosobr.assistant.answer.matching.Matcher;
+import ru.rosobr.assistant.answer.kb.KbIndex;
 import ru.rosobr.assistant.platform.notify.PgNotifications;
 import ru.rosobr.assistant.platform.notify.PgNotifications.Notification;
 import ru.rosobr.assistant.platform.notify.PgNotifications.Signal;
@@ -31,7 +31,7 @@ public class KbSync implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(KbSync.class);
 
     private final KbRepository repository;
-    private final Matcher matcher;
+    private final KbIndex index;
     private final Flux<Signal> signals;
     private final Duration pollInterval;
     private final Object lock = new Object();
@@ -42,9 +42,9 @@ public class KbSync implements SmartLifecycle {
     private volatile boolean loaded;
     private volatile Disposable work;
 
-    public KbSync(KbRepository repository, Matcher matcher, PgNotifications notifications, Duration pollInterval) {
+    public KbSync(KbRepository repository, KbIndex index, PgNotifications notifications, Duration pollInterval) {
         this.repository = repository;
-        this.matcher = matcher;
+        this.index = index;
         this.pollInterval = pollInterval;
         // declared at construction: the LISTEN is in place before the service is ready
         this.signals = notifications.listen(KbRepository.CHANGES_CHANNEL);
@@ -53,7 +53,7 @@ public class KbSync implements SmartLifecycle {
     /** The whole base at start-up: one full build. Changes seen before it are caught up right after. */
     public void load(Collection<KbEntry> entries) {
         synchronized (lock) {
-            matcher.reindex(entries);
+            index.reindex(entries);
             applied.clear();
             entries.forEach(e -> applied.put(e.id(), e.version()));
             version = applied.values().stream().mapToLong(Integer::longValue).sum();
@@ -72,7 +72,7 @@ public class KbSync implements SmartLifecycle {
             if (have != null && have >= entry.version()) {
                 return false;
             }
-            matcher.update(entry);
+            index.update(entry);
             applied.put(entry.id(), entry.version());
             version += entry.version() - (have == null ? 0 : have);
         }

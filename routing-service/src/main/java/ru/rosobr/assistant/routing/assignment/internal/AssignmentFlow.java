@@ -18,12 +18,12 @@ import ru.rosobr.assistant.contracts.events.AppealReassigned;
 import ru.rosobr.assistant.contracts.events.HumanRequested;
 import ru.rosobr.assistant.contracts.events.OperatorReplied;
 import ru.rosobr.assistant.platform.outbox.Outbox;
+import ru.rosobr.assistant.routing.assignment.Candidate;
 import ru.rosobr.assistant.routing.assignment.OffShiftPolicy;
 import ru.rosobr.assistant.routing.assignment.RoutingDecision;
 import ru.rosobr.assistant.routing.assignment.RoutingPolicy;
 import ru.rosobr.assistant.routing.assignment.Trigger;
 import ru.rosobr.assistant.routing.roster.Roster;
-import ru.rosobr.assistant.routing.roster.RosterEntry;
 
 /**
  * Applies {@link RoutingPolicy} to the appeals that need a human and keeps the operators' load in step. Every
@@ -76,7 +76,7 @@ public class AssignmentFlow {
         return snapshotOrBare(e.appealId(), e.region()).flatMap(s -> roster.find(e.toOperator())
                 .switchIfEmpty(Mono.defer(() -> roster.addIfAbsent(e.toOperator(), s.region(), false)
                         .then(roster.find(e.toOperator()))))
-                .then(roster.lockRegion(s.region()).map(RosterEntry::asCandidate).collectList())
+                .then(roster.lockRegion(s.region()).map(Candidate::of).collectList())
                 .flatMap(candidates -> RoutingPolicy.reassign(e.toOperator(), candidates)
                         .map(decision -> transfer(Trigger.REASSIGNED, e.eventId(), s, decision))
                         .orElseGet(() -> restate(e, s))));
@@ -102,7 +102,7 @@ public class AssignmentFlow {
         if (policy == OffShiftPolicy.KEEP) {
             return Mono.just(0);
         }
-        return roster.lockRegion(region).map(RosterEntry::asCandidate).collectList()
+        return roster.lockRegion(region).map(Candidate::of).collectList()
                 .flatMap(candidates -> appeals.lockHeldBy(operator).flatMap(held -> {
                     List<RoutingPolicy.Planned> plan = RoutingPolicy.onShiftEnd(policy, operator, held, candidates,
                             Instant.now());
@@ -128,7 +128,7 @@ public class AssignmentFlow {
                 return Mono.<Void>empty();
             }
             return roster.lockRegion(s.region())
-                    .map(RosterEntry::asCandidate)
+                    .map(Candidate::of)
                     .collectList()
                     .map(candidates -> RoutingPolicy.decide(trigger, candidates))
                     .flatMap(decision -> appeals.recordDecision(s.appealId(), trigger, eventId, s.region(), decision)

@@ -1,4 +1,4 @@
-package ru.rosobr.assistant.operator.appeals;
+package ru.rosobr.assistant.operator.problems;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.web.server.ResponseStatusException;

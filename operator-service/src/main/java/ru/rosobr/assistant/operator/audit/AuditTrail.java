@@ -1,4 +1,4 @@
-package ru.rosobr.assistant.operator.appeals;
+package ru.rosobr.assistant.operator.audit;
 
 import java.time.Instant;
 import java.util.LinkedHashMap;

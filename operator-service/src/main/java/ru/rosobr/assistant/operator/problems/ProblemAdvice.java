@@ -1,4 +1,4 @@
-package ru.rosobr.assistant.operator.console;
+package ru.rosobr.assistant.operator.problems;
 
 import java.net.URI;
 

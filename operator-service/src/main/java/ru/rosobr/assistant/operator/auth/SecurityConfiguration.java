@@ -1,4 +1,4 @@
-package ru.rosobr.assistant.operator.security;
+package ru.rosobr.assistant.operator.auth;
 
 
 import org.springframework.context.annotation.Bean;
@@ -11,8 +11,6 @@ import org.springframework.security.web.server.SecurityWebFilterChain;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-import ru.rosobr.assistant.operator.auth.AccessCheck;
-import ru.rosobr.assistant.operator.auth.SigningKeys;
 import ru.rosobr.assistant.platform.security.ApiSecurity;
 import ru.rosobr.assistant.platform.security.JwtSupport;
 

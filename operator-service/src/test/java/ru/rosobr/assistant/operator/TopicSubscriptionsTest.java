@@ -1,0 +1,14 @@
+package ru.rosobr.assistant.operator;
+
+import org.junit.jupiter.api.Test;
+
+import ru.rosobr.assistant.contracts.Topics;
+import ru.rosobr.assistant.testkit.TopicSubscriptions;
+
+class TopicSubscriptionsTest {
+
+    @Test
+    void subscribesToWhatTheRegistryListsItAsReaderOf() {
+        TopicSubscriptions.verify("ru.rosobr.assistant.operator", Topics.OPERATOR);
+    }
+}
