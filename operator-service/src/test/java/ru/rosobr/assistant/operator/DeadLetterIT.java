@@ -73,7 +73,9 @@ class DeadLetterIT extends OperatorTestBase {
     }
 
     private double gauge() {
-        String body = web.get().uri("/actuator/prometheus").exchange().expectBody(String.class).returnResult()
+        // the whole scrape: with the series of every test sharing this context it outgrows the 256 KB default
+        String body = web.mutate().codecs(c -> c.defaultCodecs().maxInMemorySize(16 * 1024 * 1024)).build()
+                .get().uri("/actuator/prometheus").exchange().expectBody(String.class).returnResult()
                 .getResponseBody();
         return body.lines().filter(l -> l.startsWith("assistant_dead_letters_pending"))
                 .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).findFirst().orElse(-1);
