@@ -40,6 +40,7 @@ import ru.rosobr.assistant.contracts.Topic;
 import ru.rosobr.assistant.contracts.Topics;
 import ru.rosobr.assistant.contracts.events.AiJudged;
 import ru.rosobr.assistant.platform.messaging.EventSubscription;
+import ru.rosobr.assistant.platform.messaging.EventSubscriptions;
 import ru.rosobr.assistant.testkit.ServiceTestSupport;
 import ru.rosobr.assistant.testkit.TestJwt;
 
@@ -64,7 +65,7 @@ class ProjectionRunsIT {
     @Autowired
     WebTestClient web;
     @Autowired
-    List<EventSubscription<?>> subscriptions;
+    List<EventSubscriptions> lists;
     @Autowired
     TransactionalOperator tx;
     @Autowired
@@ -81,7 +82,7 @@ class ProjectionRunsIT {
 
     @SuppressWarnings("unchecked")
     private <T extends Event> Mono<Void> handle(Run<T> run) {
-        EventSubscription<T> s = (EventSubscription<T>) subscriptions.stream()
+        EventSubscription<T> s = (EventSubscription<T>) lists.stream().flatMap(l -> l.all().stream())
                 .filter(x -> x.topic().equals(run.topic())).findFirst().orElseThrow();
         return Mono.defer(() -> s.handler().apply(run.events()));
     }
