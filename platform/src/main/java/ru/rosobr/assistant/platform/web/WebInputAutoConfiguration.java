@@ -1,7 +1,9 @@
 package ru.rosobr.assistant.platform.web;
 
+import com.fasterxml.jackson.annotation.Nulls;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.web.server.WebFilter;
 import tools.jackson.databind.JacksonModule;
@@ -20,6 +22,15 @@ public class WebInputAutoConfiguration {
     @Bean
     WebFilter nulInAddress() {
         return new NulInAddress();
+    }
+
+    /**
+     * A null item in a list of a request body ({@code "phrasings": [null]}) is refused while the body is read (400)
+     * rather than met later as a NullPointerException (500): no list of the services' APIs has a use for one.
+     */
+    @Bean
+    JsonMapperBuilderCustomizer noNullItems() {
+        return builder -> builder.changeDefaultNullHandling(n -> n.withContentNulls(Nulls.FAIL));
     }
 
     /** Registered with the JSON mapper that reads request bodies (Spring Boot adds every module bean to it). */
