@@ -1,21 +1,56 @@
 package ru.rosobr.assistant.operator;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ApplicationContext;
+import org.springframework.test.web.reactive.server.WebTestClient;
 
+import ru.rosobr.assistant.contracts.OrgType;
+import ru.rosobr.assistant.contracts.Topics;
+import ru.rosobr.assistant.contracts.events.AppealAssigned;
 import ru.rosobr.assistant.testkit.HostileRoutes;
+import ru.rosobr.assistant.testkit.ServiceReplicas;
 
 /**
  * Every route of operator-service (login, console, admin) answers hostile input with a 4xx, never a 5xx; and the
- * console still works for everybody afterwards.
+ * console still works for everybody afterwards. A replica of its own (real PostgreSQL and broker): the lockouts, users
+ * and metrics the tries leave behind stay out of the other tests' shared context.
  */
-class HostileInputIT extends OperatorTestBase {
+class HostileInputIT {
 
-    @Autowired
-    ApplicationContext context;
+    static ServiceReplicas service;
+
+    @BeforeAll
+    static void start() {
+        service = ServiceReplicas.start(OperatorServiceApplication.class, "operator_hostile", 1,
+                "assistant.demo-data=true");
+    }
+
+    @AfterAll
+    static void stop() {
+        service.close();
+    }
+
+    private static WebTestClient web() {
+        return service.web(0);
+    }
+
+    private static String login(String username) {
+        Map<?, ?> body = web().post().uri("/api/auth/login").bodyValue(Map.of("username", username, "password", "demo"))
+                .exchange().expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
+        return (String) body.get("accessToken");
+    }
+
+    private static WebTestClient.RequestHeadersSpec<?> get(String token, String uri) {
+        return web().get().uri(uri).header("Authorization", "Bearer " + token);
+    }
 
     @Test
     void everyRouteRefusesHostileInputWithoutAServerError() {
@@ -23,12 +58,19 @@ class HostileInputIT extends OperatorTestBase {
         String operator = login("operator58");
         String editor = login("kbeditor");
         String federal = login("federal");
-        String appeal = assign("58", "operator58").appealId().toString();
-        awaitCard(operator, appeal == null ? null : java.util.UUID.fromString(appeal));
-        post(admin, "/api/console/users", Map.of("username", "hostile.target", "password", "Мишень-пароль-1",
-                "roles", java.util.List.of("FEDERAL"))).exchange().expectStatus().isCreated();
+        AppealAssigned assigned = AppealAssigned.of(UUID.randomUUID(), "58", AppealAssigned.Target.OPERATOR,
+                "operator58", "UNMATCHED:LEAST_LOADED_ON_SHIFT", "t-" + UUID.randomUUID(), "Кузнецова Ольга Викторовна",
+                OrgType.SCHOOL, "Обязан ли учитель составлять отчёт о посещаемости?", Instant.now(), "reports",
+                "Кандидат ответа", 0.37);
+        service.publish(Topics.APPEAL_ASSIGNED, assigned);
+        String appeal = assigned.appealId().toString();
+        Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                get(operator, "/api/console/appeals/" + appeal).exchange().expectStatus().isOk());
+        web().post().uri("/api/console/users").header("Authorization", "Bearer " + admin)
+                .bodyValue(Map.of("username", "hostile.target", "password", "Мишень-пароль-1",
+                        "roles", List.of("FEDERAL"))).exchange().expectStatus().isCreated();
 
-        HostileRoutes.of(context)
+        HostileRoutes.of(service.context(0))
                 .publicRoutes("POST /api/auth/login", "POST /api/auth/refresh", "GET /.well-known/jwks.json")
                 .skip("GET /api/console/stream", "an event stream that never ends; its auth is tested in LiveUpdatesIT")
                 .body("POST /api/auth/login", "{\"username\":\"operator33\",\"password\":\"wrong-password-1\"}")

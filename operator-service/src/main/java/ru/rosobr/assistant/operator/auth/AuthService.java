@@ -30,7 +30,7 @@ public class AuthService {
 
     private static final Logger log = LoggerFactory.getLogger(AuthService.class);
 
-    static final String REFUSED = "Неверный логин или пароль. После нескольких неудачных попыток вход временно "
+    public static final String REFUSED = "Неверный логин или пароль. После нескольких неудачных попыток вход временно "
             + "блокируется: повторите позже или попросите администратора сбросить пароль";
 
     /** Tokens may be accepted this long after {@code exp} (the validators' clock skew). */

@@ -1,5 +1,6 @@
 package ru.rosobr.assistant.platform.web;
 
+import com.fasterxml.jackson.annotation.JsonSetter;
 import com.fasterxml.jackson.annotation.Nulls;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -30,7 +31,10 @@ public class WebInputAutoConfiguration {
      */
     @Bean
     JsonMapperBuilderCustomizer noNullItems() {
-        return builder -> builder.changeDefaultNullHandling(n -> n.withContentNulls(Nulls.FAIL));
+        // lists and sets only: a map's null value (a JSON object's null field) stays legitimate
+        return builder -> builder
+                .withConfigOverride(java.util.List.class, o -> o.setNullHandling(JsonSetter.Value.forContentNulls(Nulls.FAIL)))
+                .withConfigOverride(java.util.Set.class, o -> o.setNullHandling(JsonSetter.Value.forContentNulls(Nulls.FAIL)));
     }
 
     /** Registered with the JSON mapper that reads request bodies (Spring Boot adds every module bean to it). */
