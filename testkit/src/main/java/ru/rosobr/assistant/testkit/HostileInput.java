@@ -259,7 +259,8 @@ public final class HostileInput {
                 yield new Body(bad, "application/json", "invalid UTF-8 byte at " + at);
             }
             case 6 -> new Body(valid, pick(random, List.of("text/plain", "application/xml",
-                    "application/x-www-form-urlencoded", "multipart/form-data; boundary=x", "application/json; charset=koi8-r",
+                    "application/x-www-form-urlencoded", "multipart/form-data; boundary=x",
+                    "application/json; charset=koi8-r",
                     "image/png", "*/*", "garbage")), "valid body, other content type");
             case 7 -> new Body(valid, null, "valid body, no content type");
             case 8 -> {

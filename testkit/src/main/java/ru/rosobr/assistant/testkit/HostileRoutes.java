@@ -518,8 +518,9 @@ public final class HostileRoutes {
         } else {
             text.chars().forEach(c -> {
                 if (out.length() < max) {
-                    out.append(c == '"' ? "\\\"" : c == '\\' ? "\\\\" : c < 0x20 || c == 0x7f
-                            || Character.isSurrogate((char) c) ? String.format("\\u%04x", c) : String.valueOf((char) c));
+                    boolean escaped = c < 0x20 || c == 0x7f || Character.isSurrogate((char) c);
+                    out.append(c == '"' ? "\\\"" : c == '\\' ? "\\\\"
+                            : escaped ? String.format("\\u%04x", c) : String.valueOf((char) c));
                 }
             });
         }

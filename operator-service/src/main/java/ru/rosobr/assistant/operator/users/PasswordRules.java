@@ -14,7 +14,8 @@ public final class PasswordRules {
     public static final int MIN_LENGTH = 10;
     /** bcrypt reads only the first 72 bytes of a password (and the encoder refuses longer ones). */
     public static final int MAX_BYTES = 72;
-    public static final String DESCRIPTION = "не короче " + MIN_LENGTH + " символов, буквы и цифры, не совпадает с логином";
+    public static final String DESCRIPTION = "не короче " + MIN_LENGTH + " символов, буквы и цифры,"
+            + " не совпадает с логином";
 
     private static final Set<String> COMMON = Set.of("password1", "qwerty1234", "1234567890a", "password123",
             "admin12345", "qwertyuiop1", "1q2w3e4r5t", "йцукен12345");

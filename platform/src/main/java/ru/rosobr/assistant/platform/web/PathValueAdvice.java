@@ -25,7 +25,8 @@ public class PathValueAdvice {
     private static final Logger log = LoggerFactory.getLogger(PathValueAdvice.class);
 
     @ExceptionHandler(ServerErrorException.class)
-    public ProblemDetail emptyPathValue(ServerErrorException e, ServerWebExchange exchange) throws ServerErrorException {
+    public ProblemDetail emptyPathValue(ServerErrorException e, ServerWebExchange exchange)
+            throws ServerErrorException {
         MethodParameter parameter = e.getMethodParameter();
         PathVariable variable = parameter == null ? null : parameter.getParameterAnnotation(PathVariable.class);
         if (variable == null) {

@@ -32,9 +32,10 @@ public class WebInputAutoConfiguration {
     @Bean
     JsonMapperBuilderCustomizer noNullItems() {
         // lists and sets only: a map's null value (a JSON object's null field) stays legitimate
+        JsonSetter.Value failOnNullItems = JsonSetter.Value.forContentNulls(Nulls.FAIL);
         return builder -> builder
-                .withConfigOverride(java.util.List.class, o -> o.setNullHandling(JsonSetter.Value.forContentNulls(Nulls.FAIL)))
-                .withConfigOverride(java.util.Set.class, o -> o.setNullHandling(JsonSetter.Value.forContentNulls(Nulls.FAIL)));
+                .withConfigOverride(java.util.List.class, o -> o.setNullHandling(failOnNullItems))
+                .withConfigOverride(java.util.Set.class, o -> o.setNullHandling(failOnNullItems));
     }
 
     /** Registered with the JSON mapper that reads request bodies (Spring Boot adds every module bean to it). */
