@@ -19,6 +19,7 @@ import ru.rosobr.assistant.contracts.events.AppealSla;
 import ru.rosobr.assistant.contracts.events.AppealSla.Stage;
 import ru.rosobr.assistant.contracts.events.AppealOverdue;
 import ru.rosobr.assistant.contracts.events.OperatorReplied;
+import ru.rosobr.assistant.operator.auth.AuthService;
 import ru.rosobr.assistant.platform.security.JwtSupport;
 import ru.rosobr.assistant.testkit.KafkaProbe;
 import ru.rosobr.assistant.testkit.TestJwt;
@@ -60,11 +61,11 @@ class OperatorServiceIT extends OperatorTestBase {
     void wrongPasswordOrUnknownUserGets401WithAReason() {
         web.post().uri("/api/auth/login").bodyValue(Map.of("username", "operator58", "password", "wrong"))
                 .exchange().expectStatus().isUnauthorized()
-                .expectBody().jsonPath("$.detail").isEqualTo("Неверный логин или пароль")
+                .expectBody().jsonPath("$.detail").isEqualTo(AuthService.REFUSED)
                 .jsonPath("$.accessToken").doesNotExist();
         web.post().uri("/api/auth/login").bodyValue(Map.of("username", "nobody", "password", "demo"))
                 .exchange().expectStatus().isUnauthorized()
-                .expectBody().jsonPath("$.detail").isEqualTo("Неверный логин или пароль");
+                .expectBody().jsonPath("$.detail").isEqualTo(AuthService.REFUSED);
         web.post().uri("/api/auth/login").bodyValue(Map.of("username", "operator58"))
                 .exchange().expectStatus().isBadRequest()
                 .expectBody().jsonPath("$.detail").isEqualTo("Укажите логин и пароль");

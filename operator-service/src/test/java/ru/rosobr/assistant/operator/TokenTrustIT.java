@@ -144,10 +144,18 @@ class TokenTrustIT extends OperatorTestBase {
             web.post().uri("/api/auth/login").bodyValue(Map.of("username", "locktest", "password", "wrong-" + i))
                     .exchange().expectStatus().isUnauthorized();
         }
-        // locked: even the right password is refused now, with the reason
+        // locked: even the right password is refused now, exactly as an unknown login is (the answer must not tell
+        // a guesser that the login exists)
+        String unknown = web.post().uri("/api/auth/login")
+                .bodyValue(Map.of("username", "nosuchuser", "password", "Замок-пароль-1"))
+                .exchange().expectStatus().isUnauthorized().expectBody(Map.class).returnResult().getResponseBody()
+                .get("detail").toString();
         web.post().uri("/api/auth/login").bodyValue(Map.of("username", "locktest", "password", "Замок-пароль-1"))
-                .exchange().expectStatus().isEqualTo(423).expectBody()
-                .jsonPath("$.detail").value(d -> assertThat((String) d).contains("временно заблокирована"));
+                .exchange().expectStatus().isUnauthorized().expectBody()
+                .jsonPath("$.detail").isEqualTo(unknown);
+        assertThat(unknown).contains("временно блокируется");
+        get(admin, "/api/console/audit?actor=locktest&action=LOGIN_LOCKED").exchange().expectBody()
+                .jsonPath("$.length()").isEqualTo(1);
         get(admin, "/api/console/audit?actor=locktest&action=LOGIN_FAILED").exchange().expectBody()
                 .jsonPath("$.length()").isEqualTo(5);
         get(admin, "/api/console/users?role=FEDERAL").exchange().expectBody()

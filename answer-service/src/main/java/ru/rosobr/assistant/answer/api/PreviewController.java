@@ -37,6 +37,10 @@ public class PreviewController {
 
     private final Matcher matcher;
 
+    /** What a teacher can send in one messenger message. */
+    static final int MAX_TEXT = 4000;
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(PreviewController.class);
+
     public PreviewController(Matcher matcher) {
         this.matcher = matcher;
     }
@@ -45,6 +49,12 @@ public class PreviewController {
     public PreviewResponse preview(@RequestBody PreviewRequest request) {
         if (request == null || request.text() == null || request.text().isBlank()) {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "поле text обязательно и не может быть пустым");
+        }
+        if (request.text().length() > MAX_TEXT) {
+            // a public route: a megabyte of text would keep the matcher busy for everyone
+            log.warn("preview refused: text of {} characters", request.text().length());
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST,
+                    "поле text длиннее " + MAX_TEXT + " символов (предел сообщения в мессенджерах)");
         }
         MatchResult r = matcher.match(request.text(), request.orgType());
         boolean showEntry = r.decision() == Decision.MATCHED;

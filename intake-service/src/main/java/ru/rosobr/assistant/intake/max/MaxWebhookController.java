@@ -49,8 +49,11 @@ public class MaxWebhookController {
         MaxUpdates.Checked checked;
         try {
             checked = MaxUpdates.check(body);
+            if (checked.handled()) {
+                MaxUpdates.checkDecodable(checked);
+            }
         } catch (MaxUpdates.Malformed e) {
-            log.info("MAX webhook: malformed update: {}", e.getMessage());
+            log.warn("MAX webhook: malformed update refused: {}", e.getMessage());
             return Mono.just(WebhookResponses.problem(HttpStatus.BAD_REQUEST, "Некорректное обновление MAX",
                     "Обновление не принято: " + e.getMessage()));
         }

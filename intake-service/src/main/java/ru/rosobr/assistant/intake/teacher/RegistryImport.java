@@ -12,6 +12,7 @@ import tools.jackson.databind.JsonNode;
 
 import ru.rosobr.assistant.contracts.Channel;
 import ru.rosobr.assistant.contracts.OrgType;
+import ru.rosobr.assistant.platform.input.TextInput;
 import ru.rosobr.assistant.platform.json.EventCodec;
 import ru.rosobr.assistant.platform.reference.Regions;
 
@@ -163,6 +164,8 @@ public final class RegistryImport {
                 reasons.add("не указаны ФИО (fio)");
             } else if (fio.length() > MAX_FIO) {
                 reasons.add("ФИО длиннее " + MAX_FIO + " символов");
+            } else if (TextInput.hasNul(fio)) {
+                reasons.add("ФИО " + TextInput.NUL_REASON);
             }
             String region = region(strip(f.get("region")));
             if (strip(f.get("region")) != null && region == null) {

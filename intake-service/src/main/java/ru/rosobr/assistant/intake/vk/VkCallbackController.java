@@ -42,7 +42,7 @@ public class VkCallbackController {
         try {
             checked = VkEvents.check(body);
         } catch (VkEvents.Malformed e) {
-            log.info("VK callback: malformed notification: {}", e.getMessage());
+            log.warn("VK callback: malformed notification refused: {}", e.getMessage());
             return Mono.just(text(HttpStatus.BAD_REQUEST, "bad request: " + e.getMessage()));
         }
         CallbackEvent event = checked.event();

@@ -3,6 +3,7 @@ package ru.rosobr.assistant.intake.webchat;
 import java.util.Optional;
 
 import ru.rosobr.assistant.contracts.OrgType;
+import ru.rosobr.assistant.platform.input.TextInput;
 import ru.rosobr.assistant.platform.reference.Regions;
 
 /**
@@ -18,6 +19,11 @@ public record MessageRequest(String teacherId, String fio, String region, String
 
     /** The first problem with the request, as a reason for the user; empty when the request is valid. */
     public Optional<String> problem() {
+        Optional<String> nul = TextInput.firstWithNul(java.util.Map.of("teacherId", nz(teacherId), "fio", nz(fio),
+                "region", nz(region), "orgType", nz(orgType), "text", nz(text)));
+        if (nul.isPresent()) {
+            return Optional.of("Поле " + nul.get() + " " + TextInput.NUL_REASON);
+        }
         if (blank(teacherId)) {
             return Optional.of("Не указан идентификатор педагога (teacherId)");
         }
@@ -56,6 +62,10 @@ public record MessageRequest(String teacherId, String fio, String region, String
         } catch (IllegalArgumentException e) {
             return null;
         }
+    }
+
+    private static String nz(String s) {
+        return s == null ? "" : s;
     }
 
     private static boolean blank(String s) {

@@ -21,6 +21,7 @@ import reactor.core.publisher.Mono;
 import ru.rosobr.assistant.contracts.events.OutboundMessage.Button;
 import ru.rosobr.assistant.intake.dialogue.Rejected;
 import ru.rosobr.assistant.intake.webchat.internal.WebChatService;
+import ru.rosobr.assistant.platform.input.TextInput;
 import ru.rosobr.assistant.platform.reference.Regions;
 
 /**
@@ -84,6 +85,13 @@ public class WebChatController {
     public Mono<CallbackReply> callback(@RequestBody CallbackRequest request) {
         if (request == null || request.teacherId() == null || request.teacherId().isBlank()) {
             return Mono.error(new Rejected("Не указан идентификатор педагога (teacherId)"));
+        }
+        if (TextInput.hasNul(request.teacherId()) || TextInput.hasNul(request.payload())) {
+            return Mono.error(new Rejected("Поле teacherId или payload " + TextInput.NUL_REASON));
+        }
+        if (request.teacherId().length() > MessageRequest.MAX_TEACHER_ID) {
+            return Mono.error(new Rejected("Идентификатор педагога длиннее " + MessageRequest.MAX_TEACHER_ID
+                    + " символов"));
         }
         log.debug("web chat callback from {}: {}", request.teacherId(), request.payload());
         return service.press(request.teacherId(), request.payload())

@@ -17,7 +17,7 @@ import ru.rosobr.assistant.intake.dialogue.Rejected;
 
 /** Bad input to the web chat: HTTP 400 with the reason in Russian (problem+json, field {@code detail}), logged. */
 @RestControllerAdvice(assignableTypes = WebChatController.class)
-@Order(Ordered.HIGHEST_PRECEDENCE)
+@Order(Ordered.HIGHEST_PRECEDENCE + 10)
 public class WebChatErrors {
 
     private static final Logger log = LoggerFactory.getLogger(WebChatErrors.class);

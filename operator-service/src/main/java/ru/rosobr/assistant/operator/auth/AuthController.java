@@ -18,6 +18,7 @@ import org.springframework.web.server.ResponseStatusException;
 import reactor.core.publisher.Mono;
 
 import ru.rosobr.assistant.operator.security.Viewer;
+import ru.rosobr.assistant.platform.input.TextInput;
 import ru.rosobr.assistant.platform.reference.Regions;
 import ru.rosobr.assistant.platform.security.JwtSupport;
 
@@ -43,6 +44,9 @@ public class AuthController {
                      boolean passwordChangeRequired) {
     }
 
+    /** Longer than any login the directory accepts. */
+    private static final int MAX_USERNAME = 200;
+
     private final AuthService auth;
     private final SigningKeys keys;
 
@@ -55,6 +59,10 @@ public class AuthController {
     public Mono<AuthService.Login> login(@RequestBody LoginRequest request) {
         if (request == null || isBlank(request.username()) || isBlank(request.password())) {
             return Mono.error(new ResponseStatusException(HttpStatus.BAD_REQUEST, "Укажите логин и пароль"));
+        }
+        if (TextInput.hasNul(request.username()) || request.username().length() > MAX_USERNAME) {
+            return Mono.error(new ResponseStatusException(HttpStatus.BAD_REQUEST,
+                    "Логин длиннее " + MAX_USERNAME + " символов или " + TextInput.NUL_REASON));
         }
         return auth.login(request.username().trim(), request.password());
     }

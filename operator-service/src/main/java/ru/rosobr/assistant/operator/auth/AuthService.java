@@ -30,6 +30,9 @@ public class AuthService {
 
     private static final Logger log = LoggerFactory.getLogger(AuthService.class);
 
+    public static final String REFUSED = "Неверный логин или пароль. После нескольких неудачных попыток вход временно "
+            + "блокируется: повторите позже или попросите администратора сбросить пароль";
+
     /** Tokens may be accepted this long after {@code exp} (the validators' clock skew). */
     private static final Duration SKEW = Duration.ofSeconds(60);
 
@@ -63,7 +66,7 @@ public class AuthService {
                     .as(tx::transactional);
             case Users.LoginCheck.Locked l -> audit.record(l.account().username(), "LOGIN_LOCKED", null,
                             l.account().region(), "вход при блокировке")
-                    .then(Mono.error(locked(l.until())));
+                    .then(Mono.error(refused()));
             case Users.LoginCheck.Refused r -> {
                 log.warn("login refused{}", r.nowLocked() ? ", account locked after repeated failures" : "");
                 String actor = username.length() > 50 ? username.substring(0, 50) : username;
@@ -71,8 +74,7 @@ public class AuthService {
                                 r.account() == null ? "неизвестный логин"
                                         : r.nowLocked() ? "неверный пароль, учётная запись заблокирована"
                                         : "неверный пароль")
-                        .then(Mono.error(new ResponseStatusException(HttpStatus.UNAUTHORIZED,
-                                "Неверный логин или пароль")));
+                        .then(Mono.error(refused()));
             }
         });
     }
@@ -135,10 +137,11 @@ public class AuthService {
                 user.mustChangePassword());
     }
 
-    private static ResponseStatusException locked(Instant until) {
-        long minutes = Math.max(1, Duration.between(Instant.now(), until).toMinutes() + 1);
-        return new ResponseStatusException(HttpStatus.LOCKED, "Учётная запись временно заблокирована после "
-                + "нескольких неудачных попыток входа. Повторите через " + minutes
-                + " мин. или попросите администратора сбросить пароль");
+    /**
+     * One answer for an unknown login, a wrong password and a locked account alike: a different answer for a locked
+     * account would tell a guesser that the login exists.
+     */
+    private static ResponseStatusException refused() {
+        return new ResponseStatusException(HttpStatus.UNAUTHORIZED, REFUSED);
     }
 }

@@ -19,7 +19,7 @@ import org.springframework.web.server.ServerWebInputException;
  * (the console shows it to the user as it is).
  */
 @RestControllerAdvice
-@Order(Ordered.HIGHEST_PRECEDENCE)
+@Order(Ordered.HIGHEST_PRECEDENCE + 10)
 public class ProblemAdvice {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemAdvice.class);

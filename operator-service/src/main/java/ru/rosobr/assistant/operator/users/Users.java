@@ -63,11 +63,16 @@ public class Users {
                     if (found.isPresent() && found.get().lockedUntil() != null
                             && found.get().lockedUntil().isAfter(clock.instant())) {
                         UserRepository.Row row = found.get();
-                        return Mono.just(new LoginCheck.Locked(row.account(), row.lockedUntil()));
+                        // as slow as any other refusal, so that timing does not tell a locked account apart
+                        return Mono.fromCallable(() -> encoder.matches(password, dummyHash))
+                                .subscribeOn(Schedulers.boundedElastic())
+                                .thenReturn(new LoginCheck.Locked(row.account(), row.lockedUntil()));
                     }
                     return Mono.fromCallable(() -> {
                                 String hash = found.map(UserRepository.Row::passwordHash).orElse(dummyHash);
-                                return encoder.matches(password, hash);
+                                // a password too long for bcrypt was never set: compare something, refuse anyway
+                                boolean hashable = PasswordRules.hashable(password);
+                                return encoder.matches(hashable ? password : "", hash) && hashable;
                             })
                             // bcrypt is deliberately slow: keep it off the event loop
                             .subscribeOn(Schedulers.boundedElastic())
@@ -104,7 +109,8 @@ public class Users {
     /** Whether the password is the user's current one (for a self-service change). */
     public Mono<Boolean> passwordMatches(String username, String password) {
         return repository.find(username).flatMap(row -> Mono.fromCallable(() ->
-                encoder.matches(password, row.passwordHash())).subscribeOn(Schedulers.boundedElastic()));
+                PasswordRules.hashable(password) && encoder.matches(password, row.passwordHash()))
+                .subscribeOn(Schedulers.boundedElastic()));
     }
 
     /** Adds the user unless the username is taken; emits whether it was added. */

@@ -16,7 +16,7 @@ import org.springframework.web.server.ServerWebInputException;
 
 /** Every refused request is logged and answered as problem JSON with a Russian {@code detail}. */
 @RestControllerAdvice
-@Order(Ordered.HIGHEST_PRECEDENCE)
+@Order(Ordered.HIGHEST_PRECEDENCE + 10)
 public class ProblemAdvice {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemAdvice.class);

@@ -14,6 +14,7 @@ import ru.rosobr.assistant.intake.max.api.MessageCreatedUpdate;
 import ru.rosobr.assistant.intake.max.api.User;
 import ru.rosobr.assistant.intake.messenger.InboundDecoder;
 import ru.rosobr.assistant.intake.messenger.IncomingUpdate;
+import ru.rosobr.assistant.platform.input.TextInput;
 import ru.rosobr.assistant.platform.json.EventCodec;
 
 /**
@@ -63,6 +64,9 @@ public class MaxUpdates implements InboundDecoder {
         if (node == null || !node.isObject()) {
             throw new Malformed("ожидается JSON-объект обновления");
         }
+        TextInput.nulIn(node).ifPresent(at -> {
+            throw new Malformed("поле " + at + " " + TextInput.NUL_REASON);
+        });
         JsonNode type = node.get("update_type");
         if (type == null || !type.isString() || type.asString().isBlank()) {
             throw new Malformed("нет поля update_type");
@@ -88,6 +92,18 @@ public class MaxUpdates implements InboundDecoder {
             }
             default -> new Checked(updateType, null, node);
         };
+    }
+
+    /**
+     * Checks a handled update as the inbox worker will read it, so that an update with fields of the wrong type
+     * (a string for a number, an object for a string) is refused at the door instead of failing later.
+     */
+    public static void checkDecodable(Checked checked) {
+        try {
+            new MaxUpdates().decode(checked.updateType(), checked.node().toString());
+        } catch (JacksonException | NullPointerException e) {
+            throw new Malformed("поля обновления " + checked.updateType() + " неверного типа или отсутствуют");
+        }
     }
 
     @Override
@@ -124,6 +140,9 @@ public class MaxUpdates implements InboundDecoder {
     private static long number(JsonNode n, String field) {
         if (n == null || !n.isIntegralNumber()) {
             throw new Malformed("нет поля " + field + " (число)");
+        }
+        if (!n.canConvertToLong()) {
+            throw new Malformed("поле " + field + " вне диапазона 64-битного целого");
         }
         return n.asLong();
     }

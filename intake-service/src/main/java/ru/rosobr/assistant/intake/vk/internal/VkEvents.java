@@ -12,6 +12,7 @@ import ru.rosobr.assistant.intake.vk.api.CallbackEvent;
 import ru.rosobr.assistant.intake.vk.api.MessageEvent;
 import ru.rosobr.assistant.intake.vk.api.MessageNew;
 import ru.rosobr.assistant.intake.vk.api.VkMessage;
+import ru.rosobr.assistant.platform.input.TextInput;
 import ru.rosobr.assistant.platform.json.EventCodec;
 
 /**
@@ -53,6 +54,9 @@ public class VkEvents implements InboundDecoder {
         if (node == null || !node.isObject()) {
             throw new Malformed("ожидается JSON-объект уведомления");
         }
+        TextInput.nulIn(node).ifPresent(at -> {
+            throw new Malformed("поле " + at + " " + TextInput.NUL_REASON);
+        });
         JsonNode type = node.get("type");
         if (type == null || !type.isString() || type.asString().isBlank()) {
             throw new Malformed("нет поля type");
