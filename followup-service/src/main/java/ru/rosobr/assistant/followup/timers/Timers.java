@@ -33,22 +33,7 @@ public class Timers {
      */
     public Mono<Boolean> scheduleReminder(UUID appealId, String teacherId, String region, Instant dueAt,
                                           Map<String, ?> payload) {
-        return db.sql("""
-                        insert into timers (appeal_id, kind, due_at, state, teacher_id, region, payload)
-                        values (:appeal, 'REMINDER', :due, 'PENDING', :teacher, :region, :payload)
-                        on conflict (appeal_id, kind) do update
-                           set due_at = excluded.due_at, state = 'PENDING', cancel_reason = null,
-                               teacher_id = coalesce(excluded.teacher_id, timers.teacher_id),
-                               region = coalesce(excluded.region, timers.region),
-                               payload = excluded.payload, updated_at = now()
-                         where timers.state <> 'FIRED'""")
-                .bind("appeal", appealId)
-                .bind("due", dueAt)
-                .bind("teacher", Parameter.fromOrEmpty(teacherId, String.class))
-                .bind("region", Parameter.fromOrEmpty(region, String.class))
-                .bind("payload", json(payload))
-                .fetch().rowsUpdated()
-                .map(n -> n == 1);
+        return scheduleReminders(List.of(new Reminder(appealId, teacherId, region, dueAt, payload))).map(n -> n == 1);
     }
 
     /** A reminder to schedule: see {@link #scheduleReminder}. */
