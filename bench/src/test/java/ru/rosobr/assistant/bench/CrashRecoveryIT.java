@@ -60,12 +60,16 @@ class CrashRecoveryIT {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final Queue<FakeMax.Received> received = new ConcurrentLinkedQueue<>();
     private final String secret = UUID.randomUUID().toString().replace("-", "");
+    private long nano0;
+    private java.time.Instant wall0;
     private FakeMax fake;
     private DevStack stack;
     private String gw;
 
     @BeforeAll
     void startStack() throws IOException {
+        nano0 = System.nanoTime();
+        wall0 = java.time.Instant.now();
         fake = new FakeMax(received::add);
         Map<String, Integer> ports = new LinkedHashMap<>();
         for (String service : StackConfig.SERVICES) {
@@ -146,16 +150,18 @@ class CrashRecoveryIT {
         assertThat(deliveredAtSecondKill).as("the second kill came mid-dispatch").isLessThan(TEACHERS);
         stack.restart("intake-service", 0, RESTART);
 
-        // DONE, and every delivery reported back: nothing is left that could still reach the platform
+        // DONE, and every outcome reported back: nothing is left that could still reach the platform
         await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500)).ignoreExceptions().until(() -> {
             JsonNode c = send("GET", campaign, federal, null, 200);
-            return c.path("status").asString().equals("DONE") && c.path("delivered").asLong() == TEACHERS;
+            return c.path("status").asString().equals("DONE")
+                    && c.path("delivered").asLong() + c.path("failed").asLong() == TEACHERS;
         });
         System.out.printf("[crash] campaign of %d DONE %.1f s after its start (kills at %d and %d delivered)%n",
                 TEACHERS, (System.nanoTime() - t0) / 1e9, deliveredAtFirstKill, deliveredAtSecondKill);
 
         Map<Long, Integer> perTeacher = new ConcurrentHashMap<>();
         campaignMessages(text).forEach(r -> perTeacher.merge(r.userId(), 1, Integer::sum));
+        Map<Long, java.util.Set<String>> inDoubt = inDoubt();
         List<Long> missing = new ArrayList<>();
         List<Long> twice = new ArrayList<>();
         for (int i = 0; i < TEACHERS; i++) {
@@ -166,18 +172,40 @@ class CrashRecoveryIT {
                 twice.add(AUDIENCE_BASE + i);
             }
         }
-        assertThat(missing).as("teachers who never got the campaign").isEmpty();
+        long campaignInDoubt = inDoubt.values().stream().filter(k -> k.contains("CAMPAIGN")).count();
+        System.out.printf("[crash] campaign messages in doubt after the kill (not sent again): %d, of them the "
+                + "platform had got %d%n", campaignInDoubt, inDoubt.entrySet().stream()
+                .filter(e -> e.getValue().contains("CAMPAIGN") && perTeacher.containsKey(e.getKey())).count());
         assertThat(twice).as("teachers who got the campaign more than once").isEmpty();
-        assertThat(perTeacher.keySet()).as("only the audience got it").hasSize(TEACHERS)
+        // the only loss allowed: a message whose request was out when intake died, recorded as such
+        assertThat(missing).as("teachers who never got the campaign, its delivery not in doubt")
+                .allMatch(u -> inDoubt.getOrDefault(u, java.util.Set.of()).contains("CAMPAIGN"));
+        assertThat(perTeacher.keySet()).as("only the audience got it")
                 .allMatch(u -> u >= AUDIENCE_BASE && u < AUDIENCE_BASE + TEACHERS);
+        printInDoubtWindow(text);
 
         JsonNode c = send("GET", campaign, federal, null, 200);
         assertThat(c.path("total").asLong()).isEqualTo(TEACHERS);
         assertThat(c.path("sent").asLong()).isEqualTo(TEACHERS);
-        assertThat(c.path("delivered").asLong()).isEqualTo(TEACHERS);
+        assertThat(c.path("failed").asLong()).as("failed: the deliveries in doubt").isEqualTo(campaignInDoubt);
+        assertThat(c.path("delivered").asLong()).isEqualTo(TEACHERS - campaignInDoubt);
         assertThat(c.path("queued").asLong()).isZero();
         assertThat(c.path("held").asLong()).isZero();
-        assertThat(c.path("failed").asLong()).isZero();
+    }
+
+    /** Platform user → kinds of their deliveries that intake gave up as in doubt after a crash. */
+    private Map<Long, java.util.Set<String>> inDoubt() throws Exception {
+        Map<Long, java.util.Set<String>> out = new LinkedHashMap<>();
+        try (var db = stack.postgres().connect(stack.config().database()); var st = db.createStatement();
+             var rs = st.executeQuery("select t.platform_user_id, d.kind from intake.outbound_deliveries d "
+                     + "join intake.teachers t using (teacher_id) where d.status = 'FAILED' "
+                     + "and d.reason like 'неизвестно, дошло ли сообщение%'")) {
+            while (rs.next()) {
+                out.computeIfAbsent(Long.parseLong(rs.getString(1)), k -> new java.util.HashSet<>())
+                        .add(rs.getString(2));
+            }
+        }
+        return out;
     }
 
     @Test
@@ -218,16 +246,30 @@ class CrashRecoveryIT {
                 stack.postgres().port(), stack.config().database(), stack.postgres().user(),
                 stack.postgres().password());
         await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500)).until(() -> {
+            Map<Long, java.util.Set<String>> inDoubt = inDoubt();
             Map<String, Long> lag = backlog.consumerLag();
-            return repliesTo(ASKERS_BASE, askers).values().stream().allMatch(n -> n >= 1)
+            return repliesTo(ASKERS_BASE, askers).entrySet().stream().allMatch(e -> e.getValue() >= 1
+                    || inDoubt.getOrDefault(e.getKey(), java.util.Set.of()).stream().anyMatch(k -> !k.equals("GREETING")))
                     && lag != null && lag.values().stream().allMatch(n -> n == 0)
                     && backlog.queues().values().stream().allMatch(n -> n == 0);
         });
+        Map<Long, java.util.Set<String>> inDoubt = inDoubt();
+        System.out.printf("[crash] bot messages to the askers in doubt after the kill (not sent again): %s%n", inDoubt);
         Map<Long, Long> replies = repliesTo(ASKERS_BASE, askers);
-        assertThat(replies).as("replies (not the greeting) per teacher").hasSize(askers).allSatisfy((user, n) ->
-                assertThat(n).as("replies to teacher " + user).isEqualTo(1));
-        assertThat(received.stream().filter(r -> r.userId() >= ASKERS_BASE && r.userId() < ASKERS_BASE + askers
-                && r.text().contains(GREETING_MARK)).count()).as("one greeting each").isEqualTo(askers);
+        assertThat(replies).as("teachers asked").hasSize(askers);
+        replies.forEach((user, n) -> {
+            boolean replyInDoubt = inDoubt.getOrDefault(user, java.util.Set.of()).stream()
+                    .anyMatch(k -> !k.equals("GREETING"));
+            assertThat(n).as("replies (not the greeting) to teacher " + user).isLessThanOrEqualTo(1)
+                    .isGreaterThanOrEqualTo(replyInDoubt ? 0 : 1);
+        });
+        for (int i = 0; i < askers; i++) {
+            long user = ASKERS_BASE + i;
+            long greetings = received.stream().filter(r -> r.userId() == user && r.text().contains(GREETING_MARK))
+                    .count();
+            assertThat(greetings).as("greetings to teacher " + user).isLessThanOrEqualTo(1)
+                    .isGreaterThanOrEqualTo(inDoubt.getOrDefault(user, java.util.Set.of()).contains("GREETING") ? 0 : 1);
+        }
     }
 
     /** Messages other than the greeting, per platform user of {@code [base, base + n)}. */
@@ -253,6 +295,31 @@ class CrashRecoveryIT {
                         .header("Content-Type", "application/json").header("X-Max-Bot-Api-Secret", secret)
                         .POST(HttpRequest.BodyPublishers.ofString(body)).timeout(Duration.ofSeconds(30)).build(),
                 HttpResponse.BodyHandlers.ofString()).statusCode();
+    }
+
+    /**
+     * How long after the platform took a message intake had its sending on record (delivered_at is taken after the
+     * parts_sent update): a kill -9 of intake within this window makes the message be sent again after the lease,
+     * since MAX takes no idempotency key. A figure for the report, not a check.
+     */
+    private void printInDoubtWindow(String text) throws Exception {
+        Map<Long, java.time.Instant> platformTook = new ConcurrentHashMap<>();
+        campaignMessages(text).forEach(r -> platformTook.putIfAbsent(r.userId(), wall0.plusNanos(r.nanos() - nano0)));
+        List<Long> micros = new ArrayList<>();
+        try (var db = stack.postgres().connect(stack.config().database()); var st = db.createStatement();
+             var rs = st.executeQuery("select t.platform_user_id, d.delivered_at from intake.outbound_deliveries d "
+                     + "join intake.teachers t using (teacher_id) where d.kind = 'CAMPAIGN'")) {
+            while (rs.next()) {
+                java.time.Instant took = platformTook.get(Long.parseLong(rs.getString(1)));
+                if (took != null) {
+                    micros.add(Duration.between(took, rs.getTimestamp(2).toInstant()).toNanos() / 1000);
+                }
+            }
+        }
+        java.util.Collections.sort(micros);
+        System.out.printf("[crash] platform took a message → intake had it on record: p50 %.1f ms, p99 %.1f ms, "
+                        + "max %.1f ms (%d messages)%n", micros.get(micros.size() / 2) / 1e3,
+                micros.get(micros.size() * 99 / 100) / 1e3, micros.getLast() / 1e3, micros.size());
     }
 
     private List<FakeMax.Received> campaignMessages(String text) {
