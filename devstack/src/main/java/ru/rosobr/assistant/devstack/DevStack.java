@@ -1,5 +1,6 @@
 package ru.rosobr.assistant.devstack;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -75,7 +76,7 @@ public final class DevStack implements AutoCloseable {
             // replica 0 of every service first: its migrations and demo data are in place before the others start
             for (int replica = 0; replica < config.replicas(); replica++) {
                 for (String service : StackConfig.SERVICES) {
-                    processes.put(instanceName(service, replica), startService(service, replica));
+                    processes.put(instanceName(service, replica), startService(service, replica, false));
                 }
                 for (String service : StackConfig.SERVICES) {
                     awaitHealthy(service, replica, deadline);
@@ -187,7 +188,56 @@ public final class DevStack implements AutoCloseable {
         return replica == 0 ? service : service + "-" + replica;
     }
 
-    private Process startService(String service, int replica) throws IOException {
+    /**
+     * Kills one instance the way a crash does: SIGKILL, no shutdown hooks, no graceful stop of its consumers and
+     * workers. Returns once the process is gone; throws if it did not die of SIGKILL.
+     */
+    public synchronized void kill(String service, int replica) {
+        String instance = instanceName(service, replica);
+        Process p = processes.get(instance);
+        if (p == null || !p.isAlive()) {
+            throw new IllegalStateException(instance + " не запущен");
+        }
+        // on Linux and macOS destroyForcibly() is kill(pid, SIGKILL); the exit status proves it (128 + 9)
+        p.destroyForcibly();
+        try {
+            if (!p.waitFor(30, TimeUnit.SECONDS)) {
+                throw new IllegalStateException(instance + " не завершился за 30 с после SIGKILL");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+        if (p.exitValue() != SIGKILL_EXIT) {
+            throw new IllegalStateException(instance + " завершился с кодом " + p.exitValue() + ", а не от SIGKILL");
+        }
+        log("%-20s убит (SIGKILL, pid %d)", instance, p.pid());
+    }
+
+    /** Starts a stopped or killed instance again (same port, same environment, log appended) and waits until UP. */
+    public synchronized void restart(String service, int replica, Duration timeout) {
+        String instance = instanceName(service, replica);
+        Process old = processes.get(instance);
+        if (old == null) {
+            throw new IllegalStateException("нет экземпляра " + instance);
+        }
+        if (old.isAlive()) {
+            throw new IllegalStateException(instance + " ещё работает: сначала kill");
+        }
+        long t0 = System.nanoTime();
+        try {
+            processes.put(instance, startService(service, replica, true));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        awaitHealthy(service, replica, t0 + timeout.toNanos());
+        log("%-20s перезапущен за %.1f с", instance, (System.nanoTime() - t0) / 1e9);
+    }
+
+    /** The exit status of a process killed by SIGKILL, as {@link Process#exitValue()} reports it on Unix. */
+    static final int SIGKILL_EXIT = 128 + 9;
+
+    private Process startService(String service, int replica, boolean appendLog) throws IOException {
         Path jar = config.root().resolve(service).resolve("target").resolve(service + ".jar");
         if (!Files.exists(jar)) {
             throw new IllegalStateException("нет " + jar + " — соберите проект: ./mvnw -DskipTests package");
@@ -213,9 +263,11 @@ public final class DevStack implements AutoCloseable {
                 "-Dassistant.parent-pid=" + ProcessHandle.current().pid(),
                 "-Dfile.encoding=UTF-8",
                 "-jar", jar.toString()));
+        File logFile = logs.resolve(instance + ".log").toFile();
         ProcessBuilder pb = new ProcessBuilder(cmd)
                 .redirectErrorStream(true)
-                .redirectOutput(logs.resolve(instance + ".log").toFile());
+                // a restarted instance appends: what led to the crash stays in the log
+                .redirectOutput(appendLog ? ProcessBuilder.Redirect.appendTo(logFile) : ProcessBuilder.Redirect.to(logFile));
         Map<String, String> env = pb.environment();
         env.put("PGHOST", postgres.host());
         env.put("PGPORT", String.valueOf(postgres.port()));

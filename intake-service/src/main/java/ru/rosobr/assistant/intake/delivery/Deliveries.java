@@ -109,6 +109,11 @@ public class Deliveries {
         return repository.claimDue(now, channels, batch, bulk, leaseUntil);
     }
 
+    /** The request for a part goes out now; found still set on a later claim, the part is in doubt. */
+    public Mono<Void> partInFlight(UUID messageId, int part) {
+        return repository.partInFlight(messageId, part);
+    }
+
     /** A part of a long message reached the platform: it is never sent again. */
     public Mono<Void> partSent(UUID messageId, int partsSent) {
         return repository.partSent(messageId, partsSent);

@@ -17,11 +17,14 @@ import ru.rosobr.assistant.contracts.events.OutboundMessage.Button;
  * @param failedRounds worker rounds that failed so far
  * @param urgent      false for reminders and campaigns: they go out only in the teacher's daytime, retries too
  * @param region      the teacher's region (its time zone decides the daytime); null reads as Moscow
+ * @param partInFlight the part whose request was out when the previous owner stopped (it died mid-request):
+ *                    the platform may have taken it; null when no request was left open
  */
 public record PendingDelivery(UUID messageId, String teacherId, UUID appealId, Channel channel,
                               String platformUserId, String kind, String origin, String text, List<Button> buttons,
                               String callbackId, String status, int attempts, int partsSent, int failedRounds,
-                              Instant createdAt, Instant firstFailedAt, boolean urgent, String region) {
+                              Instant createdAt, Instant firstFailedAt, boolean urgent, String region,
+                              Integer partInFlight) {
 
     public static final String OUTBOUND = "OUTBOUND";
     public static final String REPLY = "REPLY";

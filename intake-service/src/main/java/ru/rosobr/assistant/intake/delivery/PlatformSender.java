@@ -31,6 +31,15 @@ public interface PlatformSender {
      */
     Mono<Void> sendText(String platformUserId, String text, List<Button> buttons, UUID messageId, int part);
 
+    /**
+     * True when the platform drops a repeated request for the same message id and part (VK's random_id): a part
+     * left in doubt by a crash is then simply sent again. False (MAX takes no such key): it is not, so that nobody
+     * gets the same message twice.
+     */
+    default boolean idempotent() {
+        return false;
+    }
+
     /** Answers a button press (a short notification shown to the user). */
     Mono<Void> answerCallback(String platformUserId, String callbackId, String text);
 }

@@ -201,6 +201,40 @@ class DeliveryResilienceIT extends IntakeTestBase {
         assertThat(accepted(user, reminder)).isEqualTo(1);
     }
 
+    /**
+     * The owner of a message died with a part's request out (the state a kill -9 of intake leaves): MAX drops no
+     * repeats, so the part is not sent again but given up with the reason; the admin's retry sends it once.
+     */
+    @Test
+    void aPartInDoubtAfterACrashIsNotSentAgainToMax() {
+        long user = newUserId();
+        String teacher = teacher(user, "58");
+        String text = "Ответ, отправка которого оборвалась " + UUID.randomUUID();
+        max.setDown(true);
+        OutboundMessage m = publish(teacher, "58", Kind.OPERATOR_REPLY, true, text);
+        awaitOutcome(m, OutboundDelivery.Status.FAILED);
+        // what the dead owner left: the request of part 0 out, its lease run out, the message due
+        db.sql("update outbound_deliveries set part_in_flight = 0, not_before = :now, locked_until = null "
+                        + "where message_id = :id")
+                .bind("id", m.eventId()).bind("now", clock.instant()).then().block();
+        max.setDown(false);
+
+        await().atMost(WAIT).until(() -> count("select count(*) from outbound_deliveries where message_id = :p0 "
+                + "and status = 'FAILED' and not_before is null", m.eventId()) == 1);
+        assertThat(failedDeliveries()).anySatisfy(d -> {
+            assertThat(d.get("messageId")).isEqualTo(m.eventId().toString());
+            assertThat((String) d.get("reason")).contains("неизвестно, дошло ли сообщение").contains("/retry");
+        });
+        assertThat(accepted(user, text)).as("not sent again").isZero();
+
+        web.post().uri("/api/admin/deliveries/" + m.eventId() + "/retry").header("Authorization", adminBearer())
+                .exchange().expectStatus().is2xxSuccessful();
+        awaitOutcome(m, OutboundDelivery.Status.DELIVERED);
+        assertThat(accepted(user, text)).isEqualTo(1);
+        assertThat(count("select count(*) from outbound_deliveries where message_id = :p0 and part_in_flight is null",
+                m.eventId())).isEqualTo(1);
+    }
+
     @Test
     void aRedeliveredOutboundEventIsSentOnce() {
         long user = newUserId();

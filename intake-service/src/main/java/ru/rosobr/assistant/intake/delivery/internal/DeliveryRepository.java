@@ -106,7 +106,7 @@ public class DeliveryRepository {
                         + "and t.teacher_id = d.teacher_id "
                         + "returning d.message_id, d.teacher_id, d.appeal_id, d.channel, t.platform_user_id, d.kind, "
                         + "d.origin, d.text, d.buttons, d.callback_id, d.status, d.attempts, d.parts_sent, "
-                        + "d.failed_rounds, d.created_at, d.first_failed_at, d.seq, d.urgent, t.region")
+                        + "d.failed_rounds, d.created_at, d.first_failed_at, d.seq, d.urgent, t.region, d.part_in_flight")
                 .bind("lease", leaseUntil)
                 .bind("now", now)
                 .bind("channels", names)
@@ -123,8 +123,15 @@ public class DeliveryRepository {
     private record Claimed(boolean urgent, long seq, PendingDelivery delivery) {
     }
 
+    /** The request for part {@code part} is about to go out (committed before it does). */
+    public Mono<Void> partInFlight(UUID messageId, int part) {
+        return db.sql("update outbound_deliveries set part_in_flight = :part where message_id = :id")
+                .bind("id", messageId).bind("part", part).then();
+    }
+
     public Mono<Void> partSent(UUID messageId, int partsSent) {
-        return db.sql("update outbound_deliveries set parts_sent = :parts, updated_at = now() where message_id = :id")
+        return db.sql("update outbound_deliveries set parts_sent = :parts, part_in_flight = null, updated_at = now() "
+                        + "where message_id = :id")
                 .bind("id", messageId).bind("parts", partsSent).then();
     }
 
@@ -145,9 +152,11 @@ public class DeliveryRepository {
     /** A failed round: kept as FAILED with the reason; {@code retryAt} null means it is not tried again. */
     public Mono<Void> failed(UUID messageId, int attempts, int failedRounds, String reason, Instant firstFailedAt,
                              Instant retryAt) {
+        // the worker saw how the request ended (an answer, a timeout it retries by design, or a part in doubt that
+        // it gives up): nothing is in flight any more
         var spec = db.sql("update outbound_deliveries set status = 'FAILED', reason = :reason, attempts = :attempts, "
                         + "failed_rounds = :rounds, first_failed_at = :first, not_before = :retryAt, "
-                        + "locked_until = null, updated_at = now() where message_id = :id")
+                        + "part_in_flight = null, locked_until = null, updated_at = now() where message_id = :id")
                 .bind("id", messageId)
                 .bind("reason", reason)
                 .bind("attempts", attempts)
@@ -160,7 +169,7 @@ public class DeliveryRepository {
     /** Puts a given-up message back in the queue (admin). Emits false when there is no such failed message. */
     public Mono<Boolean> requeue(UUID messageId, Instant now) {
         return db.sql("update outbound_deliveries set status = 'PENDING', not_before = :now, failed_rounds = 0, "
-                        + "first_failed_at = null, locked_until = null, updated_at = now() "
+                        + "first_failed_at = null, part_in_flight = null, locked_until = null, updated_at = now() "
                         + "where message_id = :id and status = 'FAILED' and channel is not null "
                         + "and channel <> 'WEBCHAT' and callback_id is null")
                 .bind("id", messageId).bind("now", now)
@@ -207,6 +216,6 @@ public class DeliveryRepository {
                 r.get("callback_id", String.class), r.get("status", String.class), intOf(r, "attempts"),
                 intOf(r, "parts_sent"), intOf(r, "failed_rounds"), r.get("created_at", Instant.class),
                 r.get("first_failed_at", Instant.class), !Boolean.FALSE.equals(r.get("urgent", Boolean.class)),
-                r.get("region", String.class));
+                r.get("region", String.class), r.get("part_in_flight", Integer.class));
     }
 }

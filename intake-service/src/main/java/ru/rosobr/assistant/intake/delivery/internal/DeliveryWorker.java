@@ -176,12 +176,22 @@ public class DeliveryWorker extends ReactiveWorker {
         Mono<Void> work;
         if (d.callbackId() != null) {
             work = guard.call(() -> sender.answerCallback(d.platformUserId(), d.callbackId(), d.text()), attempts);
+        } else if (d.partInFlight() != null && d.partInFlight() >= d.partsSent() && !sender.idempotent()) {
+            // the previous owner died with this part's request out: the platform may have shown it already and has
+            // no key to drop a repeat — so it is not sent again (given up, with the reason), never shown twice
+            work = Mono.error(new PlatformFailure("неизвестно, дошло ли сообщение: intake-service остановился во время "
+                    + "его отправки в " + d.channel() + ", а платформа не отбрасывает повторы — повторно не отправлено, "
+                    + "чтобы педагог не получил его дважды (отправить снова: POST /api/admin/deliveries/"
+                    + d.messageId() + "/retry)", 0, false));
         } else {
             List<String> parts = OutboundText.split(d.text(), sender.maxTextLength());
             int last = parts.size() - 1;
+            // the mark commits after the rate limiter's permit, right before the request: a crash between the two
+            // leaves a part in doubt that never went out, so that window is kept as short as it can be
             work = Flux.range(d.partsSent(), Math.max(0, parts.size() - d.partsSent()))
-                    .concatMap(i -> guard.call(() -> sender.sendText(d.platformUserId(), parts.get(i),
-                                    i == last ? d.buttons() : List.of(), d.messageId(), i), attempts)
+                    .concatMap(i -> guard.call(() -> deliveries.partInFlight(d.messageId(), i)
+                                    .then(sender.sendText(d.platformUserId(), parts.get(i),
+                                            i == last ? d.buttons() : List.of(), d.messageId(), i)), attempts)
                             .then(deliveries.partSent(d.messageId(), i + 1)), 0)
                     .then();
         }

@@ -53,6 +53,12 @@ public class VkSender implements PlatformSender {
         return props.rateLimit();
     }
 
+    /** random_id: VK drops the repeat of a part that may have gone out before a crash. */
+    @Override
+    public boolean idempotent() {
+        return true;
+    }
+
     /** A positive int32, the same for the same message part on every try. */
     public static int randomId(UUID messageId, int part) {
         long bits = UUID.nameUUIDFromBytes((messageId + "#" + part).getBytes(StandardCharsets.UTF_8))
