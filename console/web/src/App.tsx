@@ -4,7 +4,7 @@ import { Notice } from './components/ui';
 import { api, ApiError } from './lib/api';
 import { useLive } from './lib/live';
 import { DEFAULT_FILTERS, type Filters } from './lib/query';
-import { canRunCampaigns, canWorkAppeals, editsKb, roleText, seesAllRegions, seesAudit, seesDeadLetters,
+import { canRunCampaigns, canWorkAppeals, editsKb, managesTeachers, roleText, seesAllRegions, seesAudit, seesDeadLetters,
   seesFederalQueue, seesShifts, seesUsers } from './lib/roles';
 import { href, navigate, useRoute, type Route } from './lib/router';
 import { slaStep, type ColumnId } from './lib/status';
@@ -15,6 +15,7 @@ import { Campaigns } from './views/Campaigns';
 import { AppealList } from './views/AppealList';
 import { Audit } from './views/Audit';
 import { DeadLetters } from './views/DeadLetters';
+import { Teachers } from './views/Teachers';
 import { Kanban } from './views/Kanban';
 import { KbDrafts } from './views/KbDrafts';
 import { KbEntries } from './views/KbEntries';
@@ -170,6 +171,7 @@ function Shell({ session, onLogout, onExpired, onPasswordChanged }: {
             {seesShifts(session) && <NavLink route={route2} to={{ view: 'shifts' }}>Смены</NavLink>}
             {seesUsers(session) && <NavLink route={route2} to={{ view: 'users' }}>Пользователи</NavLink>}
             {seesAudit(session) && <NavLink route={route2} to={{ view: 'audit' }}>Журнал действий</NavLink>}
+            {managesTeachers(session) && <NavLink route={route2} to={{ view: 'teachers' }}>Педагоги</NavLink>}
             {seesDeadLetters(session) && <NavLink route={route2} to={{ view: 'deadletters' }}>Недоставленные события</NavLink>}
             <a href="/simulator/" target="_blank" rel="noopener" title="Симулятор педагога: задать вопрос от имени педагога (новая вкладка)">
               Симулятор педагога ↗
@@ -221,6 +223,7 @@ function Shell({ session, onLogout, onExpired, onPasswordChanged }: {
         {route2.view === 'users' && seesUsers(session) && <Users session={session} />}
         {route2.view === 'audit' && seesAudit(session) && <Audit />}
         {route2.view === 'deadletters' && seesDeadLetters(session) && <DeadLetters />}
+        {route2.view === 'teachers' && managesTeachers(session) && <Teachers />}
         {route2.view === 'password' && (
           <PasswordChange session={session} forced={false} onChanged={onPasswordChanged}
             onCancel={() => navigate({ view: 'home' })} />
@@ -256,7 +259,7 @@ function NavLink({ route, to, children }: { route: Route; to: Route; children: R
 // Pages used now and then sit in one disclosure menu, so the bar stays on one line at 1366 px whatever the role.
 function NavMenu({ route, label, children }: { route: Route; label: string; children: React.ReactNode }) {
   const ref = useRef<HTMLDetailsElement>(null);
-  const views = ['kb-entries', 'shifts', 'users', 'audit', 'deadletters'];
+  const views = ['kb-entries', 'shifts', 'users', 'audit', 'teachers', 'deadletters'];
   useEffect(() => {
     if (ref.current) ref.current.open = false;
   }, [route]);

@@ -34,6 +34,19 @@ describe('client', () => {
     expect(page.items).toEqual([{ id: '1' }]);
   });
 
+  it('sends a file as the body with its own type', async () => {
+    const api = new Api(async (_input, init) => {
+      const headers = init?.headers as Record<string, string>;
+      expect(headers['Content-Type']).toBe('text/csv');
+      expect(init?.body).toBeInstanceOf(Blob);
+      expect(await (init?.body as Blob).text()).toBe('channel;fio\n');
+      return new Response('{"imported":1}', { status: 200 });
+    });
+    const report = await api.upload<{ imported: number }>('/api/admin/teachers/upload',
+      new Blob(['channel;fio\n'], { type: 'text/csv' }));
+    expect(report.imported).toBe(1);
+  });
+
   it('turns 401 into a logout signal and a Russian error', async () => {
     let signalled = 0;
     const api = new Api(async () => new Response('{"message":"Требуется вход: передайте токен"}', { status: 401 }));

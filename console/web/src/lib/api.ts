@@ -139,14 +139,16 @@ export class Api {
 
   async raw<T>(method: string, path: string, body?: unknown, retried = false): Promise<{ data: T; headers: Headers }> {
     const headers: Record<string, string> = { Accept: 'application/json' };
-    if (body !== undefined) headers['Content-Type'] = 'application/json';
+    // a file goes as it is (its own type); anything else as JSON
+    const file = typeof Blob !== 'undefined' && body instanceof Blob;
+    if (body !== undefined) headers['Content-Type'] = file ? (body as Blob).type || 'application/octet-stream' : 'application/json';
     if (this.token) headers.Authorization = `Bearer ${this.token}`;
     let res: Response;
     try {
       res = await this.fetchImpl(path, {
         method,
         headers,
-        body: body === undefined ? undefined : JSON.stringify(body),
+        body: body === undefined ? undefined : file ? (body as Blob) : JSON.stringify(body),
       });
     } catch {
       throw new ApiError('Нет связи с сервером — проверьте сеть', 0);
@@ -179,6 +181,11 @@ export class Api {
 
   post<T>(path: string, body?: unknown) {
     return this.request<T>('POST', path, body ?? {});
+  }
+
+  /** Sends a file as the request body (not a form), with its own content type. */
+  upload<T>(path: string, file: Blob) {
+    return this.request<T>('POST', path, file);
   }
 
   put<T>(path: string, body: unknown) {

@@ -16,6 +16,8 @@ export const managesUsers = (s: Session | null) => has(s, 'ADMIN');
 export const worksShifts = (s: Session | null) => has(s, 'OPERATOR');
 export const seesShifts = (s: Session | null) => has(s, 'OPERATOR', 'REGIONAL_HEAD', 'FEDERAL', 'ADMIN');
 export const seesAudit = (s: Session | null) => has(s, 'REGIONAL_HEAD', 'FEDERAL', 'ADMIN');
+// the teacher registry holds every region's names and messenger ids: intake-service admits ADMIN only
+export const managesTeachers = (s: Session | null) => has(s, 'ADMIN');
 export const seesDeadLetters = (s: Session | null) => has(s, 'ADMIN');
 export const canRunCampaigns = (s: Session | null) => has(s, 'FEDERAL', 'ADMIN', 'REGIONAL_HEAD');
 export const seesFederalQueue = (s: Session | null) => has(s, 'FEDERAL', 'ADMIN');

@@ -11,7 +11,7 @@ describe('hash routes', () => {
     expect(parseRoute('#/appeals/5b1c')).toEqual({ view: 'appeal', id: '5b1c' });
     expect(parseRoute('#/appeals')).toEqual({ view: 'list' });
     expect(parseRoute('#/whatever')).toEqual({ view: 'home' });
-    for (const view of ['users', 'shifts', 'audit', 'deadletters', 'password'] as const) {
+    for (const view of ['users', 'shifts', 'audit', 'deadletters', 'teachers', 'password'] as const) {
       expect(parseRoute(`#/${view}`)).toEqual({ view });
     }
   });

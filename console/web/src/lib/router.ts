@@ -13,6 +13,7 @@ export type Route =
   | { view: 'shifts' }
   | { view: 'audit' }
   | { view: 'deadletters' }
+  | { view: 'teachers' }
   | { view: 'password' }
   | { view: 'campaigns' }
   | { view: 'appeal'; id: string }
@@ -32,6 +33,7 @@ export function parseRoute(hash: string): Route {
     case 'shifts':
     case 'audit':
     case 'deadletters':
+    case 'teachers':
     case 'password':
     case 'campaigns':
       return { view: head };

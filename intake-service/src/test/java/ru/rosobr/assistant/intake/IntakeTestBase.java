@@ -65,6 +65,8 @@ public abstract class IntakeTestBase {
         registry.add("assistant.delivery.breaker-open-for", () -> "500ms");
         registry.add("assistant.delivery.round-backoff", () -> "200ms");
         registry.add("assistant.delivery.round-max-backoff", () -> "400ms");
+        // production takes 20 MB; a small limit lets a test cross it cheaply
+        registry.add("assistant.teachers.upload-max-size", () -> "1MB");
     }
 
     @Autowired

@@ -50,6 +50,9 @@ public class Dialogue {
         if (!teacher.verified()) {
             return Mono.error(new Rejected("Задавать вопросы могут только педагоги с подтверждённой ролью"));
         }
+        if (teacher.disabled()) {
+            return Mono.error(new Rejected("Приём вопросов от этого педагога приостановлен администратором"));
+        }
         if (teacher.region() == null || teacher.fio() == null || teacher.orgType() == null) {
             return Mono.error(new Rejected("Не указаны регион, ФИО или тип организации педагога"));
         }

@@ -32,6 +32,14 @@ public final class MessengerTexts {
     /** A callback answer is a short notification (VK shows at most 90 characters). */
     public static final String NOT_VERIFIED_SHORT = "Вопросы принимаются только от педагогов с подтверждённой ролью";
 
+    public static final String DISABLED = """
+            Приём вопросов от вашей учётной записи приостановлен администратором помощника.
+
+            Если это ошибка, обратитесь к администратору вашей образовательной организации: после проверки доступ \
+            восстановят, и вы сможете снова задавать вопросы.""";
+
+    public static final String DISABLED_SHORT = "Приём вопросов от вашей учётной записи приостановлен";
+
     public static final String NOT_TEXT = "Я понимаю только текст. Пожалуйста, напишите вопрос словами.";
 
     public static final String ASK_DISTRICT = """

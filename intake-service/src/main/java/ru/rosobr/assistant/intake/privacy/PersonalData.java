@@ -75,6 +75,7 @@ public class PersonalData {
         m.put("region", t.region());
         m.put("orgType", t.orgType());
         m.put("verified", t.verified());
+        m.put("disabled", t.disabled());
         return m;
     }
 }

@@ -94,45 +94,92 @@ public final class RegistryImport {
     }
 
     public static Parsed fromCsv(String body) {
-        List<List<String>> lines = Csv.parse(body == null ? "" : body);
-        if (lines.isEmpty()) {
+        String text = body == null ? "" : body.startsWith("\uFEFF") ? body.substring(1) : body;
+        int firstLineEnd = text.indexOf('\n');
+        List<org.apache.commons.csv.CSVRecord> records;
+        try (var parser = org.apache.commons.csv.CSVParser.parse(text,
+                csvFormat(firstLineEnd < 0 ? text : text.substring(0, firstLineEnd)))) {
+            records = parser.getRecords();
+        } catch (java.io.IOException | java.io.UncheckedIOException e) {
+            throw new Unreadable("CSV не читается: " + e.getMessage());
+        }
+        if (records.isEmpty() || records.getFirst().stream().allMatch(String::isBlank)) {
             throw new Unreadable("Пустой CSV: ожидается заголовок " + String.join(",", COLUMNS) + " и строки");
         }
-        List<String> header = lines.getFirst().stream().map(h -> h.strip()).toList();
-        Map<String, Integer> index = new HashMap<>();
-        for (int i = 0; i < header.size(); i++) {
-            for (String column : COLUMNS) {
-                if (column.equalsIgnoreCase(header.get(i))) {
-                    index.put(column, i);
-                }
-            }
-        }
-        List<String> missing = COLUMNS.stream().filter(c -> !index.containsKey(c)).toList();
-        if (!missing.isEmpty()) {
-            throw new Unreadable("В заголовке CSV нет столбцов: " + String.join(", ", missing) + " (ожидается "
-                    + String.join(",", COLUMNS) + ")");
-        }
+        Map<String, Integer> index = columns(records.getFirst().toList(), "CSV");
         Rows rows = new Rows();
-        for (int line = 1; line < lines.size(); line++) {
-            List<String> cells = lines.get(line);
+        for (int line = 1; line < records.size(); line++) {
+            org.apache.commons.csv.CSVRecord cells = records.get(line);
             if (cells.stream().allMatch(String::isBlank)) {
                 continue;
             }
-            Map<String, String> fields = new HashMap<>();
-            for (String column : COLUMNS) {
-                int i = index.get(column);
-                fields.put(column, i < cells.size() ? cells.get(i) : null);
-            }
-            rows.check(line + 1, fields);
+            rows.check(line + 1, fields(index, i -> i < cells.size() ? cells.get(i) : null));
         }
         return rows.result();
+    }
+
+    /** A bad field of a row: the column and why (in Russian). */
+    public record FieldProblem(String field, String reason) {
+    }
+
+    /** A row checked: the entry, or what is wrong with it. */
+    public record Checked(RegistryEntry entry, List<FieldProblem> problems) {
+    }
+
+    /**
+     * Checks rows one by one and remembers the teachers seen, so that a teacher named twice in one file is
+     * reported at the second row.
+     */
+    public static final class RowChecker {
+        private final Map<String, Integer> seen = new HashMap<>();
+
+        public Checked check(int row, Map<String, String> f) {
+            List<FieldProblem> problems = new ArrayList<>();
+            Channel channel = channel(f.get("channel"));
+            if (channel == null) {
+                problems.add(new FieldProblem("channel", "channel должен быть MAX или VK"));
+            }
+            String user = strip(f.get("platformUserId"));
+            if (user == null) {
+                problems.add(new FieldProblem("platformUserId", "не указан platformUserId"));
+            } else if (!USER_ID.matcher(user).matches()) {
+                problems.add(new FieldProblem("platformUserId",
+                        "platformUserId должен быть числом — идентификатором пользователя на платформе"));
+            }
+            String fio = strip(f.get("fio"));
+            if (fio == null) {
+                problems.add(new FieldProblem("fio", "не указаны ФИО (fio)"));
+            } else if (fio.length() > MAX_FIO) {
+                problems.add(new FieldProblem("fio", "ФИО длиннее " + MAX_FIO + " символов"));
+            } else if (TextInput.hasNul(fio)) {
+                problems.add(new FieldProblem("fio", "ФИО " + TextInput.NUL_REASON));
+            }
+            String regionGiven = strip(f.get("region"));
+            String region = region(regionGiven);
+            if (regionGiven != null && region == null) {
+                problems.add(new FieldProblem("region", "неизвестный код региона «" + regionGiven + "»"));
+            }
+            OrgType orgType = orgType(f.get("orgType"));
+            if (orgType == null) {
+                problems.add(new FieldProblem("orgType", "orgType должен быть SCHOOL (школа), SPO (СПО) или DOO (ДОО)"));
+            }
+            if (channel != null && user != null) {
+                Integer first = seen.putIfAbsent(channel + ":" + user, row);
+                if (first != null) {
+                    problems.add(new FieldProblem("platformUserId",
+                            "педагог " + channel + " " + user + " уже указан в строке " + first));
+                }
+            }
+            return problems.isEmpty() ? new Checked(new RegistryEntry(channel, user, fio, region, orgType), List.of())
+                    : new Checked(null, List.copyOf(problems));
+        }
     }
 
     /** Collects checked rows and problems. */
     private static final class Rows {
         private final List<RegistryEntry> entries = new ArrayList<>();
         private final List<RowProblem> problems = new ArrayList<>();
-        private final Map<String, Integer> seen = new HashMap<>();
+        private final RowChecker checker = new RowChecker();
         private int count;
 
         void problem(int row, String reason) {
@@ -148,44 +195,13 @@ public final class RegistryImport {
                 }
                 return;
             }
-            List<String> reasons = new ArrayList<>();
-            Channel channel = channel(f.get("channel"));
-            if (channel == null) {
-                reasons.add("channel должен быть MAX или VK");
-            }
-            String user = strip(f.get("platformUserId"));
-            if (user == null) {
-                reasons.add("не указан platformUserId");
-            } else if (!USER_ID.matcher(user).matches()) {
-                reasons.add("platformUserId должен быть числом — идентификатором пользователя на платформе");
-            }
-            String fio = strip(f.get("fio"));
-            if (fio == null) {
-                reasons.add("не указаны ФИО (fio)");
-            } else if (fio.length() > MAX_FIO) {
-                reasons.add("ФИО длиннее " + MAX_FIO + " символов");
-            } else if (TextInput.hasNul(fio)) {
-                reasons.add("ФИО " + TextInput.NUL_REASON);
-            }
-            String region = region(strip(f.get("region")));
-            if (strip(f.get("region")) != null && region == null) {
-                reasons.add("неизвестный код региона «" + strip(f.get("region")) + "»");
-            }
-            OrgType orgType = orgType(f.get("orgType"));
-            if (orgType == null) {
-                reasons.add("orgType должен быть SCHOOL (школа), SPO (СПО) или DOO (ДОО)");
-            }
-            if (channel != null && user != null) {
-                Integer first = seen.putIfAbsent(channel + ":" + user, row);
-                if (first != null) {
-                    reasons.add("педагог " + channel + " " + user + " уже указан в строке " + first);
-                }
-            }
-            if (!reasons.isEmpty()) {
-                problem(row, String.join("; ", reasons));
+            Checked checked = checker.check(row, f);
+            if (checked.entry() == null) {
+                problem(row, checked.problems().stream().map(FieldProblem::reason)
+                        .collect(java.util.stream.Collectors.joining("; ")));
                 return;
             }
-            entries.add(new RegistryEntry(channel, user, fio, region, orgType));
+            entries.add(checked.entry());
         }
 
         Parsed result() {
@@ -239,63 +255,53 @@ public final class RegistryImport {
         };
     }
 
-    /** RFC 4180 CSV: quoted fields with doubled quotes, CRLF or LF; ',' or ';' (Excel in a Russian locale). */
-    static final class Csv {
-
-        private Csv() {
-        }
-
-        static List<List<String>> parse(String text) {
-            String s = text.startsWith("\uFEFF") ? text.substring(1) : text;
-            int firstLineEnd = s.indexOf('\n');
-            String first = firstLineEnd < 0 ? s : s.substring(0, firstLineEnd);
-            char delimiter = first.indexOf(',') < 0 && first.indexOf(';') >= 0 ? ';' : ',';
-            List<List<String>> lines = new ArrayList<>();
-            List<String> cells = new ArrayList<>();
-            StringBuilder cell = new StringBuilder();
-            boolean quoted = false;
-            boolean any = false;
-            for (int i = 0; i < s.length(); i++) {
-                char c = s.charAt(i);
-                if (quoted) {
-                    if (c == '"') {
-                        if (i + 1 < s.length() && s.charAt(i + 1) == '"') {
-                            cell.append('"');
-                            i++;
-                        } else {
-                            quoted = false;
-                        }
-                    } else {
-                        cell.append(c);
-                    }
-                    continue;
-                }
-                if (c == '"') {
-                    quoted = true;
-                    any = true;
-                } else if (c == delimiter) {
-                    cells.add(cell.toString());
-                    cell.setLength(0);
-                    any = true;
-                } else if (c == '\n' || c == '\r') {
-                    if (c == '\r' && i + 1 < s.length() && s.charAt(i + 1) == '\n') {
-                        i++;
-                    }
-                    cells.add(cell.toString());
-                    lines.add(cells);
-                    cells = new ArrayList<>();
-                    cell.setLength(0);
-                    any = false;
-                } else {
-                    cell.append(c);
-                    any = true;
+    /**
+     * Where each registry column is in a header row. Besides the API names the Russian ones a person types in a
+     * spreadsheet are understood («канал», «ФИО», «регион», «тип организации», «идентификатор»).
+     */
+    public static Map<String, Integer> columns(List<String> header, String format) {
+        Map<String, Integer> index = new HashMap<>();
+        for (int i = 0; i < header.size(); i++) {
+            String name = header.get(i) == null ? "" : header.get(i).strip().toLowerCase(Locale.forLanguageTag("ru"))
+                    .replace('ё', 'е');
+            for (String column : COLUMNS) {
+                if (column.toLowerCase(Locale.ROOT).equals(name) || ALIASES.get(column).contains(name)) {
+                    index.putIfAbsent(column, i);
                 }
             }
-            if (any || cell.length() > 0) {
-                cells.add(cell.toString());
-                lines.add(cells);
-            }
-            return lines;
         }
+        List<String> missing = COLUMNS.stream().filter(c -> !index.containsKey(c)).toList();
+        if (!missing.isEmpty()) {
+            throw new Unreadable("В заголовке " + format + " нет столбцов: " + String.join(", ", missing)
+                    + " (ожидается " + String.join(",", COLUMNS) + ")");
+        }
+        return index;
+    }
+
+    private static final Map<String, List<String>> ALIASES = Map.of(
+            "channel", List.of("канал", "мессенджер"),
+            "platformUserId", List.of("идентификатор", "id", "id пользователя", "platform_user_id"),
+            "fio", List.of("фио", "ф.и.о."),
+            "region", List.of("регион", "код региона"),
+            "orgType", List.of("тип организации", "тип оо", "org_type"));
+
+    /** A row's cells by column name. */
+    public static Map<String, String> fields(Map<String, Integer> columns, java.util.function.IntFunction<String> cell) {
+        Map<String, String> fields = new HashMap<>();
+        for (var c : columns.entrySet()) {
+            fields.put(c.getKey(), cell.apply(c.getValue()));
+        }
+        return fields;
+    }
+
+    /**
+     * Excel in a Russian locale writes ';': the delimiter is whichever of ',' and ';' the header line has (',' when
+     * both or neither).
+     */
+    public static org.apache.commons.csv.CSVFormat csvFormat(String headerLine) {
+        char delimiter = headerLine.indexOf(',') < 0 && headerLine.indexOf(';') >= 0 ? ';' : ',';
+        // empty lines are kept (and skipped as rows) so that a row's number is its line in the file
+        return org.apache.commons.csv.CSVFormat.RFC4180.builder().setDelimiter(delimiter)
+                .setIgnoreEmptyLines(false).get();
     }
 }

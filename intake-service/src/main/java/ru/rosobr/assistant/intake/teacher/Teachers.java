@@ -41,13 +41,14 @@ public class Teachers {
     }
 
     private static boolean sameAudience(Teacher a, Teacher b) {
-        return a.verified() == b.verified() && Objects.equals(a.region(), b.region()) && a.orgType() == b.orgType()
+        return a.admitted() == b.admitted() && Objects.equals(a.region(), b.region()) && a.orgType() == b.orgType()
                 && a.channel() == b.channel();
     }
 
     private Mono<Void> announce(Teacher t) {
+        // a disabled teacher leaves every audience like an unverified one: «verified» is what campaigns may address
         return outbox.append(TeacherChanged.of(clock.instant(), t.id(), t.channel(), t.region(), t.orgType(),
-                t.verified()));
+                t.admitted()));
     }
 
     /** The teacher behind a messenger user; an unknown user is recorded as an unverified contact. */
@@ -59,12 +60,28 @@ public class Teachers {
     public Mono<ImportResult> importVerified(List<RegistryEntry> entries) {
         return repository.importVerified(entries)
                 .concatMap(row -> outbox.append(TeacherChanged.of(clock.instant(), row.teacherId(), row.channel(),
-                        row.region(), row.orgType(), true)).thenReturn(row.created()), 0)
+                        row.region(), row.orgType(), !row.disabled())).thenReturn(row.created()), 0)
                 .reduce(new int[2], (acc, created) -> {
                     acc[created ? 0 : 1]++;
                     return acc;
                 })
                 .map(acc -> new ImportResult(entries.size(), acc[0], acc[1]));
+    }
+
+    /**
+     * Disables (or enables) a teacher and announces it: a disabled teacher's messages get a polite refusal and no
+     * appeal, and campaigns leave the teacher out. Emits the teacher as it is now; empty when unknown. Call inside
+     * a transaction.
+     */
+    public Mono<Teacher> setDisabled(Channel channel, String platformUserId, boolean disabled, String actor) {
+        return repository.setDisabled(channel, platformUserId, disabled, actor)
+                .flatMap(t -> t.verified() ? announce(t).thenReturn(t) : Mono.just(t))
+                .switchIfEmpty(Mono.defer(() -> repository.findByPlatformUser(channel, platformUserId)));
+    }
+
+    /** A page of the registry for the console. */
+    public Mono<TeacherPage> search(TeacherQuery query) {
+        return repository.search(query);
     }
 
     /** The known ones of these teachers, by id (one statement). */

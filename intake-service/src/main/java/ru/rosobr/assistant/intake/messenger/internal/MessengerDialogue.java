@@ -64,8 +64,13 @@ public class MessengerDialogue {
                 teacher.id(), teacher.verified());
         return teachers.markGreeted(teacher.id())
                 .then(say(teacher, null, "GREETING", greeting, List.of()))
-                .then(teacher.verified() ? Mono.empty()
-                        : say(teacher, null, "REFUSAL", MessengerTexts.NOT_VERIFIED, List.of()));
+                .then(teacher.admitted() ? Mono.empty()
+                        : say(teacher, null, "REFUSAL", refusal(teacher), List.of()));
+    }
+
+    /** Why the bot takes no question: disabled by an administrator, or not in the registry. */
+    private static String refusal(Teacher teacher) {
+        return teacher.disabled() ? MessengerTexts.DISABLED : MessengerTexts.NOT_VERIFIED;
     }
 
     /** The first message of someone the bot never greeted gets the greeting first. */
@@ -86,11 +91,12 @@ public class MessengerDialogue {
         if (text.isEmpty()) {
             return say(teacher, null, "ACK", MessengerTexts.NOT_TEXT, List.of());
         }
-        if (!teacher.verified()) {
+        if (!teacher.admitted()) {
             // the platform user id is personal data: never in the log at INFO
-            log.info("{}: a question from a user who is not a verified teacher refused", teacher.channel());
+            log.info("{}: a question from a user who is {} refused", teacher.channel(),
+                    teacher.disabled() ? "disabled" : "not a verified teacher");
             return conversations.recordIncoming(teacher.id(), null, text, message.externalId())
-                    .then(say(teacher, null, "REFUSAL", MessengerTexts.NOT_VERIFIED, List.of()));
+                    .then(say(teacher, null, "REFUSAL", refusal(teacher), List.of()));
         }
         if (teacher.region() == null) {
             // the question waits for the region: it is stored (and the appeal opened) once the teacher chose it
@@ -117,9 +123,10 @@ public class MessengerDialogue {
 
     private Mono<Void> pressed(Teacher teacher, IncomingUpdate.Pressed press) {
         String payload = press.payload();
-        if (!teacher.verified()) {
-            return answer(teacher, press, null, MessengerTexts.NOT_VERIFIED_SHORT)
-                    .then(say(teacher, null, "REFUSAL", MessengerTexts.NOT_VERIFIED, List.of()));
+        if (!teacher.admitted()) {
+            return answer(teacher, press, null, teacher.disabled() ? MessengerTexts.DISABLED_SHORT
+                            : MessengerTexts.NOT_VERIFIED_SHORT)
+                    .then(say(teacher, null, "REFUSAL", refusal(teacher), List.of()));
         }
         if (RegionPicker.isRegionPayload(payload)) {
             return region(teacher, press);

@@ -13,12 +13,16 @@ import ru.rosobr.assistant.contracts.OrgType;
 import ru.rosobr.assistant.intake.teacher.ImportResult;
 import ru.rosobr.assistant.intake.teacher.RegistryEntry;
 import ru.rosobr.assistant.intake.teacher.Teacher;
+import ru.rosobr.assistant.intake.teacher.TeacherEntry;
+import ru.rosobr.assistant.intake.teacher.TeacherPage;
+import ru.rosobr.assistant.intake.teacher.TeacherQuery;
 
 /** Rows of the teachers table. */
 public class TeacherRepository {
 
     private static final String COLUMNS = "teacher_id, channel, platform_user_id, fio, region, org_type, verified";
-    private static final String ALL_COLUMNS = COLUMNS + ", greeted_at, pending_question, pending_external_id";
+    private static final String ALL_COLUMNS = COLUMNS + ", greeted_at, pending_question, pending_external_id, "
+            + "disabled_at";
     /** Rows per statement of a registry import. */
     private static final int IMPORT_CHUNK = 1000;
 
@@ -64,7 +68,8 @@ public class TeacherRepository {
     }
 
     /** One row of a registry import as stored: what campaigns need to know of the teacher. */
-    public record ImportedRow(String teacherId, Channel channel, String region, OrgType orgType, boolean created) {
+    public record ImportedRow(String teacherId, Channel channel, String region, OrgType orgType, boolean created,
+                              boolean disabled) {
     }
 
     /**
@@ -102,13 +107,15 @@ public class TeacherRepository {
                         + "on conflict (channel, platform_user_id) do update set fio = excluded.fio, "
                         + "region = coalesce(excluded.region, teachers.region), org_type = excluded.org_type, "
                         + "verified = true, updated_at = now() "
-                        + "returning teacher_id, channel, region, org_type, (xmax = 0) as created")
+                        + "returning teacher_id, channel, region, org_type, (xmax = 0) as created, "
+                        + "(disabled_at is not null) as disabled")
                 .bind("ids", ids).bind("channels", channels).bind("users", users).bind("fios", fios)
                 .bind("regions", regions).bind("orgTypes", orgTypes)
                 .map(r -> new ImportedRow(r.get("teacher_id", String.class),
                         Channel.valueOf(r.get("channel", String.class)), r.get("region", String.class),
                         OrgType.valueOf(r.get("org_type", String.class)),
-                        Boolean.TRUE.equals(r.get("created", Boolean.class))))
+                        Boolean.TRUE.equals(r.get("created", Boolean.class)),
+                        Boolean.TRUE.equals(r.get("disabled", Boolean.class))))
                 .all();
     }
 
@@ -156,6 +163,73 @@ public class TeacherRepository {
                 r.get("platform_user_id", String.class), r.get("fio", String.class), r.get("region", String.class),
                 orgType == null ? null : OrgType.valueOf(orgType), Boolean.TRUE.equals(r.get("verified", Boolean.class)),
                 r.get("greeted_at", java.time.Instant.class) != null, r.get("pending_question", String.class),
-                r.get("pending_external_id", String.class));
+                r.get("pending_external_id", String.class), r.get("disabled_at", java.time.Instant.class) != null);
+    }
+
+    /**
+     * Disables or enables a teacher; emits the teacher after the change, or nothing when it was already so (no
+     * change, nothing to announce).
+     */
+    public Mono<Teacher> setDisabled(Channel channel, String platformUserId, boolean disabled, String actor) {
+        var spec = db.sql("update teachers set disabled_at = " + (disabled ? "now()" : "null")
+                        + ", disabled_by = :actor, updated_at = now() "
+                        + "where channel = :channel and platform_user_id = :user and (disabled_at is null) = :was "
+                        + "returning " + ALL_COLUMNS)
+                .bind("channel", channel.name())
+                .bind("user", platformUserId)
+                .bind("was", disabled);
+        spec = disabled ? spec.bind("actor", actor) : spec.bindNull("actor", String.class);
+        return spec.map(TeacherRepository::teacher).one();
+    }
+
+    /** The registry page: the teachers matching the query, by name, and how many match in all. */
+    public Mono<TeacherPage> search(TeacherQuery query) {
+        StringBuilder where = new StringBuilder(" where true");
+        java.util.Map<String, Object> binds = new java.util.HashMap<>();
+        if (query.text() != null) {
+            // ФИО by any part of it; an id of the platform exactly
+            where.append(" and (fio ilike :text escape '\\' or platform_user_id = :exact)");
+            binds.put("text", "%" + query.text().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+            binds.put("exact", query.text());
+        }
+        if (query.region() != null) {
+            where.append(" and region = :region");
+            binds.put("region", query.region());
+        }
+        if (query.orgType() != null) {
+            where.append(" and org_type = :orgType");
+            binds.put("orgType", query.orgType().name());
+        }
+        if (query.channel() != null) {
+            where.append(" and channel = :channel");
+            binds.put("channel", query.channel().name());
+        }
+        if (query.verified() != null) {
+            where.append(" and verified = :verified");
+            binds.put("verified", query.verified());
+        }
+        if (query.disabled() != null) {
+            where.append(query.disabled() ? " and disabled_at is not null" : " and disabled_at is null");
+        }
+        var count = db.sql("select count(*) from teachers" + where);
+        var page = db.sql("select " + COLUMNS + ", disabled_at, disabled_by, updated_at from teachers" + where
+                + " order by fio nulls last, teacher_id limit :limit offset :offset");
+        for (var b : binds.entrySet()) {
+            count = count.bind(b.getKey(), b.getValue());
+            page = page.bind(b.getKey(), b.getValue());
+        }
+        Mono<Long> total = count.map(r -> ((Number) r.get(0)).longValue()).one();
+        Mono<List<TeacherEntry>> items = page.bind("limit", query.limit()).bind("offset", query.offset())
+                .map(TeacherRepository::entry).all().collectList();
+        return Mono.zip(total, items).map(t -> new TeacherPage(t.getT2(), t.getT1()));
+    }
+
+    private static TeacherEntry entry(Readable r) {
+        String orgType = r.get("org_type", String.class);
+        return new TeacherEntry(r.get("teacher_id", String.class), Channel.valueOf(r.get("channel", String.class)),
+                r.get("platform_user_id", String.class), r.get("fio", String.class), r.get("region", String.class),
+                orgType == null ? null : OrgType.valueOf(orgType), Boolean.TRUE.equals(r.get("verified", Boolean.class)),
+                r.get("disabled_at", java.time.Instant.class), r.get("disabled_by", String.class),
+                r.get("updated_at", java.time.Instant.class));
     }
 }
