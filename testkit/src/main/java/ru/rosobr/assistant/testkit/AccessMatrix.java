@@ -468,6 +468,19 @@ public final class AccessMatrix {
         } else if (anonymous.status != 401) {
             failures.add(rule.key() + " without a token: expected 401, got " + anonymous.status);
         }
+        if (!rule.isPublic) {
+            // the same route spelt otherwise must not slip past the access rules
+            String path = uri.contains("?") ? uri.substring(0, uri.indexOf('?')) : uri;
+            String query = uri.substring(path.length());
+            for (String variant : List.of(path + "/" + query,
+                    path.replaceFirst("^(/[^/]+)/", "$1//") + query, path + ";x=1" + query)) {
+                Call spelt = call(web, rule, variant, null);
+                if (spelt.status < 400 || spelt.status >= 500) {
+                    failures.add(rule.key() + " as " + variant + " without a token: expected 4xx, got "
+                            + spelt.status);
+                }
+            }
+        }
         Call forged = call(web, rule, uri, TestJwt.foreignToken("authz-admin", List.of("ADMIN"), null));
         if (!rule.isPublic && forged.status != 401) {
             failures.add(rule.key() + " with a token of a foreign key: expected 401, got " + forged.status);
@@ -518,10 +531,22 @@ public final class AccessMatrix {
             }
             return;
         }
-        // a regional role without its region is an anomaly: refusing it is as good as filtering, leaking is not
-        if ((grant == Grant.OWN_REGION || region == null && role.regional()) && !own) {
-            if (call.status >= 500) {
+        boolean regionless = region == null && role.regional();
+        if (regionless && !rule.regionScoped()) {
+            // a regional role without its region is an anomaly: refusing it is fine, failing on it is not
+            if (call.status >= 500 && call.status != 503) {
                 failures.add(rule.key() + " as " + who + ": server error " + call.status + " " + call.body);
+            }
+            return;
+        }
+        // on region-scoped data a token without a region must fare no better than one of another region
+        if ((grant == Grant.OWN_REGION || regionless) && !own) {
+            if (call.status >= 500 && call.status != 503) {
+                failures.add(rule.key() + " as " + who + ": server error " + call.status + " " + call.body);
+            } else if (call.status < 300 && !rule.method.equals("GET")) {
+                // a change to the own region's data: refused, whatever the answer would show
+                failures.add(rule.key() + " as " + who + ": a change to region " + ownRegion + "'s data went through ("
+                        + call.status + ")");
             } else if (call.status < 300) {
                 for (String marker : foreignMarkers) {
                     if (call.body.contains(marker)) {
@@ -597,6 +622,25 @@ public final class AccessMatrix {
             chunks.forEach(c -> text.append(new String(c, StandardCharsets.UTF_8)));
         }
         return new Call(status, text.toString());
+    }
+
+    /** Writes the table ({@link #write}), plays the matrix ({@link #verify}) and fails listing every breach. */
+    public void assertKeptBy(ApplicationContext context, WebTestClient web) {
+        write();
+        List<String> failures = verify(context, web);
+        if (!failures.isEmpty()) {
+            throw new AssertionError(failures.size() + " нарушений матрицы доступа:\n"
+                    + String.join("\n", failures));
+        }
+    }
+
+    /** Writes the table and fails, printing it, unless the README's section {@value #HEADING} has exactly it. */
+    public void assertShownIn(Path readme) {
+        write();
+        if (!markdown().equals(readmeTable(readme))) {
+            throw new AssertionError("В " + readme + " раздел «Матрица доступа» должен содержать ровно эту таблицу:\n"
+                    + markdown());
+        }
     }
 
     // ---- the Markdown table
