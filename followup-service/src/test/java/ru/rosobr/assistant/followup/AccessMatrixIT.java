@@ -1,6 +1,5 @@
 package ru.rosobr.assistant.followup;
 
-import static org.assertj.core.api.Assertions.fail;
 import static ru.rosobr.assistant.testkit.AccessMatrix.Role.ADMIN;
 import static ru.rosobr.assistant.testkit.AccessMatrix.Role.FEDERAL;
 import static ru.rosobr.assistant.testkit.AccessMatrix.Role.REGIONAL_HEAD;
@@ -78,20 +77,11 @@ class AccessMatrixIT {
                         "audience", Map.of("regions", List.of("33"))))
                 .exchange().expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody();
         campaignId = String.valueOf(created.get("id"));
-        AccessMatrix matrix = matrix();
-        matrix.write();
-        List<String> failures = matrix.verify(context, web);
-        if (!failures.isEmpty()) {
-            fail(failures.size() + " нарушений матрицы доступа:\n" + String.join("\n", failures));
-        }
+        matrix().assertKeptBy(context, web);
     }
 
     @Test
     void readmeShowsTheMatrix() {
-        AccessMatrix matrix = matrix();
-        matrix.write();
-        if (!matrix.markdown().equals(AccessMatrix.readmeTable(Path.of("README.md")))) {
-            fail("В README.md раздел «Матрица доступа» должен содержать ровно эту таблицу:\n" + matrix.markdown());
-        }
+        matrix().assertShownIn(Path.of("README.md"));
     }
 }

@@ -1,11 +1,7 @@
 package ru.rosobr.assistant.gateway;
 
-import static org.assertj.core.api.Assertions.fail;
-
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Path;
-import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -17,7 +13,6 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import ru.rosobr.assistant.testkit.AccessMatrix;
-import ru.rosobr.assistant.testkit.TestJwt;
 
 /**
  * The gateway's own routes (not the ones it forwards: each service's matrix covers those) against the access table
@@ -29,16 +24,7 @@ class AccessMatrixIT {
 
     @DynamicPropertySource
     static void props(DynamicPropertyRegistry registry) throws IOException {
-        int closed;
-        try (ServerSocket s = new ServerSocket(0)) {
-            closed = s.getLocalPort();
-        }
-        String down = "http://127.0.0.1:" + closed;
-        for (String service : List.of("INTAKE", "ANSWER", "ROUTING", "OPERATOR", "ANALYTICS", "FOLLOWUP")) {
-            registry.add(service + "_URL", () -> down);
-        }
-        registry.add("ASSISTANT_JWKS_URI", TestJwt::jwksUri);
-        registry.add("assistant.revocations.enabled", () -> "false");
+        GatewayIT.props(registry); // every backend down: the gateway alone
     }
 
     @Autowired
@@ -60,20 +46,11 @@ class AccessMatrixIT {
 
     @Test
     void everyRouteAdmitsExactlyWhomTheMatrixSays() {
-        AccessMatrix matrix = matrix();
-        matrix.write();
-        List<String> failures = matrix.verify(context, web);
-        if (!failures.isEmpty()) {
-            fail(failures.size() + " нарушений матрицы доступа:\n" + String.join("\n", failures));
-        }
+        matrix().assertKeptBy(context, web);
     }
 
     @Test
     void readmeShowsTheMatrix() {
-        AccessMatrix matrix = matrix();
-        matrix.write();
-        if (!matrix.markdown().equals(AccessMatrix.readmeTable(Path.of("README.md")))) {
-            fail("В README.md раздел «Матрица доступа» должен содержать ровно эту таблицу:\n" + matrix.markdown());
-        }
+        matrix().assertShownIn(Path.of("README.md"));
     }
 }

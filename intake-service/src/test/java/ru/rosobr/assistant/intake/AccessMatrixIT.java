@@ -1,10 +1,8 @@
 package ru.rosobr.assistant.intake;
 
-import static org.assertj.core.api.Assertions.fail;
 import static ru.rosobr.assistant.testkit.AccessMatrix.Role.ADMIN;
 
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -59,20 +57,11 @@ class AccessMatrixIT extends IntakeTestBase {
 
     @Test
     void everyRouteAdmitsExactlyWhomTheMatrixSays() {
-        AccessMatrix matrix = matrix();
-        matrix.write();
-        List<String> failures = matrix.verify(context, web);
-        if (!failures.isEmpty()) {
-            fail(failures.size() + " нарушений матрицы доступа:\n" + String.join("\n", failures));
-        }
+        matrix().assertKeptBy(context, web);
     }
 
     @Test
     void readmeShowsTheMatrix() {
-        AccessMatrix matrix = matrix();
-        matrix.write();
-        if (!matrix.markdown().equals(AccessMatrix.readmeTable(Path.of("README.md")))) {
-            fail("В README.md раздел «Матрица доступа» должен содержать ровно эту таблицу:\n" + matrix.markdown());
-        }
+        matrix().assertShownIn(Path.of("README.md"));
     }
 }

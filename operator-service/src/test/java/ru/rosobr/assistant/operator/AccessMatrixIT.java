@@ -1,6 +1,5 @@
 package ru.rosobr.assistant.operator;
 
-import static org.assertj.core.api.Assertions.fail;
 import static ru.rosobr.assistant.testkit.AccessMatrix.Role.ADMIN;
 import static ru.rosobr.assistant.testkit.AccessMatrix.Role.FEDERAL;
 import static ru.rosobr.assistant.testkit.AccessMatrix.Role.KB_EDITOR;
@@ -8,7 +7,6 @@ import static ru.rosobr.assistant.testkit.AccessMatrix.Role.OPERATOR;
 import static ru.rosobr.assistant.testkit.AccessMatrix.Role.REGIONAL_HEAD;
 
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -111,20 +109,11 @@ class AccessMatrixIT extends OperatorTestBase {
         appealId = e.appealId().toString();
         draftId = String.valueOf(draft.get("id"));
 
-        AccessMatrix matrix = matrix();
-        matrix.write();
-        List<String> failures = matrix.verify(context, web);
-        if (!failures.isEmpty()) {
-            fail(failures.size() + " нарушений матрицы доступа:\n" + String.join("\n", failures));
-        }
+        matrix().assertKeptBy(context, web);
     }
 
     @Test
     void readmeShowsTheMatrix() {
-        AccessMatrix matrix = matrix();
-        matrix.write();
-        if (!matrix.markdown().equals(AccessMatrix.readmeTable(Path.of("README.md")))) {
-            fail("В README.md раздел «Матрица доступа» должен содержать ровно эту таблицу:\n" + matrix.markdown());
-        }
+        matrix().assertShownIn(Path.of("README.md"));
     }
 }

@@ -1,6 +1,5 @@
 package ru.rosobr.assistant.routing;
 
-import static org.assertj.core.api.Assertions.fail;
 import static ru.rosobr.assistant.testkit.AccessMatrix.Role.ADMIN;
 import static ru.rosobr.assistant.testkit.AccessMatrix.Role.FEDERAL;
 import static ru.rosobr.assistant.testkit.AccessMatrix.Role.OPERATOR;
@@ -67,20 +66,11 @@ class AccessMatrixIT {
         web.put().uri("/api/routing/operators/" + OPERATOR_33)
                 .header("Authorization", "Bearer " + TestJwt.token("admin", List.of("ADMIN"), null))
                 .bodyValue(Map.of("region", "33")).exchange().expectStatus().isOk();
-        AccessMatrix matrix = matrix();
-        matrix.write();
-        List<String> failures = matrix.verify(context, web);
-        if (!failures.isEmpty()) {
-            fail(failures.size() + " нарушений матрицы доступа:\n" + String.join("\n", failures));
-        }
+        matrix().assertKeptBy(context, web);
     }
 
     @Test
     void readmeShowsTheMatrix() {
-        AccessMatrix matrix = matrix();
-        matrix.write();
-        if (!matrix.markdown().equals(AccessMatrix.readmeTable(Path.of("README.md")))) {
-            fail("В README.md раздел «Матрица доступа» должен содержать ровно эту таблицу:\n" + matrix.markdown());
-        }
+        matrix().assertShownIn(Path.of("README.md"));
     }
 }
