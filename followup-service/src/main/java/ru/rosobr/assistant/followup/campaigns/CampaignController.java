@@ -138,6 +138,10 @@ public class CampaignController {
     @GetMapping
     public Flux<CampaignView> list(@AuthenticationPrincipal Jwt jwt) {
         Viewer viewer = Viewer.of(jwt);
+        if (!viewer.federal() && viewer.region() == null) {
+            // no region is not "every region": the head's filter would be dropped
+            return Flux.error(new ResponseStatusException(HttpStatus.FORBIDDEN, "у пользователя не указан регион"));
+        }
         return campaigns.list(viewer.federal() ? null : viewer.region(), 100).concatMap(campaigns::view);
     }
 
