@@ -68,6 +68,12 @@ public class SecurityConfiguration {
         }
     }
 
+    /** Probes stay open to the orchestrator; the gateway's metrics and other actuator endpoints only inside. */
+    @Bean
+    InternalOnly internalOnly() {
+        return new InternalOnly();
+    }
+
     @Bean
     SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http) {
         ServerAuthenticationEntryPoint unauthorized = (exchange, ex) -> ApiSecurity.problem(exchange,

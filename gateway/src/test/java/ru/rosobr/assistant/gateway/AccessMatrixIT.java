@@ -35,7 +35,7 @@ class AccessMatrixIT {
 
     static AccessMatrix matrix() {
         return new AccessMatrix("gateway", "33", "58")
-                .actuator(true, "пробы и метрики самого шлюза, открыты на его внешнем порту")
+                .actuator(true, "пробы открыты всем; остальное (метрики) — только напрямую с адреса внутри установки, не через прокси")
                 .route("GET /").open().note("перенаправляет на /console/")
                 .route("GET /console").open()
                 .route("GET /console/").open()

@@ -1,5 +1,7 @@
 package ru.rosobr.assistant.gateway;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.util.List;
@@ -62,6 +64,29 @@ class GatewayIT {
                 .expectStatus().isEqualTo(503)
                 .expectBody().jsonPath("$.service").isEqualTo("operator-service")
                 .jsonPath("$.error").isEqualTo("service_unavailable");
+    }
+
+    @Test
+    void theGatewaysMetricsAreForTheInstallationOnlyWhileItsProbesStayOpen() {
+        // straight from loopback (the scraper beside it): admitted
+        web.get().uri("/actuator/prometheus").exchange().expectStatus().isOk();
+        // the same request through a proxy, i.e. from outside: refused, the probe still answers
+        web.get().uri("/actuator/prometheus").header("X-Forwarded-For", "203.0.113.7").exchange()
+                .expectStatus().isForbidden();
+        web.get().uri("/actuator").header("Forwarded", "for=203.0.113.7").exchange().expectStatus().isForbidden();
+        web.get().uri("/actuator/health/liveness").header("X-Forwarded-For", "203.0.113.7").exchange()
+                .expectStatus().isOk();
+    }
+
+    @Test
+    void addressesInsideTheInstallationAreTheOnlyOnesAdmitted() throws Exception {
+        for (String a : List.of("127.0.0.1", "::1", "10.1.2.3", "172.18.0.5", "192.168.1.9", "fd12:3456::1",
+                "fe80::1")) {
+            assertThat(InternalOnly.internal(java.net.InetAddress.getByName(a))).as(a).isTrue();
+        }
+        for (String a : List.of("203.0.113.7", "8.8.8.8", "2001:db8::1", "172.32.0.1")) {
+            assertThat(InternalOnly.internal(java.net.InetAddress.getByName(a))).as(a).isFalse();
+        }
     }
 
     @Test
