@@ -1,6 +1,5 @@
 package ru.rosobr.assistant.analytics.security;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
@@ -18,11 +17,6 @@ import ru.rosobr.assistant.platform.security.JwtSupport;
 @Configuration(proxyBeanMethods = false)
 @EnableWebFluxSecurity
 public class SecurityConfiguration {
-
-    @Bean
-    ReactiveJwtDecoder jwtDecoder(@Value("${assistant.jwt.jwks-uri}") String jwksUri) {
-        return JwtSupport.decoder(jwksUri);
-    }
 
     @Bean
     SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http, ReactiveJwtDecoder decoder) {

@@ -1,6 +1,5 @@
 package ru.rosobr.assistant.routing.api;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -17,11 +16,6 @@ import ru.rosobr.assistant.platform.security.JwtSupport;
  */
 @Configuration(proxyBeanMethods = false)
 public class SecurityConfiguration {
-
-    @Bean
-    ReactiveJwtDecoder jwtDecoder(@Value("${assistant.jwt.jwks-uri}") String jwksUri) {
-        return JwtSupport.decoder(jwksUri);
-    }
 
     @Bean
     SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http, ReactiveJwtDecoder decoder) {
