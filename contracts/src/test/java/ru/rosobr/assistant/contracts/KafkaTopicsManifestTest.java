@@ -60,6 +60,9 @@ class KafkaTopicsManifestTest {
                     .append("    strimzi.io/cluster: ").append(CLUSTER).append('\n')
                     .append("  annotations:\n")
                     .append("    rosobr/writer: ").append(t.writer()).append('\n')
+                    // deploy/check compares each consumer's autoscaling bound with the partitions it reads
+                    .append("    rosobr/readers: ").append(String.join(",", t.readers().stream().sorted().toList()))
+                    .append('\n')
                     .append("spec:\n")
                     .append("  topicName: ").append(t.name()).append('\n')
                     .append("  partitions: ").append(t.partitions()).append('\n')
