@@ -119,14 +119,26 @@ public class Deliveries {
         return repository.partSent(messageId, partsSent);
     }
 
-    /** The platform took the message. Call inside a transaction: the outcome event commits with the record. */
-    public Mono<Void> delivered(PendingDelivery d, int attempts, Instant now) {
-        Mono<Void> update = repository.delivered(d.messageId(), attempts, now);
-        if (!d.isOutbound()) {
-            return update;
+    /** A message the platform took: the number of its parts (all sent) and the requests it took. */
+    public record Sent(PendingDelivery delivery, int parts, int attempts) {
+    }
+
+    /**
+     * The platform took these messages: recorded in one statement, with their outcome events. Call inside a
+     * transaction: the events commit with the record.
+     */
+    public Mono<Void> delivered(List<Sent> sent, Instant now) {
+        if (sent.isEmpty()) {
+            return Mono.empty();
         }
-        return update.then(outbox.append(OutboundDelivery.of(d.messageId(), d.teacherId(), d.appealId(), d.channel(),
-                OutboundDelivery.Status.DELIVERED, null, attempts)));
+        Mono<Void> update = repository.delivered(sent.stream().map(x -> x.delivery().messageId()).toList(),
+                sent.stream().map(Sent::attempts).toList(), sent.stream().map(Sent::parts).toList(), now);
+        return update.then(Flux.fromIterable(sent)
+                .filter(x -> x.delivery().isOutbound())
+                .concatMap(x -> outbox.append(OutboundDelivery.of(x.delivery().messageId(), x.delivery().teacherId(),
+                        x.delivery().appealId(), x.delivery().channel(), OutboundDelivery.Status.DELIVERED, null,
+                        x.attempts())), 0)
+                .then());
     }
 
     /**

@@ -40,7 +40,7 @@ public record DeliverySettings(Duration pollInterval, Integer batchSize, Integer
         pollInterval = or(pollInterval, Duration.ofMillis(250));
         batchSize = batchSize == null ? 50 : batchSize;
         bulkBatchSize = bulkBatchSize == null ? 10 : bulkBatchSize;
-        concurrency = concurrency == null ? 8 : concurrency;
+        concurrency = concurrency == null ? 32 : concurrency;
         lease = or(lease, Duration.ofMinutes(2));
         requestTimeout = or(requestTimeout, Duration.ofSeconds(10));
         retryAttempts = retryAttempts == null ? 4 : retryAttempts;

@@ -135,11 +135,21 @@ public class DeliveryRepository {
                 .bind("id", messageId).bind("parts", partsSent).then();
     }
 
-    public Mono<Void> delivered(UUID messageId, int attempts, Instant now) {
-        return db.sql("update outbound_deliveries set status = 'DELIVERED', reason = null, attempts = :attempts, "
-                        + "not_before = null, locked_until = null, delivered_at = :now, updated_at = now() "
-                        + "where message_id = :id")
-                .bind("id", messageId).bind("attempts", attempts).bind("now", now).then();
+    /**
+     * Messages the platform took, in one statement: every part counts as sent (the last part's own mark is this row),
+     * the part in flight is settled.
+     */
+    public Mono<Void> delivered(List<UUID> messageIds, List<Integer> attempts, List<Integer> parts, Instant now) {
+        return db.sql("update outbound_deliveries d set status = 'DELIVERED', reason = null, attempts = x.attempts, "
+                        + "parts_sent = greatest(d.parts_sent, x.parts), part_in_flight = null, not_before = null, "
+                        + "locked_until = null, delivered_at = :now, updated_at = now() "
+                        + "from unnest(:ids::uuid[], :attempts::int[], :parts::int[]) as x(id, attempts, parts) "
+                        + "where d.message_id = x.id")
+                .bind("ids", messageIds.toArray(UUID[]::new))
+                .bind("attempts", attempts.toArray(Integer[]::new))
+                .bind("parts", parts.toArray(Integer[]::new))
+                .bind("now", now)
+                .then();
     }
 
     /** A non-urgent message claimed outside the teacher's daytime: back to HELD until {@code notBefore}. */

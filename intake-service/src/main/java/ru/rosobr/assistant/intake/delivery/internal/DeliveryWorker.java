@@ -54,6 +54,9 @@ public class DeliveryWorker extends ReactiveWorker {
     private final Clock clock;
     private final DeliverySettings settings;
     private final QuietHours quietHours;
+    /** Deliveries recorded in one transaction at most, and how long the first waits for company. */
+    private static final int RECORD_BATCH = 64;
+    private static final Duration RECORD_LINGER = Duration.ofMillis(5);
 
     public DeliveryWorker(Deliveries deliveries, List<PlatformSender> senders, TransactionalOperator tx, Clock clock,
                           DeliverySettings settings, QuietHours quietHours, CircuitBreakerRegistry breakers,
@@ -117,8 +120,10 @@ public class DeliveryWorker extends ReactiveWorker {
                     return holdAgain(held).thenMany(Flux.fromIterable(byTeacher.values()))
                             .flatMap(list -> Flux.fromIterable(list).concatMap(this::send, 0),
                                     settings.concurrency())
-                            .collectList()
-                            .flatMap(this::recordDelivered)
+                            // group commit: what the platform took is recorded every few milliseconds while the
+                            // round goes on, so a message sent early is settled long before the slowest one
+                            .bufferTimeout(RECORD_BATCH, RECORD_LINGER, true)
+                            .concatMap(this::recordDelivered, 0)
                             .then(Mono.just(claimed.size()));
                 });
     }
@@ -144,20 +149,16 @@ public class DeliveryWorker extends ReactiveWorker {
                 });
     }
 
-    private record Delivered(PendingDelivery delivery, int attempts, Instant at) {
-    }
-
     /**
-     * The round's successes are recorded in one transaction (their outbound.delivery events with them). Should it
-     * fail, the leases run out and the messages are claimed again — sent twice at worst, never lost.
+     * Messages the platform took, in one transaction (one update, their outbound.delivery events in one insert).
+     * Should it fail, the leases run out and the messages are claimed again: their last part is still marked in
+     * flight, so a platform without duplicate detection does not show them twice.
      */
-    private Mono<Void> recordDelivered(List<Delivered> delivered) {
+    private Mono<Void> recordDelivered(List<Deliveries.Sent> delivered) {
         if (delivered.isEmpty()) {
             return Mono.empty();
         }
-        return tx.transactional(Flux.fromIterable(delivered)
-                        .concatMap(x -> deliveries.delivered(x.delivery(), x.attempts(), x.at()), 0)
-                        .then())
+        return tx.transactional(deliveries.delivered(delivered, clock.instant()))
                 .doOnSuccess(v -> delivered.forEach(x -> log.debug("{} {} ({}) to teacher {} via {}: DELIVERED "
                                 + "after {} request(s)", x.delivery().origin().toLowerCase(),
                         x.delivery().messageId(), x.delivery().kind(), x.delivery().teacherId(),
@@ -169,11 +170,12 @@ public class DeliveryWorker extends ReactiveWorker {
     }
 
     /** Sends one message; emits it when the platform took it (a failure is recorded here and emits nothing). */
-    private Mono<Delivered> send(PendingDelivery d) {
+    private Mono<Deliveries.Sent> send(PendingDelivery d) {
         PlatformSender sender = senders.get(d.channel());
         ChannelGuard guard = guards.get(d.channel());
         AtomicInteger attempts = new AtomicInteger(d.attempts());
         Mono<Void> work;
+        int count = 0;
         if (d.callbackId() != null) {
             work = guard.call(() -> sender.answerCallback(d.platformUserId(), d.callbackId(), d.text()), attempts);
         } else if (d.partInFlight() != null && d.partInFlight() >= d.partsSent() && !sender.idempotent()) {
@@ -186,17 +188,20 @@ public class DeliveryWorker extends ReactiveWorker {
         } else {
             List<String> parts = OutboundText.split(d.text(), sender.maxTextLength());
             int last = parts.size() - 1;
+            count = parts.size();
             // the mark commits after the rate limiter's permit, right before the request: a crash between the two
-            // leaves a part in doubt that never went out, so that window is kept as short as it can be
+            // leaves a part in doubt that never went out, so that window is kept as short as it can be. The last
+            // part's "sent" is the delivered record itself (group-committed within milliseconds)
             work = Flux.range(d.partsSent(), Math.max(0, parts.size() - d.partsSent()))
                     .concatMap(i -> guard.call(() -> deliveries.partInFlight(d.messageId(), i)
                                     .then(sender.sendText(d.platformUserId(), parts.get(i),
                                             i == last ? d.buttons() : List.of(), d.messageId(), i)), attempts)
-                            .then(deliveries.partSent(d.messageId(), i + 1)), 0)
+                            .then(i == last ? Mono.<Void>empty() : deliveries.partSent(d.messageId(), i + 1)), 0)
                     .then();
         }
+        int parts = count;
         return work
-                .then(Mono.fromSupplier(() -> new Delivered(d, attempts.get(), clock.instant())))
+                .then(Mono.fromSupplier(() -> new Deliveries.Sent(d, parts, attempts.get())))
                 .onErrorResume(e -> failed(d, Exceptions.unwrap(e), attempts.get()).then(Mono.empty()));
     }
 
