@@ -129,10 +129,34 @@ public class DeliveryRepository {
                 .bind("id", messageId).bind("part", part).then();
     }
 
-    public Mono<Void> partSent(UUID messageId, int partsSent) {
-        return db.sql("update outbound_deliveries set parts_sent = :parts, part_in_flight = null, updated_at = now() "
+    public Mono<Void> partSent(UUID messageId, int partsSent, String platformMessageId) {
+        var spec = db.sql("update outbound_deliveries set parts_sent = :parts, part_in_flight = null, "
+                        + "platform_message_id = coalesce(:pid, platform_message_id), updated_at = now() "
                         + "where message_id = :id")
-                .bind("id", messageId).bind("parts", partsSent).then();
+                .bind("id", messageId).bind("parts", partsSent);
+        return (platformMessageId == null ? spec.bindNull("pid", String.class) : spec.bind("pid", platformMessageId))
+                .then();
+    }
+
+    /** A campaign message marked read by a platform report. */
+    public record ReadMessage(UUID messageId, String teacherId, UUID appealId, String region) {
+    }
+
+    /**
+     * The teacher (by channel and platform user id) read the dialogue up to the platform's message id {@code upTo}:
+     * their delivered campaign messages up to it, not read before, are marked read now — each once.
+     */
+    public Flux<ReadMessage> markCampaignRead(Channel channel, String platformUserId, long upTo, Instant now) {
+        return db.sql("update outbound_deliveries d set read_at = :now from teachers t "
+                        + "where t.channel = :channel and t.platform_user_id = :user and d.teacher_id = t.teacher_id "
+                        + "and d.kind = 'CAMPAIGN' and d.status = 'DELIVERED' and d.read_at is null "
+                        + "and d.platform_message_id is not null and d.platform_message_id ~ '^[0-9]{1,18}$' "
+                        + "and d.platform_message_id::bigint <= :upTo "
+                        + "returning d.message_id, d.teacher_id, d.appeal_id, t.region")
+                .bind("now", now).bind("channel", channel.name()).bind("user", platformUserId).bind("upTo", upTo)
+                .map(r -> new ReadMessage(r.get("message_id", UUID.class), r.get("teacher_id", String.class),
+                        r.get("appeal_id", UUID.class), r.get("region", String.class)))
+                .all();
     }
 
     public Mono<Void> delivered(UUID messageId, int attempts, Instant now) {

@@ -192,7 +192,9 @@ public class DeliveryWorker extends ReactiveWorker {
                     .concatMap(i -> guard.call(() -> deliveries.partInFlight(d.messageId(), i)
                                     .then(sender.sendText(d.platformUserId(), parts.get(i),
                                             i == last ? d.buttons() : List.of(), d.messageId(), i)), attempts)
-                            .then(deliveries.partSent(d.messageId(), i + 1)), 0)
+                            .map(java.util.Optional::of).defaultIfEmpty(java.util.Optional.empty())
+                            .flatMap(platformId -> deliveries.partSent(d.messageId(), i + 1,
+                                    platformId.orElse(null))), 0)
                     .then();
         }
         return work
