@@ -19,7 +19,8 @@ export interface CampaignRatesRow {
   readNote: string;
 }
 
-const rate = (r: number | null) => (r == null ? '—' : `${Math.round(r * 1000) / 10} %`);
+/** A rate of 0…1 as «66,7 %»; «—» without a base. */
+export const rate = (r: number | null) => (r == null ? '—' : `${(Math.round(r * 1000) / 10).toLocaleString('ru-RU')} %`);
 
 /** «Рассылки за период»: delivery and read rates per region, from the analytics projection. */
 export function CampaignRates({ period, region }: { period: Period; region?: string }) {
@@ -45,6 +46,11 @@ export function CampaignRates({ period, region }: { period: Period; region?: str
   }, [q]);
   if (error) return <Notice kind="error">{error}</Notice>;
   if (rows === null) return null;
+  return <CampaignRatesTable rows={rows} />;
+}
+
+/** The table of campaign rates (the country first, then the regions) with the note on reads. */
+export function CampaignRatesTable({ rows }: { rows: CampaignRatesRow[] }) {
   return (
     <div className="card table-wrap">
       <h2>Рассылки за период: доставка и прочтение</h2>
