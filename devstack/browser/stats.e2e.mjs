@@ -131,7 +131,7 @@ async function main() {
       for (const id of ['chart-outcomes', 'chart-rating', 'chart-times']) {
         await page.locator(`[data-testid="${id}"] canvas`).first().waitFor();
       }
-      await page.getByRole('row').filter({ hasText: 'Пензенская область' }).waitFor();
+      await page.getByTestId('regions-table').getByRole('row').filter({ hasText: 'Пензенская область' }).waitFor();
       await page.getByText('сравнение с').waitFor();
       const tops = await page.locator('.mainnav > a, .mainnav > details > summary').evaluateAll((links) => links.map((a) => a.getBoundingClientRect().top));
       if (new Set(tops.map((t) => Math.round(t))).size !== 1) throw new Error(`меню переносится: ${tops.join(', ')}`);
@@ -151,7 +151,7 @@ async function main() {
 
     await step(page, 'период «Неделя» и сортировка таблицы по числу обращений', async () => {
       await page.getByRole('button', { name: 'Неделя' }).click();
-      await page.getByRole('row').filter({ hasText: 'Пензенская область' }).waitFor();
+      await page.getByTestId('regions-table').getByRole('row').filter({ hasText: 'Пензенская область' }).waitFor();
       await page.getByRole('button', { name: /^Поступило/ }).click();
       const sort = await page.locator('th[aria-sort="ascending"], th[aria-sort="descending"]').first().textContent();
       if (!sort.includes('Поступило')) throw new Error(`таблица не упорядочена по «Поступило»: ${sort}`);

@@ -24,6 +24,11 @@ export interface Campaign {
   audience: { regions: string[]; orgTypes: string[]; channels: string[] };
   createdAt: string;
   etaSeconds: number | null;
+  /** delivered through a channel that reports reads (VK): the base of readRate */
+  readable: number;
+  deliveryRate: number | null;
+  readRate: number | null;
+  readNote: string;
 }
 
 interface RegionRow {
@@ -36,6 +41,9 @@ interface RegionRow {
   read: number;
   remaining: number;
   inWindow: boolean;
+  readable: number;
+  deliveryRate: number | null;
+  readRate: number | null;
 }
 
 const STATUS_TEXT: Record<Campaign['status'], string> = {
@@ -50,6 +58,8 @@ const ORG_TYPES: [string, string][] = [['SCHOOL', 'школы'], ['SPO', 'СПО
 const CHANNELS: [string, string][] = [['MAX', 'MAX'], ['VK', 'Сферум / VK']];
 
 const pct = (part: number, whole: number) => (whole ? Math.round((part / whole) * 100) : 0);
+/** A rate of 0…1 from the server as a percentage, «—» when there is no base. */
+const rate = (r: number | null | undefined) => (r == null ? '—' : `${Math.round(r * 1000) / 10}%`);
 
 function eta(seconds: number | null): string {
   if (seconds == null) return '—';
@@ -112,6 +122,7 @@ export function Campaigns({ session }: { session: Session }) {
               <th>Статус</th>
               <th>Ход</th>
               <th>Доставлено</th>
+              <th>Прочитано</th>
               <th>Ждут утра</th>
               <th>Ошибки</th>
               <th>Осталось</th>
@@ -127,7 +138,8 @@ export function Campaigns({ session }: { session: Session }) {
       )}
       <p className="muted">
         Сообщения уходят только с 08:00 до 19:00 по времени региона педагога; остальные ждут утра. Ответы педагогам
-        всегда отправляются раньше рассылок. Прочтения: MAX и Сферум/VK не сообщают боту о прочтении — столбец пуст.
+        всегда отправляются раньше рассылок. Прочтения сообщает только Сферум/VK; MAX не сообщает о прочтении, поэтому
+        доля прочтения считается от сообщений, доставленных в VK.
       </p>
     </section>
   );
@@ -158,6 +170,9 @@ function CampaignRowView({ c, open, onToggle, act }: {
           <span className="campaign-sent">{c.sent}</span> из <span className="campaign-total">{c.total}</span> ({done}%)
         </td>
         <td>{c.delivered} ({pct(c.delivered, c.sent)}%)</td>
+        <td className="campaign-read" title={c.readNote}>
+          {c.read} ({rate(c.readRate)} из {c.readable} в VK)
+        </td>
         <td>{c.held}</td>
         <td>{c.failed}</td>
         <td>{c.status === 'RUNNING' || c.status === 'PAUSED' ? eta(c.etaSeconds) : '—'}</td>
@@ -172,7 +187,7 @@ function CampaignRowView({ c, open, onToggle, act }: {
       </tr>
       {open && (
         <tr>
-          <td colSpan={8}>
+          <td colSpan={9}>
             <RegionTable id={c.id} />
           </td>
         </tr>
@@ -201,6 +216,7 @@ function RegionTable({ id }: { id: string }) {
           <th>Доставлено</th>
           <th>Доля доставки</th>
           <th>Прочитано</th>
+          <th>Доля прочтения (VK)</th>
           <th>Ошибки</th>
           <th>Сейчас</th>
         </tr>
@@ -212,8 +228,9 @@ function RegionTable({ id }: { id: string }) {
             <td>{r.total}</td>
             <td>{r.sent}</td>
             <td>{r.delivered}</td>
-            <td>{pct(r.delivered, r.sent)}%</td>
-            <td>—</td>
+            <td>{rate(r.deliveryRate)}</td>
+            <td>{r.read}</td>
+            <td>{rate(r.readRate)}</td>
             <td>{r.failed}</td>
             <td>{r.inWindow ? 'день' : 'ждут 08:00'}</td>
           </tr>

@@ -7,6 +7,7 @@ import { change, days, type Period } from '../lib/period';
 import { regionName } from '../lib/regions';
 import { href, navigate } from '../lib/router';
 import type { Figures } from '../lib/types';
+import { CampaignRates } from './CampaignRates';
 import { duration, PeriodBar, query, totals, useFigures, usePeriod } from './StatsPeriod';
 
 const pct = (part: number, whole: number) => (whole ? `${Math.round((part / whole) * 100)} %` : '—');
@@ -50,6 +51,7 @@ export function Stats({ region, seesAll, onOpenAppeals }: {
           <Cards now={daily.rows} before={dailyBefore.rows ?? []} />
           <Dynamics rows={daily.rows} period={period} />
           {!region && <RegionTable rows={regions.rows} />}
+          <CampaignRates period={period} region={region} />
         </>
       )}
     </section>

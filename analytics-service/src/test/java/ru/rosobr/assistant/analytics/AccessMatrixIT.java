@@ -66,6 +66,8 @@ class AccessMatrixIT {
                         .query(PERIOD)
                 .route("GET /api/analytics/report.xlsx").allow(FEDERAL, ADMIN).ownRegion(OPERATOR, REGIONAL_HEAD)
                         .query(PERIOD)
+                .route("GET /api/analytics/campaigns").allow(FEDERAL, ADMIN).ownRegion(OPERATOR, REGIONAL_HEAD)
+                        .query(PERIOD + "&region=33")
                 .route("GET /api/analytics/kb-growth").allow(OPERATOR, REGIONAL_HEAD, FEDERAL, ADMIN)
                         .note("рост базы знаний общий для всех регионов")
                 .route("POST /api/analytics/admin/rebuild").allow(ADMIN)

@@ -31,7 +31,7 @@ class RebuildIT {
     private static final Duration WAIT = Duration.ofSeconds(60);
     private static final String ADMIN = TestJwt.token("admin", List.of("ADMIN"), null);
     private static final String FEDERAL = TestJwt.token("federal", List.of("FEDERAL"), null);
-    private static final String[] VIEWS = {"/summary", "/daily", "/regions", "/topics", "/kb-growth"};
+    private static final String[] VIEWS = {"/summary", "/daily", "/regions", "/topics", "/kb-growth", "/campaigns"};
     private static ServiceReplicas replicas;
 
     @BeforeAll
@@ -68,6 +68,8 @@ class RebuildIT {
                 assertThat(daily(1, period)).isEqualTo(scenario.daily()));
         await().atMost(WAIT).pollInterval(Duration.ofMillis(300)).untilAsserted(() ->
                 assertThat(view(0, "/kb-growth" + period)).contains("vacation"));
+        await().atMost(WAIT).pollInterval(Duration.ofMillis(300)).untilAsserted(() ->
+                assertThat(view(1, "/campaigns" + period)).contains("\"attempted\":5"));
         String[] before = new String[VIEWS.length];
         for (int i = 0; i < VIEWS.length; i++) {
             before[i] = view(0, VIEWS[i] + period);
@@ -77,7 +79,7 @@ class RebuildIT {
         DatabaseClient db = replicas.bean(0, DatabaseClient.class);
         for (String sql : List.of("update region_day_stats set received = received + 100, rating_5 = 0",
                 "delete from latency_day_buckets", "update appeal_facts set topic = 'damaged'",
-                "delete from kb_day_stats")) {
+                "delete from kb_day_stats", "update campaign_day_stats set read = read + 7")) {
             db.sql(sql).then().block(Duration.ofSeconds(10));
         }
         assertThat(view(0, "/daily" + period)).isNotEqualTo(before[1]);
@@ -89,9 +91,10 @@ class RebuildIT {
                 .post().uri("/api/analytics/admin/rebuild")
                 .header(HttpHeaders.AUTHORIZATION, "Bearer " + ADMIN).exchange()
                 .expectStatus().isOk().expectBody(RebuildReport.class).returnResult().getResponseBody();
-        // 31 records of the scenario, one of them a second delivery of an event
-        assertThat(report.records()).isEqualTo(31);
-        assertThat(report.applied()).isEqualTo(30);
+        // 43 records of the scenario (31 of appeals and the KB, 12 delivery outcomes), one of them a second
+        // delivery of an event
+        assertThat(report.records()).isEqualTo(43);
+        assertThat(report.applied()).isEqualTo(42);
         assertThat(report.duplicates()).isEqualTo(1);
         assertThat(report.failed()).isZero();
         for (int i = 0; i < VIEWS.length; i++) {

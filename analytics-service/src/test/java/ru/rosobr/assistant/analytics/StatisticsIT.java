@@ -28,6 +28,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
+import ru.rosobr.assistant.analytics.summary.CampaignRates;
 import ru.rosobr.assistant.analytics.summary.Figures;
 import ru.rosobr.assistant.analytics.summary.KbGrowth;
 import ru.rosobr.assistant.testkit.KafkaProbe;
@@ -75,12 +76,21 @@ class StatisticsIT {
                 .header(HttpHeaders.AUTHORIZATION, "Bearer " + FEDERAL).exchange().expectStatus().isOk()
                 .expectBodyList(KbGrowth.class).returnResult().getResponseBody()).isEqualTo(scenario.kbGrowth());
 
+        // another topic: its own wait
+        await().atMost(WAIT).pollInterval(Duration.ofMillis(300)).untilAsserted(() ->
+                assertThat(campaigns(FEDERAL, day)).isEqualTo(scenario.campaigns()));
+
         // the federal view narrowed to a region, and a regional user, get that region only
         assertThat(figures(FEDERAL, "/regions" + day + "&region=58")).containsExactly(scenario.regions().get(1));
         assertThat(figures(OPERATOR_58, "/regions" + day)).containsExactly(scenario.regions().get(1));
         assertThat(figures(OPERATOR_58, "/daily" + day)).singleElement()
                 .satisfies(f -> assertThat(f.appeals()).isEqualTo(3));
         assertThat(figures(OPERATOR_58, "/topics" + day)).isEqualTo(scenario.topicsOf58());
+        assertThat(campaigns(FEDERAL, day + "&region=58")).containsExactly(scenario.campaigns().get(2));
+        assertThat(campaigns(OPERATOR_58, day)).containsExactly(scenario.campaigns().get(2));
+        web.get().uri("/api/analytics/campaigns" + day + "&region=33")
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + OPERATOR_58).exchange()
+                .expectStatus().isForbidden();
         web.get().uri("/api/analytics/daily" + day + "&region=33")
                 .header(HttpHeaders.AUTHORIZATION, "Bearer " + OPERATOR_58).exchange()
                 .expectStatus().isForbidden();
@@ -89,6 +99,12 @@ class StatisticsIT {
         web.post().uri("/api/analytics/admin/rebuild")
                 .header(HttpHeaders.AUTHORIZATION, "Bearer " + FEDERAL).exchange()
                 .expectStatus().isForbidden();
+    }
+
+    private List<CampaignRates> campaigns(String token, String query) {
+        return web.get().uri("/api/analytics/campaigns" + query).header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
+                .exchange().expectStatus().isOk()
+                .expectBodyList(CampaignRates.class).returnResult().getResponseBody();
     }
 
     private byte[] report(String token, String query) {

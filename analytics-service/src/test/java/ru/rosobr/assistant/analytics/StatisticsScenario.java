@@ -7,17 +7,24 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
+import ru.rosobr.assistant.analytics.summary.CampaignRates;
 import ru.rosobr.assistant.analytics.summary.Figures;
 import ru.rosobr.assistant.analytics.summary.KbGrowth;
 import ru.rosobr.assistant.contracts.Event;
 import ru.rosobr.assistant.contracts.Topic;
 import ru.rosobr.assistant.contracts.Topics;
+import ru.rosobr.assistant.contracts.Channel;
 import ru.rosobr.assistant.contracts.events.AiJudged;
+import ru.rosobr.assistant.contracts.events.OutboundDelivery;
+import ru.rosobr.assistant.contracts.events.OutboundDelivery.Status;
+import ru.rosobr.assistant.contracts.events.OutboundMessage.Kind;
 
 /**
  * Six appeals of one Moscow day in regions 58 and 33 (AI answers, a question passed to a specialist, an off-topic
  * one, ratings replaced, an appeal whose answer is published before its receipt) and three KB publications, with
  * the figures they must give. Times to answer are chosen inside known histogram buckets, so the estimates are exact.
+ * Besides, the delivery outcomes of five campaign messages (VK and MAX, a retry, a repeated read report) and two
+ * outcomes that are not counted (an answer's delivery, a read without a region).
  */
 final class StatisticsScenario {
 
@@ -82,6 +89,44 @@ final class StatisticsScenario {
         sink.publish(Topics.KB_ENTRY_PUBLISHED, published("kb-" + day + "-x", 2, "ktp", t.plusSeconds(10)));
         sink.publish(Topics.KB_ENTRY_PUBLISHED, published("kb-" + day + "-x", 2, "ktp", t.plusSeconds(11)));
         sink.publish(Topics.KB_ENTRY_PUBLISHED, published("kb-" + day + "-y", 1, "vacation", t.plusSeconds(20)));
+
+        // campaign messages: c1 (58, VK) delivered and read, the read reported twice; c2 (58, VK) failed, then
+        // delivered on a retry; c3 (58, MAX) delivered (MAX reports no reads); c4 (33, MAX) failed for good;
+        // c5 (33, VK) held, delivered, read
+        UUID c1 = UUID.randomUUID();
+        UUID c2 = UUID.randomUUID();
+        UUID c3 = UUID.randomUUID();
+        UUID c4 = UUID.randomUUID();
+        UUID c5 = UUID.randomUUID();
+        sink.publish(Topics.OUTBOUND_DELIVERY, outcome(c1, "58", Channel.VK, Status.DELIVERED, Kind.CAMPAIGN, 100));
+        sink.publish(Topics.OUTBOUND_DELIVERY, outcome(c1, "58", Channel.VK, Status.READ, Kind.CAMPAIGN, 200));
+        sink.publish(Topics.OUTBOUND_DELIVERY, outcome(c1, "58", Channel.VK, Status.READ, Kind.CAMPAIGN, 300));
+        sink.publish(Topics.OUTBOUND_DELIVERY, outcome(c2, "58", Channel.VK, Status.FAILED, Kind.CAMPAIGN, 100));
+        sink.publish(Topics.OUTBOUND_DELIVERY, outcome(c2, "58", Channel.VK, Status.DELIVERED, Kind.CAMPAIGN, 110));
+        sink.publish(Topics.OUTBOUND_DELIVERY, outcome(c3, "58", Channel.MAX, Status.DELIVERED, Kind.CAMPAIGN, 100));
+        sink.publish(Topics.OUTBOUND_DELIVERY, outcome(c4, "33", Channel.MAX, Status.FAILED, Kind.CAMPAIGN, 100));
+        sink.publish(Topics.OUTBOUND_DELIVERY, outcome(c5, "33", Channel.VK, Status.HELD, Kind.CAMPAIGN, 10));
+        sink.publish(Topics.OUTBOUND_DELIVERY, outcome(c5, "33", Channel.VK, Status.DELIVERED, Kind.CAMPAIGN, 100));
+        sink.publish(Topics.OUTBOUND_DELIVERY, outcome(c5, "33", Channel.VK, Status.READ, Kind.CAMPAIGN, 400));
+        sink.publish(Topics.OUTBOUND_DELIVERY, outcome(p1, "58", Channel.VK, Status.DELIVERED, Kind.AI_ANSWER, 5));
+        sink.publish(Topics.OUTBOUND_DELIVERY, outcome(UUID.randomUUID(), null, Channel.VK, Status.READ,
+                Kind.CAMPAIGN, 500));
+    }
+
+    /** A delivery outcome of a message to a teacher, {@code seconds} after the scenario's noon. */
+    private OutboundDelivery outcome(UUID message, String region, Channel channel, Status status, Kind kind,
+                                     long seconds) {
+        return new OutboundDelivery(UUID.randomUUID(), t.plusSeconds(seconds), OutboundDelivery.VERSION, message,
+                "teacher-" + message, null, channel, status, status == Status.FAILED ? "ошибка платформы" : null, 1,
+                region, kind);
+    }
+
+    /** Campaign rates: the country first, then 33 and 58. */
+    List<CampaignRates> campaigns() {
+        return List.of(
+                new CampaignRates(null, "Все регионы", 5, 4, 1, 3, 2, 0.8, 0.6667, CampaignRates.READ_NOTE),
+                new CampaignRates("33", "Владимирская область", 2, 1, 1, 1, 1, 0.5, 1.0, CampaignRates.READ_NOTE),
+                new CampaignRates("58", "Пензенская область", 3, 3, 0, 2, 1, 1.0, 0.5, CampaignRates.READ_NOTE));
     }
 
     // Bucket estimates: FIRST = 4 (1..2..5], 20 (10..30], 3000 (1800..3600], 8 (5..10], 50 (30..60];

@@ -100,9 +100,10 @@ public final class Topics {
     public static final Topic<OutboundMessage> OUTBOUND_MESSAGES =
             new Topic<>("outbound.messages.v1", OutboundMessage.class, FOLLOWUP, 12, WEEK, Topic.Key.TEACHER_ID,
                     readers(INTAKE));
+    /** Delivery outcomes and reported reads; analytics counts the campaign ones per region and day. */
     public static final Topic<OutboundDelivery> OUTBOUND_DELIVERY =
             new Topic<>("outbound.delivery.v1", OutboundDelivery.class, INTAKE, 6, WEEK, Topic.Key.TEACHER_ID,
-                    readers(FOLLOWUP));
+                    readers(FOLLOWUP, ANALYTICS));
 
     /**
      * Tokens to refuse before they expire (logout, user disabled or changed). Kept a day: far longer than an access

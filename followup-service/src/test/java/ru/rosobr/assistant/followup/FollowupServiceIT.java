@@ -230,7 +230,9 @@ class FollowupServiceIT {
         String text = "Добрый день! Отчёт о погоде не входит в перечень документов учителя.";
         KafkaProbe.publish(Topics.OPERATOR_REPLIED, replied(appeal, "33", teacherId, at.plusSeconds(60), text));
         OutboundMessage reply = awaitOutbound(appeal, Kind.OPERATOR_REPLY);
-        assertThat(reply.text()).isEqualTo(text);
+        // the «answered» line with the reply's moment in the teacher's own region time, then the text
+        assertThat(reply.text()).isEqualTo(ru.rosobr.assistant.followup.messages.Messages.answeredHeader(
+                at.plusSeconds(60), "33") + "\n\n" + text);
         assertThat(reply.urgent()).isTrue();
         assertThat(reply.buttons()).hasSize(5).allMatch(b -> b.payload().startsWith("rate:" + appeal + ":"));
 

@@ -378,6 +378,16 @@ class IntakeServiceIT extends IntakeTestBase {
         String other = newTeacher();
         post(other, "58", "Статус обращения");
         assertThat(messages(other).getLast().text()).startsWith("Сейчас у вас нет обращений");
+
+        // once the only appeal is answered, the teacher is told that it is and where the answer is
+        String done = newTeacher();
+        AppealReceived only = ask(done, "Нужно ли писать план воспитательной работы?");
+        deliver(only, Kind.OPERATOR_REPLY, "Нет, не нужно.", List.of());
+        Awaitility.await().atMost(WAIT).until(() -> "ANSWERED".equals(appealState(only.appealId())));
+        post(done, "58", "где мой ответ");
+        assertThat(messages(done).getLast().text())
+                .startsWith("Сейчас у вас нет обращений, которые ждут ответа. На ваше обращение от ")
+                .contains("«Нужно ли писать план воспитательной работы?» специалист уже ответил — ответ есть выше");
     }
 
     @Test

@@ -12,7 +12,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * Breakdowns of a period for the console's charts and tables: {@code /daily}, {@code /regions}, {@code /topics}
- * (each {@code ?from&to&region}, scoped like the summary) and {@code /kb-growth?from&to}.
+ * (each {@code ?from&to&region}, scoped like the summary), {@code /campaigns} (campaign delivery and read rates per
+ * region, same parameters) and {@code /kb-growth?from&to}.
  */
 @RestController
 @RequestMapping("/api/analytics")
@@ -43,6 +44,15 @@ public class BreakdownController {
                                       @RequestParam(required = false) String to,
                                       @RequestParam(required = false) String region) {
         return breakdowns.byTopic(Scope.of(jwt, from, to, region));
+    }
+
+    /** Campaign delivery and read rates per region (and in total) over the period. */
+    @GetMapping("/campaigns")
+    public Mono<List<CampaignRates>> campaigns(@AuthenticationPrincipal Jwt jwt,
+                                               @RequestParam(required = false) String from,
+                                               @RequestParam(required = false) String to,
+                                               @RequestParam(required = false) String region) {
+        return breakdowns.campaigns(Scope.of(jwt, from, to, region));
     }
 
     @GetMapping("/kb-growth")

@@ -171,6 +171,34 @@ public class Breakdowns {
                 .all();
     }
 
+    /**
+     * Campaign delivery and read rates per region over the scope's days (regions with campaign messages only, in
+     * code order; the whole country first as region {@code null} when the scope is not one region).
+     */
+    public Mono<List<CampaignRates>> campaigns(Scope scope) {
+        return bind(db.sql("select region, coalesce(sum(attempted), 0)::bigint as attempted, "
+                        + "coalesce(sum(delivered), 0)::bigint as delivered, coalesce(sum(readable), 0)::bigint "
+                        + "as readable, coalesce(sum(read), 0)::bigint as read from campaign_day_stats"
+                        + FILTER + "group by rollup (region) order by region nulls first"), scope)
+                .map((r, m) -> {
+                    String region = r.get("region", String.class);
+                    long attempted = r.get("attempted", Long.class);
+                    long delivered = r.get("delivered", Long.class);
+                    long readable = r.get("readable", Long.class);
+                    long read = r.get("read", Long.class);
+                    String name = region == null ? "Все регионы"
+                            : Regions.find(region).map(Regions.Region::name).orElse(region);
+                    return new CampaignRates(region, name, attempted, delivered, Math.max(0, attempted - delivered),
+                            readable, read, CampaignRates.rate(delivered, attempted), CampaignRates.rate(read, readable),
+                            CampaignRates.READ_NOTE);
+                })
+                .all()
+                // one region asked for (or a regional user): its own row, no national total; no campaign at all:
+                // nothing (the roll-up's empty total)
+                .filter(c -> c.region() != null || (scope.region() == null && c.attempted() + c.read() > 0))
+                .collectList();
+    }
+
     private static DatabaseClient.GenericExecuteSpec bind(DatabaseClient.GenericExecuteSpec spec, Scope scope) {
         return spec.bind("from", Parameter.fromOrEmpty(scope.from(), LocalDate.class))
                 .bind("to", Parameter.fromOrEmpty(scope.to(), LocalDate.class))

@@ -76,7 +76,8 @@ public class CampaignController {
     }
 
     public record RegionRow(String region, String name, long total, long sent, long delivered, long failed,
-                            long read, long remaining, boolean inWindow) {
+                            long read, long remaining, boolean inWindow, long readable, Double deliveryRate,
+                            Double readRate) {
     }
 
     public record Preview(long total, List<Map<String, Object>> byRegion) {
@@ -155,7 +156,7 @@ public class CampaignController {
         return visible(jwt, id).flatMapMany(c -> campaigns.progress(c.id()))
                 .map(r -> new RegionRow(r.region(), Regions.find(r.region()).map(Regions.Region::name).orElse(r.region()),
                         r.total(), r.sent(), r.delivered(), r.failed(), r.read(), r.remaining(),
-                        campaigns.inWindow(r.region())));
+                        campaigns.inWindow(r.region()), r.readable(), r.deliveryRate(), r.readRate()));
     }
 
     @GetMapping("/{id}/failures")

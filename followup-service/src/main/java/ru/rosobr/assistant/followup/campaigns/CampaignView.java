@@ -10,11 +10,20 @@ import ru.rosobr.assistant.contracts.events.OutboundMessage.Button;
  * A campaign with its progress, as {@code GET /api/campaigns/{id}} shows it. {@code queued}: not sent yet, in
  * regions whose 08:00–19:00 is now; {@code held}: not sent yet, waiting for the morning of their region;
  * {@code sent}: handed to delivery; {@code delivered}/{@code failed}: what the platforms answered;
- * {@code read}: reported reads (none of the connected platforms reports them to a bot, see the README).
+ * {@code read}: reads the platforms reported (VK does, MAX reports none to a bot — {@code readNote} says so);
+ * {@code readable}: delivered through a channel that reports reads, the base of {@code readRate};
+ * {@code deliveryRate}: delivered among delivered and failed.
  */
 public record CampaignView(UUID id, String title, String text, List<Button> buttons, Audience audience,
                            int ratePerSecond, CampaignStatus status, long total, long queued, long held, long sent,
                            long delivered, long read, long failed, long cancelled, Instant scheduledAt,
                            String createdBy, Instant createdAt, Instant startedAt, Instant finishedAt,
-                           Instant eta, Long etaSeconds) {
+                           Instant eta, Long etaSeconds, long readable, Double deliveryRate, Double readRate,
+                           List<String> readReportedBy, String readNote) {
+
+    /** The channels whose platform reports to the bot that a message was read. */
+    public static final List<String> READ_REPORTED_BY = List.of("VK");
+
+    public static final String READ_NOTE = "MAX не сообщает о прочтении: прочтения и их доля считаются только "
+            + "по сообщениям, доставленным в VK (Сферум)";
 }

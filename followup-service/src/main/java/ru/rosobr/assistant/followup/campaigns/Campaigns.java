@@ -13,6 +13,7 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import ru.rosobr.assistant.contracts.events.OutboundDelivery;
+import ru.rosobr.assistant.contracts.events.OutboundMessage;
 import ru.rosobr.assistant.contracts.events.OutboundMessage.Button;
 import ru.rosobr.assistant.contracts.events.TeacherChanged;
 import ru.rosobr.assistant.followup.campaigns.internal.CampaignRepository;
@@ -128,6 +129,7 @@ public class Campaigns {
         long delivered = 0;
         long failed = 0;
         long read = 0;
+        long readable = 0;
         long queued = 0;
         long held = 0;
         Map<String, Long> remaining = new HashMap<>();
@@ -137,6 +139,7 @@ public class Campaigns {
             delivered += r.delivered();
             failed += r.failed();
             read += r.read();
+            readable += r.readable();
             remaining.put(r.region(), r.remaining());
             if (window.nextAllowed(now, Regions.zoneOf(r.region())).equals(now)) {
                 queued += r.remaining();
@@ -168,7 +171,9 @@ public class Campaigns {
         Long etaSeconds = eta == null ? null : Math.max(0, Duration.between(now, eta).toSeconds());
         return new CampaignView(c.id(), c.title(), c.text(), c.buttons(), c.audience(), c.ratePerSecond(), c.status(),
                 total, queued, held, sent, delivered, read, failed, cancelled, c.scheduledAt(), c.createdBy(),
-                c.createdAt(), c.startedAt(), c.finishedAt(), eta, etaSeconds);
+                c.createdAt(), c.startedAt(), c.finishedAt(), eta, etaSeconds, readable,
+                RegionProgress.rate(delivered, delivered + failed), RegionProgress.rate(read, readable),
+                CampaignView.READ_REPORTED_BY, CampaignView.READ_NOTE);
     }
 
     /** Whether the region's teachers are within 08:00–19:00 now. */
@@ -184,16 +189,22 @@ public class Campaigns {
         return repository.upsertAudience(e);
     }
 
-    /** outbound.delivery: a campaign message delivered or failed (HELD by intake's own check stays "sent"). */
+    /**
+     * outbound.delivery: a campaign message delivered, failed or read (HELD by intake's own check stays "sent"). A
+     * delivery through a channel that reports reads counts into the read rate's base.
+     */
     public Mono<Void> onDelivery(OutboundDelivery d) {
-        if (d.appealId() != null) {
+        if (d.appealId() != null || (d.kind() != null && d.kind() != OutboundMessage.Kind.CAMPAIGN)) {
             // an answer or a status message: campaign messages belong to no appeal, so no statement is spent here
             return Mono.empty();
+        }
+        if (d.status() == OutboundDelivery.Status.READ) {
+            return repository.recordRead(d.messageId(), d.occurredAt() != null ? d.occurredAt() : clock.instant());
         }
         String status = switch (d.status()) {
             case DELIVERED -> "DELIVERED";
             case FAILED -> "FAILED";
-            case HELD -> null;
+            case HELD, READ -> null;
         };
         if (status == null) {
             return Mono.empty();
@@ -202,10 +213,13 @@ public class Campaigns {
             boolean wasFailed = "FAILED".equals(change.before());
             long deliveredDelta = "DELIVERED".equals(status) ? 1 : 0;
             long failedDelta = "DELIVERED".equals(status) ? (wasFailed ? -1 : 0) : (wasFailed ? 0 : 1);
+            long readableDelta = deliveredDelta == 1 && d.channel() != null
+                    && CampaignView.READ_REPORTED_BY.contains(d.channel().name()) ? 1 : 0;
             if (deliveredDelta == 0 && failedDelta == 0) {
                 return Mono.empty();
             }
-            return repository.addOutcome(change.campaignId(), change.region(), deliveredDelta, failedDelta);
+            return repository.addOutcome(change.campaignId(), change.region(), deliveredDelta, failedDelta,
+                    readableDelta);
         });
     }
 }

@@ -33,6 +33,7 @@ public final class Messages {
     public static final String STATUS_BUTTON_TEXT = "Статус обращения";
 
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd.MM.yyyy");
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
 
     private Messages() {
     }
@@ -119,10 +120,25 @@ public final class Messages {
                 List.of(statusButton(appealId)));
     }
 
+    /**
+     * The first line of a specialist's answer: the teacher learns that the appeal is answered, by whom, and when in
+     * their own region time — «Специалист ответил на ваше обращение 12.03.2026 в 14:05 (время вашего региона):».
+     */
+    public static String answeredHeader(Instant repliedAt, String region) {
+        var local = repliedAt.atZone(ru.rosobr.assistant.platform.reference.Regions.zoneOf(region));
+        return "Специалист ответил на ваше обращение " + DAY.format(local) + " в " + TIME.format(local)
+                + " (время вашего региона):";
+    }
+
+    /** The specialist's text under the «answered» line, with the rating buttons. */
+    public static String operatorReplyText(String text, Instant repliedAt, String region) {
+        return answeredHeader(repliedAt, region) + "\n\n" + text.strip();
+    }
+
     public static OutboundMessage operatorReply(Instant now, String teacherId, String region, UUID appealId,
-                                                String text) {
-        return message(now, teacherId, region, appealId, Kind.OPERATOR_REPLY, true, text.strip(),
-                ratingButtons(appealId));
+                                                String text, Instant repliedAt) {
+        return message(now, teacherId, region, appealId, Kind.OPERATOR_REPLY, true,
+                operatorReplyText(text, repliedAt, region), ratingButtons(appealId));
     }
 
     /** Not urgent: delivery holds it for the teacher's daytime as well. */

@@ -255,6 +255,59 @@ class CampaignsIT {
                 }).returnResult().getResponseBody();
         assertThat(regions).extracting(r -> r.get("region")).containsExactly("25", "39", "41", "54", "58");
         assertThat(regions).allSatisfy(r -> assertThat(number(r, "sent")).isEqualTo(60));
+
+        // reads as intake reports them (VK message_read): counted once, only for delivered messages; the base of
+        // the read rate is what went through VK, the one channel that reports reads
+        List<OutboundDelivery> vk = new ArrayList<>();
+        for (int i = 20; i < 30; i++) {
+            OutboundMessage m = out.get(i);
+            vk.add(OutboundDelivery.of(m.eventId(), m.teacherId(), null, Channel.VK, OutboundDelivery.Status.DELIVERED,
+                    null, 1, m.region(), OutboundMessage.Kind.CAMPAIGN));
+        }
+        for (int i = 20; i < 26; i++) {
+            OutboundMessage m = out.get(i);
+            vk.add(OutboundDelivery.of(m.eventId(), m.teacherId(), null, Channel.VK, OutboundDelivery.Status.READ,
+                    null, 0, m.region(), OutboundMessage.Kind.CAMPAIGN));
+        }
+        // a second report of the same read, and a read of a message never reported delivered: no count
+        vk.add(OutboundDelivery.of(out.get(20).eventId(), out.get(20).teacherId(), null, Channel.VK,
+                OutboundDelivery.Status.READ, null, 0, out.get(20).region(), OutboundMessage.Kind.CAMPAIGN));
+        vk.add(OutboundDelivery.of(out.get(40).eventId(), out.get(40).teacherId(), null, Channel.VK,
+                OutboundDelivery.Status.READ, null, 0, out.get(40).region(), OutboundMessage.Kind.CAMPAIGN));
+        service.publishAll(Topics.OUTBOUND_DELIVERY, vk);
+        await().atMost(WAIT).until(() -> number(get(id), "read") == 6 && number(get(id), "delivered") == 21);
+        // proof that the last two were handled (and counted nothing): the consumer is past them
+        UUID lastRead = vk.getLast().eventId();
+        await().atMost(WAIT).until(() -> db().sql("select count(*) as n from processed_events where event_id = :e")
+                .bind("e", lastRead).map((r, md) -> ((Number) r.get("n")).longValue()).one().block() == 1);
+        Map<String, Object> read = get(id);
+        assertThat(number(read, "read")).isEqualTo(6);
+        assertThat(number(read, "readable")).isEqualTo(10);
+        assertThat(((Number) read.get("readRate")).doubleValue()).isEqualTo(0.6);
+        assertThat(((Number) read.get("deliveryRate")).doubleValue()).isEqualTo(0.9545);
+        assertThat(read.get("readReportedBy")).isEqualTo(List.of("VK"));
+        assertThat((String) read.get("readNote")).startsWith("MAX не сообщает о прочтении");
+        List<Map<String, Object>> withReads = web().get().uri("/api/campaigns/" + id + "/regions")
+                .header("Authorization", FEDERAL).exchange().expectStatus().isOk()
+                .expectBody(new ParameterizedTypeReference<List<Map<String, Object>>>() {
+                }).returnResult().getResponseBody();
+        assertThat(withReads.stream().mapToLong(r -> number(r, "read")).sum()).isEqualTo(6);
+        assertThat(withReads.stream().mapToLong(r -> number(r, "readable")).sum()).isEqualTo(10);
+        for (Map<String, Object> r : withReads) {
+            String region = (String) r.get("region");
+            long expectedRead = out.subList(20, 26).stream().filter(m -> m.region().equals(region)).count();
+            long expectedReadable = out.subList(20, 30).stream().filter(m -> m.region().equals(region)).count();
+            assertThat(number(r, "read")).as("reads in %s", region).isEqualTo(expectedRead);
+            assertThat(number(r, "readable")).as("readable in %s", region).isEqualTo(expectedReadable);
+            if (expectedReadable > 0) {
+                assertThat(((Number) r.get("readRate")).doubleValue())
+                        .isCloseTo((double) expectedRead / expectedReadable, org.assertj.core.data.Offset.offset(1e-4));
+            } else {
+                assertThat(r.get("readRate")).isNull();
+            }
+        }
+        assertThat(db().sql("select count(*) as n from campaign_recipients where campaign_id = :c and read_at is not null")
+                .bind("c", id).map((r, md) -> ((Number) r.get("n")).longValue()).one().block()).isEqualTo(6);
     }
 
     @Test

@@ -48,6 +48,19 @@ class MessagesTest {
     }
 
     @Test
+    void operatorReplySaysItIsAnsweredWithTheDateAndTimeOfTheTeachersRegion() {
+        // 21:30 UTC on 13.01.2026: still the 13th in Kaliningrad (UTC+2), already the 14th in Kamchatka (UTC+12)
+        Instant at = Instant.parse("2026-01-13T21:30:00Z");
+        OutboundMessage west = Messages.operatorReply(Instant.EPOCH, "t1", "39", appeal, "  Ответ специалиста. ", at);
+        assertThat(west.text()).isEqualTo("Специалист ответил на ваше обращение 13.01.2026 в 23:30 "
+                + "(время вашего региона):\n\nОтвет специалиста.");
+        assertThat(west.urgent()).isTrue();
+        assertThat(west.buttons()).hasSize(5).allMatch(b -> b.payload().startsWith("rate:" + appeal + ":"));
+        assertThat(Messages.operatorReply(Instant.EPOCH, "t1", "41", appeal, "Ответ.", at).text())
+                .startsWith("Специалист ответил на ваше обращение 14.01.2026 в 09:30 (время вашего региона):");
+    }
+
+    @Test
     void reminderIsNotUrgentAndOffersRatings() {
         OutboundMessage m = Messages.ratingReminder(Instant.EPOCH, "t1", "58", appeal);
         assertThat(m.urgent()).isFalse();

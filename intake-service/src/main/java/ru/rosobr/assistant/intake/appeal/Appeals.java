@@ -70,6 +70,11 @@ public class Appeals {
         return repository.waiting(teacherId, limit);
     }
 
+    /** The teacher's latest appeal answered by a specialist; empty when none. */
+    public Mono<AppealStanding> lastAnswered(String teacherId) {
+        return repository.lastAnswered(teacherId);
+    }
+
     /** Records the rating of the appeal's current answer; emits false when that answer was rated before. */
     public Mono<Boolean> rate(UUID appealId, UUID answerId, int rating) {
         return repository.insertRating(appealId, answerId, rating).map(inserted -> inserted > 0);

@@ -61,7 +61,7 @@ public class Deliveries {
                 } else {
                     OutboundMessage m = r.message();
                     events.add(outbox.append(OutboundDelivery.of(m.eventId(), m.teacherId(), m.appealId(),
-                            r.channel(), status, r.result().reason(), r.result().attempts())));
+                            r.channel(), status, r.result().reason(), r.result().attempts(), m.region(), m.kind())));
                 }
             }
             return Flux.concat(events).then(wake ? wakeWorkerAfterCommit() : Mono.empty()).thenReturn(added);
@@ -114,13 +114,19 @@ public class Deliveries {
         return repository.partInFlight(messageId, part);
     }
 
-    /** A part of a long message reached the platform: it is never sent again. */
-    public Mono<Void> partSent(UUID messageId, int partsSent) {
-        return repository.partSent(messageId, partsSent);
+    /**
+     * A part of a long message reached the platform: it is never sent again. {@code platformMessageId}: the
+     * platform's id of that part, when it told one (VK), kept in the same statement.
+     */
+    public Mono<Void> partSent(UUID messageId, int partsSent, String platformMessageId) {
+        return repository.partSent(messageId, partsSent, platformMessageId);
     }
 
-    /** A message the platform took: the number of its parts (all sent) and the requests it took. */
-    public record Sent(PendingDelivery delivery, int parts, int attempts) {
+    /**
+     * A message the platform took: the number of its parts (all sent), the requests it took and the platform's id
+     * of its last part, when it told one (VK reports reads as "up to message id N").
+     */
+    public record Sent(PendingDelivery delivery, int parts, int attempts, String platformMessageId) {
     }
 
     /**
@@ -132,12 +138,13 @@ public class Deliveries {
             return Mono.empty();
         }
         Mono<Void> update = repository.delivered(sent.stream().map(x -> x.delivery().messageId()).toList(),
-                sent.stream().map(Sent::attempts).toList(), sent.stream().map(Sent::parts).toList(), now);
+                sent.stream().map(Sent::attempts).toList(), sent.stream().map(Sent::parts).toList(),
+                sent.stream().map(Sent::platformMessageId).toList(), now);
         return update.then(Flux.fromIterable(sent)
                 .filter(x -> x.delivery().isOutbound())
                 .concatMap(x -> outbox.append(OutboundDelivery.of(x.delivery().messageId(), x.delivery().teacherId(),
                         x.delivery().appealId(), x.delivery().channel(), OutboundDelivery.Status.DELIVERED, null,
-                        x.attempts())), 0)
+                        x.attempts(), x.delivery().region(), kindOf(x.delivery()))), 0)
                 .then());
     }
 
@@ -152,7 +159,7 @@ public class Deliveries {
             return update;
         }
         return update.then(outbox.append(OutboundDelivery.of(d.messageId(), d.teacherId(), d.appealId(), d.channel(),
-                OutboundDelivery.Status.HELD, reason, d.attempts())));
+                OutboundDelivery.Status.HELD, reason, d.attempts(), d.region(), kindOf(d))));
     }
 
     /**
@@ -168,7 +175,28 @@ public class Deliveries {
             return update;
         }
         return update.then(outbox.append(OutboundDelivery.of(d.messageId(), d.teacherId(), d.appealId(), d.channel(),
-                OutboundDelivery.Status.FAILED, reason, attempts)));
+                OutboundDelivery.Status.FAILED, reason, attempts, d.region(), kindOf(d))));
+    }
+
+    /**
+     * The platform reported that the teacher read the dialogue up to its message id {@code upTo} (VK message_read):
+     * the campaign messages it covers are marked read and each goes to outbound.delivery as READ, once. Call inside
+     * a transaction.
+     */
+    public Mono<Integer> read(Channel channel, String platformUserId, long upTo, Instant now) {
+        return repository.markCampaignRead(channel, platformUserId, upTo, now)
+                .concatMap(m -> outbox.append(OutboundDelivery.of(m.messageId(), m.teacherId(), m.appealId(), channel,
+                        OutboundDelivery.Status.READ, null, 0, m.region(), OutboundMessage.Kind.CAMPAIGN))
+                        .thenReturn(1), 0)
+                .reduce(0, Integer::sum);
+    }
+
+    private static OutboundMessage.Kind kindOf(PendingDelivery d) {
+        try {
+            return d.kind() == null ? null : OutboundMessage.Kind.valueOf(d.kind());
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     // ---- the admin's side ----

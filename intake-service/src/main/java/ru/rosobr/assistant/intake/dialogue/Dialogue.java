@@ -106,9 +106,15 @@ public class Dialogue {
                 });
     }
 
-    /** The state and deadline of the teacher's appeals waiting for an answer; no appeal is opened. */
+    /**
+     * The state and deadline of the teacher's appeals waiting for an answer — or, when none waits, that the latest
+     * one is answered; no appeal is opened.
+     */
     public Mono<String> status(Teacher teacher) {
-        return appeals.waiting(teacher.id(), StatusReport.LIMIT).collectList().map(StatusReport::text);
+        return appeals.waiting(teacher.id(), StatusReport.LIMIT).collectList().flatMap(waiting -> waiting.isEmpty()
+                ? appeals.lastAnswered(teacher.id()).map(StatusReport::answered)
+                        .defaultIfEmpty(StatusReport.NOTHING_WAITING)
+                : Mono.just(StatusReport.text(waiting)));
     }
 
     private Mono<Reply> rate(Teacher teacher, Appeal appeal, int rating) {

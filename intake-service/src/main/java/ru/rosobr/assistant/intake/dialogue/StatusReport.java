@@ -54,6 +54,13 @@ public final class StatusReport {
         return out.toString();
     }
 
+    /** Nothing waits, and the latest appeal is answered: where the answer is. */
+    public static String answered(AppealStanding last) {
+        return "Сейчас у вас нет обращений, которые ждут ответа. На ваше обращение " + quote(last)
+                + " специалист уже ответил — ответ есть выше в этом чате. Если он не помог, напишите, пожалуйста, "
+                + "новый вопрос.";
+    }
+
     private static String quote(AppealStanding a) {
         String q = a.question().strip().replaceAll("\\s+", " ");
         String day = a.createdAt() == null ? "" : "от " + DAY.format(a.createdAt().atZone(Regions.zoneOf(a.region())))

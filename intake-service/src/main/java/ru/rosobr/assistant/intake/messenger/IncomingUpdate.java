@@ -33,4 +33,15 @@ public sealed interface IncomingUpdate {
     record Pressed(String platformUserId, String displayName, String payload, String callbackId)
             implements IncomingUpdate {
     }
+
+    /**
+     * The user read the bot's messages up to the platform's message id {@code upTo} (VK message_read; MAX reports
+     * no reads to a bot). Not a turn of the dialogue: nothing is answered.
+     */
+    record Read(String platformUserId, long upTo) implements IncomingUpdate {
+        @Override
+        public String displayName() {
+            return null;
+        }
+    }
 }

@@ -102,6 +102,17 @@ public final class Updates {
         return vkEnvelope("confirmation", null, secret).toString();
     }
 
+    /** VK message_read: the user read the dialogue up to {@code readMessageId}. */
+    public static String vkMessageRead(String eventId, long fromId, long readMessageId, String secret) {
+        ObjectNode e = vkEnvelope("message_read", eventId, secret);
+        ObjectNode object = e.putObject("object");
+        object.put("from_id", fromId);
+        object.put("peer_id", fromId);
+        object.put("read_message_id", readMessageId);
+        object.put("conversation_message_id", readMessageId);
+        return e.toString();
+    }
+
     public static String vkMessageNew(String eventId, long fromId, long messageId, String text, String secret) {
         ObjectNode e = vkEnvelope("message_new", eventId, secret);
         ObjectNode object = e.putObject("object");

@@ -26,6 +26,8 @@ final class CounterDeltas {
         static final Table LATENCY = new Table("latency_day_buckets", List.of("region", "day", "kind", "bucket"),
                 List.of("text", "date", "text", "int"));
         static final Table KB_DAY = new Table("kb_day_stats", List.of("day", "topic"), List.of("date", "text"));
+        static final Table CAMPAIGN_DAY = new Table("campaign_day_stats", List.of("region", "day"),
+                List.of("text", "date"));
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})

@@ -29,6 +29,8 @@ import ru.rosobr.assistant.contracts.events.AnswerMatched;
 import ru.rosobr.assistant.contracts.events.AnswerUnmatched;
 import ru.rosobr.assistant.contracts.events.AppealRated;
 import ru.rosobr.assistant.contracts.events.KbEntryPublished;
+import ru.rosobr.assistant.contracts.events.OutboundDelivery;
+import ru.rosobr.assistant.contracts.events.OutboundMessage;
 import ru.rosobr.assistant.contracts.events.TeacherChanged;
 import ru.rosobr.assistant.platform.transaction.TransactionBuffers;
 
@@ -379,6 +381,58 @@ public class Projector {
                     String topic = e.topic() == null || e.topic().isBlank() ? "—" : e.topic();
                     d.add(List.of(dayOf(at(e.occurredAt())), topic), e.version() <= 1 ? "created" : "updated", 1);
                 })));
+    }
+
+    /** The channels whose platform reports reads to the bot: the base of a campaign's read rate. */
+    public static final List<String> READ_REPORTING_CHANNELS = List.of("VK");
+
+    /**
+     * Campaign outcomes from outbound.delivery (answers and other kinds are skipped without a statement): each
+     * message counts once as attempted (delivered or failed), once as delivered (and as readable when its channel
+     * reports reads), once as read — on the day and in the region of the event that counted it. A run costs one
+     * statement for the marks and one for the counters.
+     */
+    public Mono<Void> campaignOutcomes(List<OutboundDelivery> events) {
+        Map<String, OutboundDelivery> marks = new LinkedHashMap<>();
+        for (OutboundDelivery e : events) {
+            if (e.kind() != OutboundMessage.Kind.CAMPAIGN) {
+                continue;
+            }
+            if (e.region() == null || e.region().isBlank()) {
+                log.warn("campaign outcome {} of message {} has no region; not counted", e.eventId(), e.messageId());
+                continue;
+            }
+            switch (e.status()) {
+                case DELIVERED -> {
+                    marks.putIfAbsent(e.messageId() + "/ATTEMPTED", e);
+                    marks.putIfAbsent(e.messageId() + "/DELIVERED", e);
+                    if (e.channel() != null && READ_REPORTING_CHANNELS.contains(e.channel().name())) {
+                        marks.putIfAbsent(e.messageId() + "/READABLE", e);
+                    }
+                }
+                case FAILED -> marks.putIfAbsent(e.messageId() + "/ATTEMPTED", e);
+                case READ -> marks.putIfAbsent(e.messageId() + "/READ", e);
+                case HELD -> {
+                }
+            }
+        }
+        if (marks.isEmpty()) {
+            return Mono.empty();
+        }
+        List<String> keys = List.copyOf(marks.keySet());
+        return db.sql("insert into campaign_message_marks (message_id, mark) "
+                        + "select * from unnest(:id::uuid[], :mark::text[]) order by 1, 2 "
+                        + "on conflict do nothing returning message_id, mark")
+                .bind("id", keys.stream().map(k -> k.substring(0, k.indexOf('/'))).toArray(String[]::new))
+                .bind("mark", keys.stream().map(k -> k.substring(k.indexOf('/') + 1)).toArray(String[]::new))
+                .map(r -> r.get("message_id", UUID.class) + "/" + r.get("mark", String.class))
+                .all().collectList()
+                .flatMap(fresh -> fresh.isEmpty() ? Mono.empty() : add(CounterDeltas.Table.CAMPAIGN_DAY, d ->
+                        fresh.forEach(k -> {
+                            OutboundDelivery e = marks.get(k);
+                            d.add(List.of(e.region(), dayOf(at(e.occurredAt()))),
+                                    k.substring(k.indexOf('/') + 1).toLowerCase(java.util.Locale.ROOT), 1);
+                        })));
     }
 
     /**

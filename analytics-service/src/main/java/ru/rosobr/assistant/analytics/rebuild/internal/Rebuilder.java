@@ -47,7 +47,8 @@ public class Rebuilder {
 
     /** The service's tables that the events write, in the order they are locked; platform tables besides. */
     static final List<String> TABLES = List.of("processed_events", "region_day_stats", "latency_day_buckets",
-            "appeal_marks", "appeal_ratings", "appeal_facts", "kb_day_stats", "kb_versions", "teachers");
+            "appeal_marks", "appeal_ratings", "appeal_facts", "kb_day_stats", "kb_versions", "teachers",
+            "campaign_day_stats", "campaign_message_marks");
 
     private final Map<String, EventSubscription<?>> byTopic = new HashMap<>();
     private final ConsumerFactory<String, String> consumers;

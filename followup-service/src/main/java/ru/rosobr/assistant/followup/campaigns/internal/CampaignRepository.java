@@ -121,11 +121,11 @@ public class CampaignRepository {
     }
 
     public Flux<RegionProgress> progress(UUID id) {
-        return db.sql("select region, total, sent, delivered, failed, read from campaign_regions "
+        return db.sql("select region, total, sent, delivered, failed, read, readable from campaign_regions "
                         + "where campaign_id = :id order by region")
                 .bind("id", id)
                 .map(r -> new RegionProgress(r.get("region", String.class), longOf(r, "total"), longOf(r, "sent"),
-                        longOf(r, "delivered"), longOf(r, "failed"), longOf(r, "read")))
+                        longOf(r, "delivered"), longOf(r, "failed"), longOf(r, "read"), longOf(r, "readable")))
                 .all();
     }
 
@@ -289,10 +289,24 @@ public class CampaignRepository {
                 r.get("before", String.class))).one();
     }
 
-    public Mono<Void> addOutcome(UUID campaignId, String region, long delivered, long failed) {
-        return db.sql("update campaign_regions set delivered = delivered + :d, failed = failed + :f "
-                        + "where campaign_id = :id and region = :region")
-                .bind("id", campaignId).bind("region", region).bind("d", delivered).bind("f", failed).then();
+    public Mono<Void> addOutcome(UUID campaignId, String region, long delivered, long failed, long readable) {
+        return db.sql("update campaign_regions set delivered = delivered + :d, failed = failed + :f, "
+                        + "readable = readable + :r where campaign_id = :id and region = :region")
+                .bind("id", campaignId).bind("region", region).bind("d", delivered).bind("f", failed)
+                .bind("r", readable).then();
+    }
+
+    /**
+     * A reported read of a delivered campaign message: the recipient is marked read and its region counts it —
+     * once, in one statement; nothing when the message is not a campaign's, not delivered, or read already.
+     */
+    public Mono<Void> recordRead(UUID messageId, Instant at) {
+        return db.sql("with r as (update campaign_recipients set read_at = :at "
+                        + "  where message_id = :m and status = 'DELIVERED' and read_at is null "
+                        + "  returning campaign_id, region) "
+                        + "update campaign_regions g set read = g.read + 1 from r "
+                        + "where g.campaign_id = r.campaign_id and g.region = r.region")
+                .bind("m", messageId).bind("at", at).then();
     }
 
     private static CampaignRow campaign(Readable r) {

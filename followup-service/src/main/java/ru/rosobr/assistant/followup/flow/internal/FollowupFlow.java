@@ -149,7 +149,7 @@ public class FollowupFlow {
             return cancel;
         }
         return outbox.append(Messages.operatorReply(clock.instant(), e.teacherId(), e.region(), e.appealId(),
-                        e.text()))
+                        e.text(), repliedAt))
                 .then(cancel)
                 .then(scheduleReminder(e.appealId(), e.teacherId(), e.region(), repliedAt, "OPERATOR_REPLY"));
     }

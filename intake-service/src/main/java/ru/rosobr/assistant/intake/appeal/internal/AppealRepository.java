@@ -79,6 +79,20 @@ public class AppealRepository {
                 .fetch().rowsUpdated();
     }
 
+    /** The teacher's latest appeal a specialist has answered, if any. */
+    public Mono<AppealStanding> lastAnswered(String teacherId) {
+        return db.sql("""
+                        select appeal_id, region, question, created_at, state, sla_stage, deadline_day from appeals
+                         where teacher_id = :teacher and (state = 'ANSWERED' or sla_stage = 'ANSWERED')
+                         order by created_at desc limit 1""")
+                .bind("teacher", teacherId)
+                .map(r -> new AppealStanding(r.get("appeal_id", UUID.class), r.get("region", String.class),
+                        r.get("question", String.class),
+                        r.get("created_at", Instant.class), AppealState.valueOf(r.get("state", String.class)),
+                        r.get("sla_stage", String.class), r.get("deadline_day", LocalDate.class)))
+                .one();
+    }
+
     /**
      * The teacher's appeals still waiting for an answer, newest first: just received, with a specialist (routed
      * or reported by followup), or handed over at the teacher's request.

@@ -129,25 +129,53 @@ public class DeliveryRepository {
                 .bind("id", messageId).bind("part", part).then();
     }
 
-    public Mono<Void> partSent(UUID messageId, int partsSent) {
-        return db.sql("update outbound_deliveries set parts_sent = :parts, part_in_flight = null, updated_at = now() "
+    public Mono<Void> partSent(UUID messageId, int partsSent, String platformMessageId) {
+        var spec = db.sql("update outbound_deliveries set parts_sent = :parts, part_in_flight = null, "
+                        + "platform_message_id = coalesce(:pid, platform_message_id), updated_at = now() "
                         + "where message_id = :id")
-                .bind("id", messageId).bind("parts", partsSent).then();
+                .bind("id", messageId).bind("parts", partsSent);
+        return (platformMessageId == null ? spec.bindNull("pid", String.class) : spec.bind("pid", platformMessageId))
+                .then();
+    }
+
+    /** A campaign message marked read by a platform report. */
+    public record ReadMessage(UUID messageId, String teacherId, UUID appealId, String region) {
+    }
+
+    /**
+     * The teacher (by channel and platform user id) read the dialogue up to the platform's message id {@code upTo}:
+     * their delivered campaign messages up to it, not read before, are marked read now — each once.
+     */
+    public Flux<ReadMessage> markCampaignRead(Channel channel, String platformUserId, long upTo, Instant now) {
+        return db.sql("update outbound_deliveries d set read_at = :now from teachers t "
+                        + "where t.channel = :channel and t.platform_user_id = :user and d.teacher_id = t.teacher_id "
+                        + "and d.kind = 'CAMPAIGN' and d.status = 'DELIVERED' and d.read_at is null "
+                        + "and d.platform_message_id is not null and d.platform_message_id ~ '^[0-9]{1,18}$' "
+                        + "and d.platform_message_id::bigint <= :upTo "
+                        + "returning d.message_id, d.teacher_id, d.appeal_id, t.region")
+                .bind("now", now).bind("channel", channel.name()).bind("user", platformUserId).bind("upTo", upTo)
+                .map(r -> new ReadMessage(r.get("message_id", UUID.class), r.get("teacher_id", String.class),
+                        r.get("appeal_id", UUID.class), r.get("region", String.class)))
+                .all();
     }
 
     /**
      * Messages the platform took, in one statement: every part counts as sent (the last part's own mark is this row),
      * the part in flight is settled.
      */
-    public Mono<Void> delivered(List<UUID> messageIds, List<Integer> attempts, List<Integer> parts, Instant now) {
+    public Mono<Void> delivered(List<UUID> messageIds, List<Integer> attempts, List<Integer> parts,
+                                List<String> platformMessageIds, Instant now) {
         return db.sql("update outbound_deliveries d set status = 'DELIVERED', reason = null, attempts = x.attempts, "
                         + "parts_sent = greatest(d.parts_sent, x.parts), part_in_flight = null, not_before = null, "
+                        + "platform_message_id = coalesce(x.pid, d.platform_message_id), "
                         + "locked_until = null, delivered_at = :now, updated_at = now() "
-                        + "from unnest(:ids::uuid[], :attempts::int[], :parts::int[]) as x(id, attempts, parts) "
+                        + "from unnest(:ids::uuid[], :attempts::int[], :parts::int[], :pids::text[]) "
+                        + "as x(id, attempts, parts, pid) "
                         + "where d.message_id = x.id")
                 .bind("ids", messageIds.toArray(UUID[]::new))
                 .bind("attempts", attempts.toArray(Integer[]::new))
                 .bind("parts", parts.toArray(Integer[]::new))
+                .bind("pids", platformMessageIds.toArray(String[]::new))
                 .bind("now", now)
                 .then();
     }

@@ -176,6 +176,7 @@ public class DeliveryWorker extends ReactiveWorker {
         AtomicInteger attempts = new AtomicInteger(d.attempts());
         Mono<Void> work;
         int count = 0;
+        java.util.concurrent.atomic.AtomicReference<String> lastId = new java.util.concurrent.atomic.AtomicReference<>();
         if (d.callbackId() != null) {
             work = guard.call(() -> sender.answerCallback(d.platformUserId(), d.callbackId(), d.text()), attempts);
         } else if (d.partInFlight() != null && d.partInFlight() >= d.partsSent() && !sender.idempotent()) {
@@ -196,12 +197,19 @@ public class DeliveryWorker extends ReactiveWorker {
                     .concatMap(i -> guard.call(() -> deliveries.partInFlight(d.messageId(), i)
                                     .then(sender.sendText(d.platformUserId(), parts.get(i),
                                             i == last ? d.buttons() : List.of(), d.messageId(), i)), attempts)
-                            .then(i == last ? Mono.<Void>empty() : deliveries.partSent(d.messageId(), i + 1)), 0)
+                            .map(java.util.Optional::of).defaultIfEmpty(java.util.Optional.empty())
+                            .flatMap(platformId -> {
+                                if (i == last) {
+                                    lastId.set(platformId.orElse(null));
+                                    return Mono.<Void>empty();
+                                }
+                                return deliveries.partSent(d.messageId(), i + 1, platformId.orElse(null));
+                            }), 0)
                     .then();
         }
         int parts = count;
         return work
-                .then(Mono.fromSupplier(() -> new Deliveries.Sent(d, parts, attempts.get())))
+                .then(Mono.fromSupplier(() -> new Deliveries.Sent(d, parts, attempts.get(), lastId.get())))
                 .onErrorResume(e -> failed(d, Exceptions.unwrap(e), attempts.get()).then(Mono.empty()));
     }
 

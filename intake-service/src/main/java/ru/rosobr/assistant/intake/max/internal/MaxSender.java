@@ -42,12 +42,14 @@ public class MaxSender implements PlatformSender {
     }
 
     @Override
-    public Mono<Void> sendText(String platformUserId, String text, List<Button> buttons, UUID messageId, int part) {
+    public Mono<String> sendText(String platformUserId, String text, List<Button> buttons, UUID messageId, int part) {
         List<InlineKeyboardAttachmentRequest> attachments = buttons.isEmpty() ? null
                 : List.of(InlineKeyboardAttachmentRequest.of(ButtonRows.layout(buttons).stream()
                         .map(row -> row.stream().map(b -> CallbackButton.of(b.text(), b.payload())).toList())
                         .toList()));
-        return client.sendMessage(platformUserId, new SendMessageBody(text, attachments, null, "markdown")).then();
+        // MAX reports no reads to a bot, so its message id is not needed
+        return client.sendMessage(platformUserId, new SendMessageBody(text, attachments, null, "markdown"))
+                .then(Mono.empty());
     }
 
     @Override

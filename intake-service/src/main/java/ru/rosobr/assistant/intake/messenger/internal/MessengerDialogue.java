@@ -49,11 +49,19 @@ public class MessengerDialogue {
     }
 
     public Mono<Void> handle(Channel channel, IncomingUpdate update) {
+        if (update instanceof IncomingUpdate.Read read) {
+            // no contact upsert and no reply: a read only marks the campaign messages it covers
+            return deliveries.read(channel, read.platformUserId(), read.upTo(), clock.instant())
+                    .doOnNext(n -> log.debug("{} user {} read up to {}: {} campaign message(s) marked read", channel,
+                            read.platformUserId(), read.upTo(), n))
+                    .then();
+        }
         return teachers.contact(channel, update.platformUserId(), update.displayName())
                 .flatMap(teacher -> switch (update) {
                     case IncomingUpdate.Started s -> started(teacher);
                     case IncomingUpdate.Text t -> greetOnce(teacher).then(text(teacher, t));
                     case IncomingUpdate.Pressed p -> pressed(teacher, p);
+                    case IncomingUpdate.Read r -> Mono.<Void>empty();
                 });
     }
 

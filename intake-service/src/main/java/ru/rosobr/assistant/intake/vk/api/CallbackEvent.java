@@ -19,4 +19,6 @@ public record CallbackEvent(@JsonProperty("type") String type,
     public static final String CONFIRMATION = "confirmation";
     public static final String MESSAGE_NEW = "message_new";
     public static final String MESSAGE_EVENT = "message_event";
+    /** The user read the bot's messages (up to one message id): counted for campaigns. */
+    public static final String MESSAGE_READ = "message_read";
 }

@@ -11,6 +11,7 @@ import ru.rosobr.assistant.intake.messenger.IncomingUpdate;
 import ru.rosobr.assistant.intake.vk.api.CallbackEvent;
 import ru.rosobr.assistant.intake.vk.api.MessageEvent;
 import ru.rosobr.assistant.intake.vk.api.MessageNew;
+import ru.rosobr.assistant.intake.vk.api.MessageRead;
 import ru.rosobr.assistant.intake.vk.api.VkMessage;
 import ru.rosobr.assistant.platform.input.TextInput;
 import ru.rosobr.assistant.platform.json.EventCodec;
@@ -85,6 +86,14 @@ public class VkEvents implements InboundDecoder {
                 }
                 yield new Checked(event, envelopeId != null ? "event:" + envelopeId : "press:" + e.eventId());
             }
+            case CallbackEvent.MESSAGE_READ -> {
+                MessageRead r = messageRead(event);
+                if (r.fromId() == null || r.readMessageId() == null) {
+                    throw new Malformed("нет полей object.from_id / read_message_id");
+                }
+                yield new Checked(event, envelopeId != null ? "event:" + envelopeId
+                        : "read:" + r.fromId() + ":" + r.readMessageId());
+            }
             default -> new Checked(event, null);
         };
     }
@@ -110,6 +119,13 @@ public class VkEvents implements InboundDecoder {
                 }
                 yield Optional.of(new IncomingUpdate.Pressed(String.valueOf(e.userId()), null, payloadOf(e.payload()),
                         e.eventId()));
+            }
+            case CallbackEvent.MESSAGE_READ -> {
+                MessageRead r = messageRead(event);
+                if (r.fromId() <= 0 || (r.peerId() != null && r.peerId() >= CHAT_PEER_BASE)) {
+                    yield Optional.empty();
+                }
+                yield Optional.of(new IncomingUpdate.Read(String.valueOf(r.fromId()), r.readMessageId()));
             }
             default -> Optional.empty();
         };
@@ -140,6 +156,17 @@ public class VkEvents implements InboundDecoder {
             return EventCodec.mapper().treeToValue(event.object(), MessageNew.class);
         } catch (JacksonException e) {
             throw new Malformed("object не читается как {message, client_info}");
+        }
+    }
+
+    private static MessageRead messageRead(CallbackEvent event) {
+        if (event.object() == null || !event.object().isObject()) {
+            throw new Malformed("нет поля object");
+        }
+        try {
+            return EventCodec.mapper().treeToValue(event.object(), MessageRead.class);
+        } catch (JacksonException e) {
+            throw new Malformed("object не читается как message_read");
         }
     }
 

@@ -68,7 +68,7 @@ public class VkSender implements PlatformSender {
     }
 
     @Override
-    public Mono<Void> sendText(String platformUserId, String text, List<Button> buttons, UUID messageId, int part) {
+    public Mono<String> sendText(String platformUserId, String text, List<Button> buttons, UUID messageId, int part) {
         MultiValueMap<String, String> params = new LinkedMultiValueMap<>();
         params.set("peer_id", platformUserId);
         params.set("random_id", String.valueOf(randomId(messageId, part)));
@@ -76,7 +76,13 @@ public class VkSender implements PlatformSender {
         if (!buttons.isEmpty()) {
             params.set("keyboard", EventCodec.mapper().writeValueAsString(keyboard(buttons)));
         }
-        return client.call("messages.send", params).then();
+        // {"response": <message id>}: kept, because message_read names the last read message by this id
+        return client.call("messages.send", params)
+                .flatMap(node -> {
+                    var id = node.get("response");
+                    return id != null && id.isIntegralNumber() && id.asLong() > 0
+                            ? Mono.just(String.valueOf(id.asLong())) : Mono.empty();
+                });
     }
 
     @Override
