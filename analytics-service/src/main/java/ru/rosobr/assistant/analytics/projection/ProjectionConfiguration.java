@@ -8,6 +8,7 @@ import org.springframework.r2dbc.core.DatabaseClient;
 
 import ru.rosobr.assistant.analytics.projection.internal.Projector;
 import ru.rosobr.assistant.contracts.Topics;
+import ru.rosobr.assistant.contracts.events.OutboundMessage;
 import ru.rosobr.assistant.platform.messaging.EventSubscription;
 import ru.rosobr.assistant.platform.messaging.EventSubscriptions;
 
@@ -46,6 +47,8 @@ public class ProjectionConfiguration {
                 EventSubscription.onBatch(Topics.APPEAL_ESCALATED, es -> p.count(Measure.ESCALATED, es)),
                 EventSubscription.onBatch(Topics.KB_ENTRY_PUBLISHED, p::published),
                 EventSubscription.on(Topics.TEACHER_CHANGED, p::teacherChanged),
-                EventSubscription.onBatch(Topics.OUTBOUND_DELIVERY, p::campaignOutcomes));
+                EventSubscription.onBatch(Topics.OUTBOUND_DELIVERY, p::campaignOutcomes)
+                        // answers and statuses far outnumber campaign messages: no dedupe row for them
+                        .only(e -> e.kind() == OutboundMessage.Kind.CAMPAIGN));
     }
 }

@@ -65,7 +65,9 @@ final class EventBatches {
                 applyInParts(decoded);
                 throw new BatchListenerFailedException("undecodable record on " + record.topic(), e, record);
             }
-            decoded.add(new Decoded(record, subscription, event, group + ":" + record.topic()));
+            if (subscription.isRelevant(event)) {
+                decoded.add(new Decoded(record, subscription, event, group + ":" + record.topic()));
+            }
         }
         applyInParts(decoded);
     }

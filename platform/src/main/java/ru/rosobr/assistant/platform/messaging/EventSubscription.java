@@ -2,6 +2,7 @@ package ru.rosobr.assistant.platform.messaging;
 
 import java.util.List;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -21,8 +22,25 @@ import ru.rosobr.assistant.contracts.Topic;
  * @param handler applies a run of new events of this topic, consecutive in the polled batch and in offset order
  *                (a run may hold events of several partitions, each partition's in order); it must keep that order
  *                for events of one key
+ * @param relevant events the handler acts on; the others are passed over without a statement, not even a dedupe
+ *                 row (they change nothing, so skipping them twice is the same as once)
  */
-public record EventSubscription<T extends Event>(Topic<T> topic, Function<List<T>, Mono<Void>> handler) {
+public record EventSubscription<T extends Event>(Topic<T> topic, Function<List<T>, Mono<Void>> handler,
+                                                 Predicate<? super T> relevant) {
+
+    public EventSubscription(Topic<T> topic, Function<List<T>, Mono<Void>> handler) {
+        this(topic, handler, e -> true);
+    }
+
+    /** The same subscription acting only on the events {@code relevant} accepts (a topic read for a few of its events). */
+    public EventSubscription<T> only(Predicate<? super T> relevant) {
+        return new EventSubscription<>(topic, handler, relevant);
+    }
+
+    @SuppressWarnings("unchecked")
+    boolean isRelevant(Event event) {
+        return ((Predicate<Object>) relevant).test(event);
+    }
 
     /** One event at a time, in order. */
     public static <T extends Event> EventSubscription<T> on(Topic<T> topic, Function<T, Mono<Void>> handler) {
