@@ -22,8 +22,9 @@ import ru.rosobr.assistant.operator.security.Viewer;
 
 /**
  * The console's appeal routes under {@code /api/console}: list, export, counters, kanban, card and the actions on
- * an appeal; who may see and do what is decided by {@link AppealQueries} and {@link AppealActions}. {@code version} in a request body is the card's version the user acted on (optional; a
- * stale one is refused with 409).
+ * an appeal; who may see and do what is decided by {@link AppealQueries} and {@link AppealActions}.
+ * {@code version} in a request body is the card's version the user acted on (optional; a stale one is refused with
+ * 409).
  */
 @RestController
 @RequestMapping("/api/console")
