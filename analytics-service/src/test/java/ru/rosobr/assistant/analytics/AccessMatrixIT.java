@@ -6,23 +6,17 @@ import static ru.rosobr.assistant.testkit.AccessMatrix.Role.FEDERAL;
 import static ru.rosobr.assistant.testkit.AccessMatrix.Role.OPERATOR;
 import static ru.rosobr.assistant.testkit.AccessMatrix.Role.REGIONAL_HEAD;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
-import org.springframework.context.ApplicationContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.web.reactive.server.WebTestClient;
 
 import ru.rosobr.assistant.contracts.Topics;
 import ru.rosobr.assistant.testkit.AccessMatrix;
+import ru.rosobr.assistant.testkit.AccessMatrixTestBase;
 import ru.rosobr.assistant.testkit.KafkaProbe;
 import ru.rosobr.assistant.testkit.ServiceTestSupport;
 import ru.rosobr.assistant.testkit.TestJwt;
@@ -33,9 +27,7 @@ import ru.rosobr.assistant.testkit.TestJwt;
  * (checked on the region list, asked for region 33 by name, and on the summary, asked for no region; the daily and
  * topic figures and the workbook are checked for status only, their rows carry no region).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@AutoConfigureWebTestClient
-class AccessMatrixIT {
+class AccessMatrixIT extends AccessMatrixTestBase {
 
     private static final String DAY = "2026-01-05";
     private static final String PERIOD = "from=" + DAY + "&to=" + DAY;
@@ -46,13 +38,8 @@ class AccessMatrixIT {
         ServiceTestSupport.register(registry, "analytics");
     }
 
-    @Autowired
-    WebTestClient web;
-
-    @Autowired
-    ApplicationContext context;
-
-    static AccessMatrix matrix() {
+    @Override
+    protected AccessMatrix matrix() {
         return new AccessMatrix("analytics-service", "33", "58")
                 .ownRegionData(REGION_33)
                 .actuator(false, "служебный, шлюз не проксирует")
@@ -77,8 +64,8 @@ class AccessMatrixIT {
                 .and();
     }
 
-    @Test
-    void everyRouteAdmitsExactlyWhomTheMatrixSays() {
+    @Override
+    protected void prepare() {
         UUID appeal = UUID.randomUUID();
         KafkaProbe.publish(Topics.APPEAL_RECEIVED, TestEvents.received(appeal, "33",
                 Instant.parse(DAY + "T09:00:00Z")));
@@ -90,11 +77,5 @@ class AccessMatrixIT {
                         throw new AssertionError("region 33 not projected yet: " + body);
                     }
                 }));
-        matrix().assertKeptBy(context, web);
-    }
-
-    @Test
-    void readmeShowsTheMatrix() {
-        matrix().assertShownIn(Path.of("README.md"));
     }
 }

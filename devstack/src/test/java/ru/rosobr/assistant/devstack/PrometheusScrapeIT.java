@@ -122,7 +122,7 @@ class PrometheusScrapeIT {
             expressions.putAll(ruleFigures);
             // the state gauges have read their tables (a failed query would leave NaN, which compares false)
             expressions.put("outbox backlog read", "count(assistant_outbox_backlog >= 0) >= 6");
-            expressions.put("dead letters read", "count(assistant_dead_letters >= 0) >= 6");
+            expressions.put("dead letters read", "count(assistant_dead_letters_pending >= 0) >= 6");
             expressions.put("timers due read", "assistant_timers_due{application=\"followup-service\"} >= 0");
             expressions.put("deliveries failed read", "assistant_deliveries_failed{application=\"intake-service\"} >= 0");
             // the leader-exported domain series come at the analytics refresh, Kafka client metrics within a minute

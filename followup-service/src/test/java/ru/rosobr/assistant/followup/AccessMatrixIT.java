@@ -4,20 +4,14 @@ import static ru.rosobr.assistant.testkit.AccessMatrix.Role.ADMIN;
 import static ru.rosobr.assistant.testkit.AccessMatrix.Role.FEDERAL;
 import static ru.rosobr.assistant.testkit.AccessMatrix.Role.REGIONAL_HEAD;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
-import org.springframework.context.ApplicationContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.web.reactive.server.WebTestClient;
 
 import ru.rosobr.assistant.testkit.AccessMatrix;
+import ru.rosobr.assistant.testkit.AccessMatrixTestBase;
 import ru.rosobr.assistant.testkit.ServiceTestSupport;
 import ru.rosobr.assistant.testkit.TestJwt;
 
@@ -25,9 +19,7 @@ import ru.rosobr.assistant.testkit.TestJwt;
  * Every route of the service against the access table below (also the README's «Матрица доступа»). Region 33 has a
  * campaign; the heads of region 58 (and a head whose token names no region) must not see or touch it.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@AutoConfigureWebTestClient
-class AccessMatrixIT {
+class AccessMatrixIT extends AccessMatrixTestBase {
 
     private static final String TITLE = "Опрос о нагрузке педагогов Владимирской области";
     private static volatile String campaignId = "00000000-0000-0000-0000-000000000000";
@@ -37,13 +29,8 @@ class AccessMatrixIT {
         ServiceTestSupport.register(registry, "followup");
     }
 
-    @Autowired
-    WebTestClient web;
-
-    @Autowired
-    ApplicationContext context;
-
-    static AccessMatrix matrix() {
+    @Override
+    protected AccessMatrix matrix() {
         return new AccessMatrix("followup-service", "33", "58")
                 .var("id", () -> campaignId)
                 .ownRegionData(TITLE, campaignId)
@@ -69,19 +56,13 @@ class AccessMatrixIT {
                 .and();
     }
 
-    @Test
-    void everyRouteAdmitsExactlyWhomTheMatrixSays() {
+    @Override
+    protected void prepare() {
         Map<?, ?> created = web.post().uri("/api/campaigns")
                 .header("Authorization", "Bearer " + TestJwt.token("head33", List.of("REGIONAL_HEAD"), "33"))
                 .bodyValue(Map.of("title", TITLE, "text", "Коллеги, ответьте, пожалуйста, на три вопроса.",
                         "audience", Map.of("regions", List.of("33"))))
                 .exchange().expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody();
         campaignId = String.valueOf(created.get("id"));
-        matrix().assertKeptBy(context, web);
-    }
-
-    @Test
-    void readmeShowsTheMatrix() {
-        matrix().assertShownIn(Path.of("README.md"));
     }
 }

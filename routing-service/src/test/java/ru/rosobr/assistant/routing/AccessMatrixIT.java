@@ -5,20 +5,14 @@ import static ru.rosobr.assistant.testkit.AccessMatrix.Role.FEDERAL;
 import static ru.rosobr.assistant.testkit.AccessMatrix.Role.OPERATOR;
 import static ru.rosobr.assistant.testkit.AccessMatrix.Role.REGIONAL_HEAD;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
-import org.springframework.context.ApplicationContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.web.reactive.server.WebTestClient;
 
 import ru.rosobr.assistant.testkit.AccessMatrix;
+import ru.rosobr.assistant.testkit.AccessMatrixTestBase;
 import ru.rosobr.assistant.testkit.ServiceTestSupport;
 import ru.rosobr.assistant.testkit.TestJwt;
 
@@ -27,9 +21,7 @@ import ru.rosobr.assistant.testkit.TestJwt;
  * operator on the roster; the roster of region 58's head (and of a head whose token names no region) must not list
  * them.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@AutoConfigureWebTestClient
-class AccessMatrixIT {
+class AccessMatrixIT extends AccessMatrixTestBase {
 
     private static final String OPERATOR_33 = "authz-roster-33";
 
@@ -38,13 +30,8 @@ class AccessMatrixIT {
         ServiceTestSupport.register(registry, "routing");
     }
 
-    @Autowired
-    WebTestClient web;
-
-    @Autowired
-    ApplicationContext context;
-
-    static AccessMatrix matrix() {
+    @Override
+    protected AccessMatrix matrix() {
         return new AccessMatrix("routing-service", "33", "58")
                 .ownRegionData(OPERATOR_33)
                 .actuator()
@@ -61,16 +48,10 @@ class AccessMatrixIT {
                 .and();
     }
 
-    @Test
-    void everyRouteAdmitsExactlyWhomTheMatrixSays() {
+    @Override
+    protected void prepare() {
         web.put().uri("/api/routing/operators/" + OPERATOR_33)
                 .header("Authorization", "Bearer " + TestJwt.token("admin", List.of("ADMIN"), null))
                 .bodyValue(Map.of("region", "33")).exchange().expectStatus().isOk();
-        matrix().assertKeptBy(context, web);
-    }
-
-    @Test
-    void readmeShowsTheMatrix() {
-        matrix().assertShownIn(Path.of("README.md"));
     }
 }

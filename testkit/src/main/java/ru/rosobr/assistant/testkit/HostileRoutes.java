@@ -17,6 +17,7 @@ import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
@@ -82,6 +83,21 @@ public final class HostileRoutes {
 
     private HostileRoutes(ApplicationContext context) {
         this.context = context;
+    }
+
+    /**
+     * The whole hostile-input check of a service that needs nothing but its routes' inputs: starts one replica of
+     * {@code application} on a fresh database ({@code databasePrefix}, real PostgreSQL and broker), sends every
+     * route hostile input with a token of every role of region 58 (unless {@code inputs} sets another bearer), and
+     * stops the replica.
+     */
+    public static void runOnReplica(Class<?> application, String databasePrefix, Consumer<HostileRoutes> inputs) {
+        try (ServiceReplicas service = ServiceReplicas.start(application, databasePrefix, 1)) {
+            String token = TestJwt.token("hostile", List.of("ADMIN", "FEDERAL", "OPERATOR", "KB_EDITOR"), "58");
+            HostileRoutes routes = of(service.context(0)).bearer(route -> token);
+            inputs.accept(routes);
+            routes.run();
+        }
     }
 
     /** The routes of the service running in {@code context} (a web server context on a real port). */

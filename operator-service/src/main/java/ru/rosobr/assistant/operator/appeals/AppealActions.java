@@ -338,7 +338,7 @@ public class AppealActions {
     }
 
     private Mono<AppealSummary> current(UUID appealId) {
-        return appeals.find(appealId).map(ConsoleService::summary);
+        return appeals.find(appealId).map(AppealQueries::summary);
     }
 
     /**
@@ -347,11 +347,11 @@ public class AppealActions {
      */
     private <T> Mono<T> onLockedAppeal(Viewer viewer, String id, Long expectedVersion, String consequence,
                                        BiFunction<UUID, AppealRow, Mono<T>> action) {
-        UUID appealId = ConsoleService.parseId(id);
+        UUID appealId = AppealQueries.parseId(id);
         if (appealId == null) {
             return Mono.error(Problems.notFound());
         }
-        return ConsoleService.visible(viewer, appeals.lock(appealId), id)
+        return AppealQueries.visible(viewer, appeals.lock(appealId), id)
                 .flatMap(row -> {
                     checkVersion(row, expectedVersion, consequence);
                     return action.apply(appealId, row);

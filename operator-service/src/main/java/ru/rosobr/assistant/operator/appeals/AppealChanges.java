@@ -73,7 +73,7 @@ public class AppealChanges implements DisposableBean {
         String actor = parts.length > 1 ? parts[1] : null;
         return Mono.fromCallable(() -> UUID.fromString(parts[0]))
                 .flatMap(appeals::find)
-                .map(row -> new Change(ConsoleService.summary(row), actor))
+                .map(row -> new Change(AppealQueries.summary(row), actor))
                 .onErrorResume(e -> {
                     log.warn("live update {} not read: {}", n.payload(), e.toString());
                     return Mono.empty();

@@ -34,8 +34,8 @@ public class AppealsConfiguration {
     }
 
     @Bean
-    ConsoleService consoleService(AppealRepository appeals, AuditTrail audit) {
-        return new ConsoleService(appeals, audit);
+    AppealQueries appealQueries(AppealRepository appeals, AuditTrail audit) {
+        return new AppealQueries(appeals, audit);
     }
 
     @Bean

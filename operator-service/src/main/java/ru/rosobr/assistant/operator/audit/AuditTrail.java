@@ -10,8 +10,13 @@ import org.springframework.r2dbc.core.Parameter;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
+import ru.rosobr.assistant.operator.problems.Problems;
+import ru.rosobr.assistant.operator.security.Viewer;
+
 /** The audit log of operator actions; written in the transaction of the action it records. */
 public class AuditTrail {
+
+    public static final int MAX_LIMIT = 500;
 
     private final DatabaseClient db;
 
@@ -28,6 +33,35 @@ public class AuditTrail {
                 .bind("region", Parameter.fromOrEmpty(region, String.class))
                 .bind("details", Parameter.fromOrEmpty(details, String.class))
                 .then();
+    }
+
+    /**
+     * The log the viewer may see: regional heads their region, federal staff and admins everything; {@code from}
+     * inclusive, {@code to} exclusive, both optional.
+     */
+    public Flux<AuditEntry> readBy(Viewer viewer, String appealIdParam, String actor, String action, Instant from,
+                                   Instant to, int limit) {
+        boolean head = viewer.has("REGIONAL_HEAD");
+        if (!head && !viewer.seesAllRegions()) {
+            return Flux.error(Problems.forbidden(
+                    "Журнал действий доступен руководителю региона и федеральным сотрудникам"));
+        }
+        if (limit < 1 || limit > MAX_LIMIT) {
+            return Flux.error(Problems.badRequest("Параметр limit должен быть от 1 до " + MAX_LIMIT));
+        }
+        UUID appealId = null;
+        if (appealIdParam != null) {
+            try {
+                appealId = UUID.fromString(appealIdParam.trim());
+            } catch (IllegalArgumentException e) {
+                return Flux.error(Problems.badRequest("Некорректный идентификатор обращения: " + appealIdParam));
+            }
+        }
+        if (viewer.seesAllRegions()) {
+            return find(null, appealId, actor, action, from, to, limit);
+        }
+        return viewer.region() == null ? Flux.empty()
+                : find(viewer.region(), appealId, actor, action, from, to, limit);
     }
 
     /** Newest first; {@code region} null = every region; {@code actor}, {@code action} optional filters. */

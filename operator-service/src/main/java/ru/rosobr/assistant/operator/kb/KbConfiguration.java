@@ -7,7 +7,7 @@ import org.springframework.transaction.reactive.TransactionalOperator;
 
 import ru.rosobr.assistant.operator.appeals.AppealActions;
 import ru.rosobr.assistant.operator.audit.AuditTrail;
-import ru.rosobr.assistant.operator.appeals.ConsoleService;
+import ru.rosobr.assistant.operator.appeals.AppealQueries;
 import ru.rosobr.assistant.operator.kb.internal.DraftRepository;
 import ru.rosobr.assistant.platform.outbox.Outbox;
 
@@ -16,8 +16,8 @@ import ru.rosobr.assistant.platform.outbox.Outbox;
 public class KbConfiguration {
 
     @Bean
-    KbDrafts kbDrafts(DatabaseClient db, ConsoleService console, AppealActions actions, AuditTrail audit,
+    KbDrafts kbDrafts(DatabaseClient db, AppealQueries appeals, AppealActions actions, AuditTrail audit,
                       Outbox outbox, TransactionalOperator tx) {
-        return new KbDrafts(new DraftRepository(db), console, actions, audit, outbox, tx);
+        return new KbDrafts(new DraftRepository(db), appeals, actions, audit, outbox, tx);
     }
 }

@@ -16,7 +16,7 @@ import ru.rosobr.assistant.contracts.events.KbEntryPublished.Audience;
 import ru.rosobr.assistant.operator.appeals.AppealActions;
 import ru.rosobr.assistant.operator.appeals.AppealCard;
 import ru.rosobr.assistant.operator.audit.AuditTrail;
-import ru.rosobr.assistant.operator.appeals.ConsoleService;
+import ru.rosobr.assistant.operator.appeals.AppealQueries;
 import ru.rosobr.assistant.operator.appeals.MessageKind;
 import ru.rosobr.assistant.operator.problems.Problems;
 import ru.rosobr.assistant.operator.appeals.TimelineEntry;
@@ -44,16 +44,16 @@ public class KbDrafts {
     static final int MAX_LIST = 500;
 
     private final DraftRepository drafts;
-    private final ConsoleService console;
+    private final AppealQueries appeals;
     private final AppealActions actions;
     private final AuditTrail audit;
     private final Outbox outbox;
     private final TransactionalOperator tx;
 
-    public KbDrafts(DraftRepository drafts, ConsoleService console, AppealActions actions, AuditTrail audit,
+    public KbDrafts(DraftRepository drafts, AppealQueries appeals, AppealActions actions, AuditTrail audit,
                     Outbox outbox, TransactionalOperator tx) {
         this.drafts = drafts;
-        this.console = console;
+        this.appeals = appeals;
         this.actions = actions;
         this.audit = audit;
         this.outbox = outbox;
@@ -67,7 +67,7 @@ public class KbDrafts {
                     "Предложить ответ в базу знаний может оператор, руководитель региона или федеральный специалист"));
         }
         KbDraftFields given = fields == null ? KbDraftFields.NONE : fields;
-        return console.peek(viewer, appealId).flatMap(card -> {
+        return appeals.peek(viewer, appealId).flatMap(card -> {
             KbDraftFields merged = new KbDraftFields(
                     given.topic() != null ? given.topic() : card.aiTopic(),
                     given.audience(),
@@ -173,7 +173,7 @@ public class KbDrafts {
     }
 
     private Mono<KbDraft> visible(Viewer viewer, String id, boolean lock) {
-        UUID draftId = ConsoleService.parseId(id);
+        UUID draftId = AppealQueries.parseId(id);
         if (draftId == null) {
             return Mono.error(Problems.notFound("Черновик не найден"));
         }

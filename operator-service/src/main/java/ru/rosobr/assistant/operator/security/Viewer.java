@@ -1,10 +1,12 @@
 package ru.rosobr.assistant.operator.security;
 
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Set;
 
 import org.springframework.security.oauth2.jwt.Jwt;
 
+import ru.rosobr.assistant.platform.reference.Regions;
 import ru.rosobr.assistant.platform.security.JwtSupport;
 
 /**
@@ -12,6 +14,8 @@ import ru.rosobr.assistant.platform.security.JwtSupport;
  * REGIONAL_HEAD) see their own region only; FEDERAL and ADMIN see every region.
  */
 public record Viewer(String username, Set<String> roles, String region) {
+
+    private static final ZoneId MOSCOW = ZoneId.of("Europe/Moscow");
 
     public Viewer {
         roles = Set.copyOf(roles);
@@ -34,5 +38,10 @@ public record Viewer(String username, Set<String> roles, String region) {
 
     public boolean canSee(String appealRegion) {
         return seesAllRegions() || (region != null && region.equals(appealRegion));
+    }
+
+    /** Plain dates in filters are days of the viewer's region (Moscow time for federal staff). */
+    public ZoneId zone() {
+        return Regions.find(region).map(Regions.Region::zone).orElse(MOSCOW);
     }
 }

@@ -1,7 +1,6 @@
 package ru.rosobr.assistant.platform.deadletter;
 
 import java.time.Duration;
-import java.util.concurrent.atomic.AtomicLong;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -30,9 +29,10 @@ import ru.rosobr.assistant.platform.security.JwtSupport;
 import ru.rosobr.assistant.platform.worker.PeriodicTask;
 
 /**
- * Dead letters in every service with a database: the {@code assistant_dead_letters_pending} gauge
- * (refreshed from the table every {@code assistant.dead-letters.refresh}, 30 s; every replica reports the same
- * figure, so alert on {@code max by (application)}) everywhere; the admin API only where the service has a security
+ * Dead letters in every service with a database: the {@code assistant_dead_letters_pending} gauge — the one
+ * dead-letter figure of the platform (dashboards and alerts read it) — refreshed from the table every
+ * {@code assistant.dead-letters.refresh}, 30 s (every replica reports the same figure, so alert on
+ * {@code max by (application)}) everywhere; the admin API only where the service has a security
  * chain ({@link AdminApi}).
  */
 @AutoConfiguration(after = PlatformAutoConfiguration.class, beforeName =
@@ -84,19 +84,22 @@ public class DeadLetterAutoConfiguration {
         }
     }
 
-    /** The pending count as a gauge, read from the database off the request path. */
+    /**
+     * The pending count as a gauge, read from the database off the request path; NaN until the first read (a
+     * query that never succeeds shows as no figure rather than as zero dead letters).
+     */
     static final class DeadLetterGauge {
 
-        private final AtomicLong pending = new AtomicLong();
+        private volatile double pending = Double.NaN;
 
         DeadLetterGauge(MeterRegistry registry) {
-            Gauge.builder("assistant_dead_letters_pending", pending, AtomicLong::get)
+            Gauge.builder("assistant_dead_letters_pending", this, g -> g.pending)
                     .description("Records the service's consumers gave up on and that were not replayed since")
                     .register(registry);
         }
 
         void set(long value) {
-            pending.set(value);
+            pending = value;
         }
     }
 }

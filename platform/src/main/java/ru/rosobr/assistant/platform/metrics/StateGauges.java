@@ -16,11 +16,11 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.r2dbc.core.DatabaseClient;
 
 /**
- * Gauges of the service's own state in PostgreSQL — the outbox backlog, the dead letters, and any count a service
- * adds with {@code assistant.metrics.gauges.<name-with-hyphens>=<select count(*) …>}, exported as
- * {@code assistant_<name>} — read every {@code interval} (not on each scrape, so a scrape never waits on the
- * database). Every replica of a service reads the same tables and exports the same value: aggregate them with
- * {@code max by (application)}, never {@code sum}.
+ * Gauges of the service's own state in PostgreSQL — the outbox backlog and any count a service adds with
+ * {@code assistant.metrics.gauges.<name-with-hyphens>=<select count(*) …>}, exported as {@code assistant_<name>} —
+ * read every {@code interval} (not on each scrape, so a scrape never waits on the database). Dead letters have their
+ * own gauge, {@code assistant_dead_letters_pending}, next to their admin API. Every replica of a service reads the
+ * same tables and exports the same value: aggregate them with {@code max by (application)}, never {@code sum}.
  */
 public class StateGauges implements SmartLifecycle {
 
@@ -36,7 +36,6 @@ public class StateGauges implements SmartLifecycle {
         this.db = db;
         this.interval = interval;
         queries.put("assistant.outbox.backlog", "select count(*) from outbox where published_at is null");
-        queries.put("assistant.dead.letters", "select count(*) from dead_letters");
         extra.forEach((name, sql) -> queries.put("assistant." + name.replace('_', '.').replace('-', '.'), sql));
         queries.forEach((name, sql) -> {
             values.put(name, Double.NaN);
@@ -49,7 +48,6 @@ public class StateGauges implements SmartLifecycle {
     private static String description(String name) {
         return switch (name) {
             case "assistant.outbox.backlog" -> "Events in the outbox not yet published";
-            case "assistant.dead.letters" -> "Records the consumers gave up on (kept in dead_letters)";
             default -> "Service state: " + name;
         };
     }

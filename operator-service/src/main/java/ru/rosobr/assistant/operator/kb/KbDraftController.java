@@ -1,4 +1,4 @@
-package ru.rosobr.assistant.operator.console;
+package ru.rosobr.assistant.operator.kb;
 
 import java.net.URI;
 
@@ -15,9 +15,6 @@ import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-import ru.rosobr.assistant.operator.kb.KbDraft;
-import ru.rosobr.assistant.operator.kb.KbDraftFields;
-import ru.rosobr.assistant.operator.kb.KbDrafts;
 import ru.rosobr.assistant.operator.security.Viewer;
 
 /** Knowledge-base drafts: proposed from an appeal, verified or rejected by a KB editor or federal specialist. */

@@ -1,4 +1,4 @@
-package ru.rosobr.assistant.operator.console;
+package ru.rosobr.assistant.operator.appeals;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -10,7 +10,6 @@ import java.util.stream.Collectors;
 import org.springframework.http.MediaType;
 import reactor.core.publisher.Flux;
 
-import ru.rosobr.assistant.operator.appeals.AppealSummary;
 
 /**
  * The appeal list as CSV for Excel: UTF-8 with a byte-order mark, «;» between fields (what Excel expects in a

@@ -16,29 +16,27 @@ import reactor.core.publisher.Mono;
 import ru.rosobr.assistant.operator.appeals.internal.AppealRepository;
 import ru.rosobr.assistant.operator.appeals.internal.AppealRow;
 import ru.rosobr.assistant.operator.appeals.internal.KanbanRow;
-import ru.rosobr.assistant.operator.audit.AuditEntry;
 import ru.rosobr.assistant.operator.audit.AuditTrail;
 import ru.rosobr.assistant.operator.problems.Problems;
 import ru.rosobr.assistant.operator.security.Viewer;
 import ru.rosobr.assistant.platform.reference.Regions;
 
 /**
- * What staff read in the console: the list, the counters, the card, the export and the audit log. Region isolation
- * is enforced here: regional staff see their own region only, and an appeal of another region is answered exactly
- * like an unknown one (404), so its existence does not leak. Changes are {@link AppealActions}.
+ * What staff read of appeals in the console: the list, the counters, the kanban, the card and the export. Region
+ * isolation is enforced here: regional staff see their own region only, and an appeal of another region is answered
+ * exactly like an unknown one (404), so its existence does not leak. Changes are {@link AppealActions}.
  */
-public class ConsoleService {
+public class AppealQueries {
 
-    private static final Logger log = LoggerFactory.getLogger(ConsoleService.class);
+    private static final Logger log = LoggerFactory.getLogger(AppealQueries.class);
 
-    public static final int MAX_AUDIT_LIMIT = 500;
     /** Cards per kanban column page at most. */
     public static final int MAX_KANBAN_PAGE = 100;
 
     private final AppealRepository appeals;
     private final AuditTrail audit;
 
-    public ConsoleService(AppealRepository appeals, AuditTrail audit) {
+    public AppealQueries(AppealRepository appeals, AuditTrail audit) {
         this.appeals = appeals;
         this.audit = audit;
     }
@@ -48,7 +46,7 @@ public class ConsoleService {
             return Mono.just(new AppealPage(List.of(), 0)); // regional role without a region
         }
         String own = ownRegion(viewer);
-        return appeals.page(viewer.username(), own, filter).map(ConsoleService::summary).collectList()
+        return appeals.page(viewer.username(), own, filter).map(AppealQueries::summary).collectList()
                 .zipWith(appeals.count(own, filter))
                 .map(t -> new AppealPage(t.getT1(), t.getT2()));
     }
@@ -60,7 +58,7 @@ public class ConsoleService {
         }
         AppealFilter all = filter.forExport();
         return audit.record(viewer.username(), "EXPORT", null, ownRegion(viewer), all.toString())
-                .thenMany(appeals.page(viewer.username(), ownRegion(viewer), all).map(ConsoleService::summary));
+                .thenMany(appeals.page(viewer.username(), ownRegion(viewer), all).map(AppealQueries::summary));
     }
 
     /** Appeals per kanban column, overdue and unread, under the filters (the list's, without sort and pages). */
@@ -111,7 +109,7 @@ public class ConsoleService {
         String own = ownRegion(viewer);
         AppealFilter inColumn = filter.inColumn(column);
         return appeals.kanbanPage(viewer.username(), own, inColumn, column, after, limit + 1)
-                .map(ConsoleService::summary).collectList()
+                .map(AppealQueries::summary).collectList()
                 .zipWith(appeals.count(own, inColumn))
                 .map(t -> page(column, t.getT2(), t.getT1(), limit));
     }
@@ -165,36 +163,6 @@ public class ConsoleService {
                                     row.rating(), row.version(), t.getT1(), row.deadlineDay(),
                                     row.deadlineWarning(), row.escalationReason());
                         }));
-    }
-
-    /** The audit log: regional heads see their region, federal staff and admins everything. */
-    public Flux<AuditEntry> audit(Viewer viewer, String appealIdParam, String actor, String action, int limit) {
-        return audit(viewer, appealIdParam, actor, action, null, null, limit);
-    }
-
-    /** The audit log the viewer may see; {@code from} inclusive, {@code to} exclusive, both optional. */
-    public Flux<AuditEntry> audit(Viewer viewer, String appealIdParam, String actor, String action,
-                                  java.time.Instant from, java.time.Instant to, int limit) {
-        boolean head = viewer.has("REGIONAL_HEAD");
-        if (!head && !viewer.seesAllRegions()) {
-            return Flux.error(Problems.forbidden(
-                    "Журнал действий доступен руководителю региона и федеральным сотрудникам"));
-        }
-        if (limit < 1 || limit > MAX_AUDIT_LIMIT) {
-            return Flux.error(Problems.badRequest("Параметр limit должен быть от 1 до " + MAX_AUDIT_LIMIT));
-        }
-        UUID appealId = null;
-        if (appealIdParam != null) {
-            appealId = parseId(appealIdParam);
-            if (appealId == null) {
-                return Flux.error(Problems.badRequest("Некорректный идентификатор обращения: " + appealIdParam));
-            }
-        }
-        if (viewer.seesAllRegions()) {
-            return audit.find(null, appealId, actor, action, from, to, limit);
-        }
-        return viewer.region() == null ? Flux.empty()
-                : audit.find(viewer.region(), appealId, actor, action, from, to, limit);
     }
 
     /** The only region the viewer may see, or null for every region. */

@@ -1,4 +1,4 @@
-package ru.rosobr.assistant.operator.console;
+package ru.rosobr.assistant.operator.appeals;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -18,7 +18,6 @@ import reactor.core.publisher.BufferOverflowStrategy;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-import ru.rosobr.assistant.operator.appeals.AppealChanges;
 import ru.rosobr.assistant.operator.security.Viewer;
 
 /**
@@ -28,9 +27,9 @@ import ru.rosobr.assistant.operator.security.Viewer;
  */
 @RestController
 @RequestMapping("/api/console")
-public class StreamController {
+public class AppealStreamController {
 
-    private static final Logger log = LoggerFactory.getLogger(StreamController.class);
+    private static final Logger log = LoggerFactory.getLogger(AppealStreamController.class);
 
     /** Per subscriber: a slow reader loses the oldest updates, never blocks the others. */
     static final int BUFFER = 512;
@@ -38,7 +37,7 @@ public class StreamController {
     private final AppealChanges changes;
     private final Duration heartbeat;
 
-    public StreamController(AppealChanges changes,
+    public AppealStreamController(AppealChanges changes,
                             @Value("${assistant.console.stream-heartbeat:15s}") Duration heartbeat) {
         this.changes = changes;
         this.heartbeat = heartbeat;

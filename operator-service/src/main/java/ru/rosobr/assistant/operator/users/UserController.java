@@ -1,4 +1,4 @@
-package ru.rosobr.assistant.operator.console;
+package ru.rosobr.assistant.operator.users;
 
 import java.net.URI;
 
@@ -17,8 +17,6 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import ru.rosobr.assistant.operator.security.Viewer;
-import ru.rosobr.assistant.operator.users.UserAdmin;
-import ru.rosobr.assistant.operator.users.UserView;
 
 /** Console users: the list (heads: own region), and for admins adding and changing users. */
 @RestController

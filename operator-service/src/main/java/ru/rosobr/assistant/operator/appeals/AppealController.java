@@ -1,7 +1,6 @@
-package ru.rosobr.assistant.operator.console;
+package ru.rosobr.assistant.operator.appeals;
 
 import java.net.URI;
-import java.time.ZoneId;
 import java.util.List;
 
 import org.springframework.http.HttpStatus;
@@ -18,34 +17,20 @@ import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-import ru.rosobr.assistant.operator.appeals.AppealActions;
-import ru.rosobr.assistant.operator.appeals.AppealCard;
-import ru.rosobr.assistant.operator.appeals.AppealCounters;
-import ru.rosobr.assistant.operator.appeals.AppealFilter;
-import ru.rosobr.assistant.operator.appeals.AppealSummary;
-import ru.rosobr.assistant.operator.audit.AuditEntry;
-import ru.rosobr.assistant.operator.appeals.ConsoleService;
-import ru.rosobr.assistant.operator.appeals.JudgementView;
-import ru.rosobr.assistant.operator.appeals.KanbanBoard;
-import ru.rosobr.assistant.operator.appeals.KanbanColumn;
-import ru.rosobr.assistant.operator.appeals.KanbanCursor;
-import ru.rosobr.assistant.operator.appeals.KanbanPage;
 import ru.rosobr.assistant.operator.problems.Problems;
-import ru.rosobr.assistant.operator.appeals.ReplyView;
 import ru.rosobr.assistant.operator.security.Viewer;
-import ru.rosobr.assistant.platform.reference.Regions;
 
 /**
- * The console API under {@code /api/console}; who may see and do what is decided by {@link ConsoleService} and
- * {@link AppealActions}. {@code version} in a request body is the card's version the user acted on (optional; a
- * stale one is refused with 409).
+ * The console's appeal routes under {@code /api/console}: list, export, counters, kanban, card and the actions on
+ * an appeal; who may see and do what is decided by {@link AppealQueries} and {@link AppealActions}.
+ * {@code version} in a request body is the card's version the user acted on (optional; a stale one is refused with
+ * 409).
  */
 @RestController
 @RequestMapping("/api/console")
-public class ConsoleController {
+public class AppealController {
 
     static final String TOTAL_COUNT = "X-Total-Count";
-    private static final ZoneId MOSCOW = ZoneId.of("Europe/Moscow");
     /** Cards per kanban column page unless asked otherwise. */
     static final int DEFAULT_KANBAN_PAGE = 20;
 
@@ -67,10 +52,10 @@ public class ConsoleController {
     public record ControlRequest(Long version) {
     }
 
-    private final ConsoleService console;
+    private final AppealQueries console;
     private final AppealActions actions;
 
-    public ConsoleController(ConsoleService console, AppealActions actions) {
+    public AppealController(AppealQueries console, AppealActions actions) {
         this.console = console;
         this.actions = actions;
     }
@@ -82,7 +67,7 @@ public class ConsoleController {
 
         AppealFilter toFilter(Viewer viewer, boolean paged) {
             return AppealFilter.parse(status, column, overdue, from, to, rating, operator, region, q, sort,
-                    paged ? page : null, paged ? size : null, zoneOf(viewer));
+                    paged ? page : null, paged ? size : null, viewer.zone());
         }
     }
 
@@ -183,36 +168,6 @@ public class ConsoleController {
         return actions.takeControl(Viewer.of(jwt), id, request == null ? null : request.version());
     }
 
-    @GetMapping("/audit")
-    public Flux<AuditEntry> audit(@AuthenticationPrincipal Jwt jwt,
-                                  @RequestParam(required = false) String appealId,
-                                  @RequestParam(required = false) String actor,
-                                  @RequestParam(required = false) String action,
-                                  @RequestParam(required = false) String from,
-                                  @RequestParam(required = false) String to,
-                                  @RequestParam(defaultValue = "100") int limit) {
-        Viewer viewer = Viewer.of(jwt);
-        return console.audit(viewer, blankToNull(appealId), blankToNull(actor), blankToNull(action),
-                day(from, "from", zoneOf(viewer), 0), day(to, "to", zoneOf(viewer), 1), limit);
-    }
-
-    /** A date of the audit filter as the start of that day ({@code plusDays} 1: of the next day) in the zone. */
-    private static java.time.Instant day(String value, String name, ZoneId zone, int plusDays) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return java.time.LocalDate.parse(value.trim()).plusDays(plusDays).atStartOfDay(zone).toInstant();
-        } catch (java.time.format.DateTimeParseException e) {
-            throw Problems.badRequest("Параметр " + name + " — дата вида 2025-03-01: " + value);
-        }
-    }
-
-    /** Plain dates in filters are days of the viewer's region (Moscow time for federal staff). */
-    private static ZoneId zoneOf(Viewer viewer) {
-        return Regions.find(viewer.region()).map(Regions.Region::zone).orElse(MOSCOW);
-    }
-
     private static int count(String value, String name) {
         if (value == null || value.isBlank()) {
             return DEFAULT_KANBAN_PAGE;
@@ -222,9 +177,5 @@ public class ConsoleController {
         } catch (NumberFormatException e) {
             throw Problems.badRequest("Параметр " + name + " должен быть целым числом: " + value);
         }
-    }
-
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.trim();
     }
 }
