@@ -33,6 +33,22 @@ export const ACTION_LABEL: Record<string, string> = {
   USER_CREATE: 'создание пользователя',
   USER_UPDATE: 'изменение пользователя',
   DEAD_LETTER_REPLAY: 'повтор недоставленного события',
+  REGISTRY_IMPORT: 'загрузка реестра педагогов',
+  TEACHER_DISABLE: 'отключение педагога',
+  TEACHER_ENABLE: 'включение педагога',
+  SHIFT_START: 'выход на смену',
+  SHIFT_END: 'уход со смены',
+  ROSTER_PLACE: 'размещение оператора в реестре',
+  KB_ENTRY_CREATED: 'создание записи базы знаний',
+  KB_ENTRY_EDITED: 'правка записи базы знаний',
+  KB_ENTRY_VERIFIED: 'проверка записи базы знаний',
+  KB_ENTRY_RETIRED: 'снятие записи базы знаний',
+  KB_ENTRY_RESTORED: 'возврат записи базы знаний',
+  CAMPAIGN_CREATE: 'создание рассылки',
+  CAMPAIGN_START: 'запуск рассылки',
+  CAMPAIGN_PAUSE: 'приостановка рассылки',
+  CAMPAIGN_RESUME: 'продолжение рассылки',
+  CAMPAIGN_CANCEL: 'отмена рассылки',
 };
 
 /**

@@ -17,12 +17,16 @@ import ru.rosobr.assistant.contracts.events.AppealReassigned;
 import ru.rosobr.assistant.contracts.events.AppealRated;
 import ru.rosobr.assistant.contracts.events.AppealReceived;
 import ru.rosobr.assistant.contracts.events.AppealSla;
+import ru.rosobr.assistant.contracts.events.CampaignAudited;
 import ru.rosobr.assistant.contracts.events.HumanRequested;
+import ru.rosobr.assistant.contracts.events.KbAudited;
 import ru.rosobr.assistant.contracts.events.KbEntryPublished;
 import ru.rosobr.assistant.contracts.events.OperatorReplied;
 import ru.rosobr.assistant.contracts.events.OutboundDelivery;
 import ru.rosobr.assistant.contracts.events.OutboundMessage;
 import ru.rosobr.assistant.contracts.events.RatingReminderDue;
+import ru.rosobr.assistant.contracts.events.RegistryAudited;
+import ru.rosobr.assistant.contracts.events.ShiftAudited;
 import ru.rosobr.assistant.contracts.events.StaffUserChanged;
 import ru.rosobr.assistant.contracts.events.TeacherErased;
 import ru.rosobr.assistant.contracts.events.TeacherChanged;
@@ -125,12 +129,35 @@ public final class Topics {
             new Topic<>("teacher.changed.v1", TeacherChanged.class, INTAKE, 6, Duration.ofDays(365), Topic.Key.TEACHER_ID,
                     readers(FOLLOWUP, ANALYTICS));
 
+    /*
+     * Staff actions taken outside operator-service, for its audit log («Журнал действий»): one topic per writing
+     * service (one writer per topic), all read by operator-service only. Kept a month: the log itself keeps them a
+     * year or more; the topic only has to outlast an operator-service outage.
+     */
+    /** Registry imports and teachers disabled or enabled. */
+    public static final Topic<RegistryAudited> AUDIT_INTAKE =
+            new Topic<>("audit.intake.v1", RegistryAudited.class, INTAKE, 1, MONTH, Topic.Key.USERNAME,
+                    readers(OPERATOR));
+    /** Shift starts and ends, roster placements. */
+    public static final Topic<ShiftAudited> AUDIT_ROUTING =
+            new Topic<>("audit.routing.v1", ShiftAudited.class, ROUTING, 1, MONTH, Topic.Key.USERNAME,
+                    readers(OPERATOR));
+    /** Edits in the knowledge-base editor. */
+    public static final Topic<KbAudited> AUDIT_ANSWER =
+            new Topic<>("audit.answer.v1", KbAudited.class, ANSWER, 1, MONTH, Topic.Key.USERNAME,
+                    readers(OPERATOR));
+    /** Campaign actions. */
+    public static final Topic<CampaignAudited> AUDIT_FOLLOWUP =
+            new Topic<>("audit.followup.v1", CampaignAudited.class, FOLLOWUP, 1, MONTH, Topic.Key.USERNAME,
+                    readers(OPERATOR));
+
     /** In the order declared above, roughly an appeal's way through the system (the README's table follows it). */
     public static final List<Topic<?>> ALL = List.of(
             APPEAL_RECEIVED, ANSWER_MATCHED, ANSWER_UNMATCHED, APPEAL_OFFTOPIC, HUMAN_REQUESTED,
             TEACHER_MESSAGE_ADDED, APPEAL_ASSIGNED, OPERATOR_REPLIED, AI_JUDGED, APPEAL_RATED, RATING_REMINDER_DUE,
             APPEAL_OVERDUE, APPEAL_SLA, APPEAL_ESCALATED, APPEAL_REASSIGNED, KB_ENTRY_PUBLISHED, OUTBOUND_MESSAGES,
-            OUTBOUND_DELIVERY, ACCESS_REVOKED, STAFF_USER_CHANGED, TEACHER_ERASED, TEACHER_CHANGED);
+            OUTBOUND_DELIVERY, ACCESS_REVOKED, STAFF_USER_CHANGED, TEACHER_ERASED, TEACHER_CHANGED, AUDIT_INTAKE,
+            AUDIT_ROUTING, AUDIT_ANSWER, AUDIT_FOLLOWUP);
 
     private Topics() {
     }

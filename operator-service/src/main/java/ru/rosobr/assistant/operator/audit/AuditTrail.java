@@ -10,6 +10,7 @@ import org.springframework.r2dbc.core.Parameter;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
+import ru.rosobr.assistant.contracts.StaffAction;
 import ru.rosobr.assistant.operator.problems.Problems;
 import ru.rosobr.assistant.operator.security.Viewer;
 
@@ -32,6 +33,23 @@ public class AuditTrail {
                 .bind("appeal", Parameter.fromOrEmpty(appealId, UUID.class))
                 .bind("region", Parameter.fromOrEmpty(region, String.class))
                 .bind("details", Parameter.fromOrEmpty(details, String.class))
+                .then();
+    }
+
+    /**
+     * A staff action another service reported, at the time it was taken; an event already in the log (delivered
+     * again) adds nothing.
+     */
+    public Mono<Void> recordReported(StaffAction e) {
+        return db.sql("insert into audit_log (actor, action, region, details, at, event_id) "
+                        + "values (:actor, :action, :region, :details, :at, :event) "
+                        + "on conflict (event_id) where event_id is not null do nothing")
+                .bind("actor", e.actor())
+                .bind("action", e.action())
+                .bind("region", Parameter.fromOrEmpty(e.region(), String.class))
+                .bind("details", Parameter.fromOrEmpty(e.details(), String.class))
+                .bind("at", e.occurredAt())
+                .bind("event", e.eventId())
                 .then();
     }
 
