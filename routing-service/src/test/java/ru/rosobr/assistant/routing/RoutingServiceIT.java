@@ -28,6 +28,8 @@ import ru.rosobr.assistant.contracts.events.AppealReassigned;
 import ru.rosobr.assistant.contracts.events.HumanRequested;
 import ru.rosobr.assistant.contracts.events.OperatorReplied;
 import ru.rosobr.assistant.contracts.events.StaffUserChanged;
+import ru.rosobr.assistant.contracts.events.ShiftAudited;
+import ru.rosobr.assistant.platform.outbox.Outbox;
 import ru.rosobr.assistant.routing.assignment.OffShiftPolicy;
 import ru.rosobr.assistant.routing.assignment.Shifts;
 import ru.rosobr.assistant.routing.assignment.internal.AssignmentFlow;
@@ -63,6 +65,9 @@ class RoutingServiceIT {
 
     @Autowired
     TransactionalOperator tx;
+
+    @Autowired
+    Outbox outbox;
 
     private static AnswerUnmatched unmatched(String region) {
         return AnswerUnmatched.of(UUID.randomUUID(), region, "t-" + UUID.randomUUID(), "Петрова Анна Сергеевна",
@@ -295,6 +300,15 @@ class RoutingServiceIT {
                 .jsonPath("$.onRoster").isEqualTo(true)
                 .jsonPath("$.region").isEqualTo("72")
                 .jsonPath("$.onShift").isEqualTo(true);
+        // the console's audit log hears of it once, with the actor, the action and the region
+        ShiftAudited audited = KafkaProbe.await(Topics.AUDIT_ROUTING, a -> a.actor().equals("newcomer72"), WAIT);
+        assertThat(audited.action()).isEqualTo("SHIFT_START");
+        assertThat(audited.region()).isEqualTo("72");
+        asOperator("POST", "newcomer72", "72", "/api/routing/shifts/end").expectStatus().isOk();
+        ShiftAudited ended = KafkaProbe.await(Topics.AUDIT_ROUTING,
+                a -> a.actor().equals("newcomer72") && a.action().equals("SHIFT_END"), WAIT);
+        assertThat(ended.region()).isEqualTo("72");
+        assertThat(KafkaProbe.all(Topics.AUDIT_ROUTING, a -> a.actor().equals("newcomer72"))).hasSize(2);
         asOperator("POST", "nobody", null, "/api/routing/shifts/start").expectStatus().isBadRequest()
                 .expectBody().jsonPath("$.detail")
                 .isEqualTo("У вашей учётной записи не указан регион: выйти на смену нельзя");
@@ -325,7 +339,7 @@ class RoutingServiceIT {
 
     @Test
     void goingOffShiftWithTheReturnPolicyHandsTheAppealsOn() {
-        Shifts returning = new Shifts(roster, flow, tx, OffShiftPolicy.RETURN);
+        Shifts returning = new Shifts(roster, flow, tx, outbox, OffShiftPolicy.RETURN);
         roster.addIfAbsent("leaving75", "75", true).block();
         AnswerUnmatched e = unmatched("75");
         KafkaProbe.publish(Topics.ANSWER_UNMATCHED, e);

@@ -15,6 +15,7 @@ import ru.rosobr.assistant.answer.kb.internal.KbRepository;
 import ru.rosobr.assistant.answer.kb.internal.KbSync;
 import ru.rosobr.assistant.answer.kb.internal.StarterKbSeeder;
 import ru.rosobr.assistant.platform.notify.PgNotifications;
+import ru.rosobr.assistant.platform.outbox.Outbox;
 
 /** The knowledge base, its starter content and the matcher index kept in step with it. */
 @Configuration(proxyBeanMethods = false)
@@ -33,8 +34,8 @@ public class KbConfiguration {
     }
 
     @Bean
-    KnowledgeBase knowledgeBase(KbRepository repository, KbSync sync, TransactionalOperator tx) {
-        KnowledgeBase kb = new KnowledgeBase(repository, tx, sync::version);
+    KnowledgeBase knowledgeBase(KbRepository repository, KbSync sync, TransactionalOperator tx, Outbox outbox) {
+        KnowledgeBase kb = new KnowledgeBase(repository, tx, sync::version, outbox);
         // an admin change is in this replica's index as soon as it commits (the others get the notification)
         kb.onChange(sync::apply);
         return kb;

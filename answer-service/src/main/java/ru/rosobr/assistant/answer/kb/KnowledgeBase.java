@@ -17,6 +17,8 @@ import reactor.core.publisher.Mono;
 import ru.rosobr.assistant.answer.kb.KbEntry.Status;
 import ru.rosobr.assistant.answer.kb.KbException.Kind;
 import ru.rosobr.assistant.answer.kb.internal.KbRepository;
+import ru.rosobr.assistant.contracts.events.KbAudited;
+import ru.rosobr.assistant.platform.outbox.Outbox;
 
 /**
  * The knowledge base: entries, their lifecycle (DRAFT → VERIFIED → RETIRED; an edit makes a new DRAFT version)
@@ -37,12 +39,25 @@ public class KnowledgeBase {
     private final List<Consumer<KbEntry>> listeners = new CopyOnWriteArrayList<>();
 
     private final LongSupplier indexVersion;
+    private final Outbox outbox;
 
-    /** @param indexVersion the version of the base as this replica's index has it (decisions record it) */
-    public KnowledgeBase(KbRepository repository, TransactionalOperator tx, LongSupplier indexVersion) {
+    /**
+     * @param indexVersion the version of the base as this replica's index has it (decisions record it)
+     * @param outbox       where the editor's changes go to the console's audit log ({@code audit.answer}), in the
+     *                     transaction of the change
+     */
+    public KnowledgeBase(KbRepository repository, TransactionalOperator tx, LongSupplier indexVersion, Outbox outbox) {
         this.repository = repository;
         this.tx = tx;
         this.indexVersion = indexVersion;
+        this.outbox = outbox;
+    }
+
+    /** The editor's change for the audit log: the action kind names the change, the line the entry and version. */
+    private Mono<KbEntry> audited(KbEntry saved, String by, KbVersion.Change change) {
+        return outbox.append(KbAudited.of(by, "KB_ENTRY_" + change.name(), null,
+                        "запись " + saved.id() + " v" + saved.version() + " (" + saved.topic() + ")"))
+                .thenReturn(saved);
     }
 
     public void onChange(Consumer<KbEntry> listener) {
@@ -131,7 +146,8 @@ public class KnowledgeBase {
         return repository.exists(id)
                 .flatMap(exists -> exists
                         ? Mono.<KbEntry>error(new KbException(Kind.CONFLICT, "Запись «" + id + "» уже существует"))
-                        : saveAndNotify(entry, by, KbVersion.Change.CREATED))
+                        : saveAndNotify(entry, by, KbVersion.Change.CREATED)
+                                .flatMap(saved -> audited(saved, by, KbVersion.Change.CREATED)))
                 .as(tx::transactional)
                 .map(this::announce)
                 .then(find(id))
@@ -231,7 +247,8 @@ public class KnowledgeBase {
                                 + "версия " + current.entry().version() + ", а вы правили версию "
                                 + expectedVersion + ". Обновите страницу"));
                     }
-                    return saveAndNotify(next.apply(current), by, change);
+                    return saveAndNotify(next.apply(current), by, change)
+                            .flatMap(saved -> audited(saved, by, change));
                 })
                 .as(tx::transactional)
                 .map(this::announce)

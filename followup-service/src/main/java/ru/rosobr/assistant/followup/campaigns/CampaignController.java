@@ -167,22 +167,22 @@ public class CampaignController {
 
     @PostMapping("/{id}/start")
     public Mono<CampaignView> start(@AuthenticationPrincipal Jwt jwt, @PathVariable UUID id) {
-        return visible(jwt, id).flatMap(c -> campaigns.start(id)).flatMap(campaigns::view);
+        return visible(jwt, id).flatMap(c -> campaigns.start(id, jwt.getSubject())).flatMap(campaigns::view);
     }
 
     @PostMapping("/{id}/pause")
     public Mono<CampaignView> pause(@AuthenticationPrincipal Jwt jwt, @PathVariable UUID id) {
-        return visible(jwt, id).flatMap(c -> campaigns.pause(id)).flatMap(campaigns::view);
+        return visible(jwt, id).flatMap(c -> campaigns.pause(id, jwt.getSubject())).flatMap(campaigns::view);
     }
 
     @PostMapping("/{id}/resume")
     public Mono<CampaignView> resume(@AuthenticationPrincipal Jwt jwt, @PathVariable UUID id) {
-        return visible(jwt, id).flatMap(c -> campaigns.resume(id)).flatMap(campaigns::view);
+        return visible(jwt, id).flatMap(c -> campaigns.resume(id, jwt.getSubject())).flatMap(campaigns::view);
     }
 
     @PostMapping("/{id}/cancel")
     public Mono<CampaignView> cancel(@AuthenticationPrincipal Jwt jwt, @PathVariable UUID id) {
-        return visible(jwt, id).flatMap(c -> campaigns.cancel(id)).flatMap(campaigns::view);
+        return visible(jwt, id).flatMap(c -> campaigns.cancel(id, jwt.getSubject())).flatMap(campaigns::view);
     }
 
     @ExceptionHandler(Campaigns.Conflict.class)

@@ -12,6 +12,7 @@ import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
+import ru.rosobr.assistant.contracts.events.CampaignAudited;
 import ru.rosobr.assistant.contracts.events.OutboundDelivery;
 import ru.rosobr.assistant.contracts.events.OutboundMessage;
 import ru.rosobr.assistant.contracts.events.OutboundMessage.Button;
@@ -19,6 +20,7 @@ import ru.rosobr.assistant.contracts.events.TeacherChanged;
 import ru.rosobr.assistant.followup.campaigns.internal.CampaignRepository;
 import ru.rosobr.assistant.platform.calendar.CampaignEta;
 import ru.rosobr.assistant.platform.calendar.DaytimeWindow;
+import ru.rosobr.assistant.platform.outbox.Outbox;
 import ru.rosobr.assistant.platform.reference.Regions;
 
 /**
@@ -31,12 +33,19 @@ public class Campaigns {
     private final TransactionalOperator tx;
     private final Clock clock;
     private final DaytimeWindow window;
+    private final Outbox outbox;
 
-    public Campaigns(CampaignRepository repository, TransactionalOperator tx, Clock clock, DaytimeWindow window) {
+    /** The actor of what the service does by itself (a scheduled start), as the audit log shows it. */
+    public static final String SYSTEM_ACTOR = "system";
+
+    /** @param outbox where each action goes to the console's audit log ({@code audit.followup}), in its transaction */
+    public Campaigns(CampaignRepository repository, TransactionalOperator tx, Clock clock, DaytimeWindow window,
+                     Outbox outbox) {
         this.repository = repository;
         this.tx = tx;
         this.clock = clock;
         this.window = window;
+        this.outbox = outbox;
     }
 
     /** A refused action: the reason, shown to the person. */
@@ -67,7 +76,8 @@ public class Campaigns {
         return audienceSize(audience).flatMap(size -> {
             CampaignRow row = new CampaignRow(id, title, text, named, audience, rate, CampaignStatus.DRAFT,
                     scheduledAt, createdBy, ownerRegion, clock.instant(), null, null, size, false);
-            return tx.transactional(repository.insert(row)).thenReturn(row);
+            return tx.transactional(repository.insert(row)
+                    .then(audit(createdBy, "CAMPAIGN_CREATE", row, "аудитория " + size))).thenReturn(row);
         });
     }
 
@@ -88,33 +98,45 @@ public class Campaigns {
     }
 
     /** DRAFT → RUNNING; the audience is counted again (the copy into the campaign follows in the dispatcher). */
-    public Mono<CampaignRow> start(UUID id) {
+    public Mono<CampaignRow> start(UUID id, String by) {
         return repository.find(id).flatMap(c -> audienceSize(c.audience())
-                .flatMap(size -> move(id, List.of(CampaignStatus.DRAFT), CampaignStatus.RUNNING, size,
-                        "запустить можно только черновик")));
+                .flatMap(size -> move(c, by, "CAMPAIGN_START", List.of(CampaignStatus.DRAFT), CampaignStatus.RUNNING,
+                        size, "запустить можно только черновик")));
     }
 
-    public Mono<CampaignRow> pause(UUID id) {
-        return move(id, List.of(CampaignStatus.RUNNING), CampaignStatus.PAUSED, null,
-                "приостановить можно только идущую рассылку");
+    public Mono<CampaignRow> pause(UUID id, String by) {
+        return repository.find(id).flatMap(c -> move(c, by, "CAMPAIGN_PAUSE", List.of(CampaignStatus.RUNNING),
+                CampaignStatus.PAUSED, null, "приостановить можно только идущую рассылку"));
     }
 
-    public Mono<CampaignRow> resume(UUID id) {
-        return move(id, List.of(CampaignStatus.PAUSED), CampaignStatus.RUNNING, null,
-                "продолжить можно только приостановленную рассылку");
+    public Mono<CampaignRow> resume(UUID id, String by) {
+        return repository.find(id).flatMap(c -> move(c, by, "CAMPAIGN_RESUME", List.of(CampaignStatus.PAUSED),
+                CampaignStatus.RUNNING, null, "продолжить можно только приостановленную рассылку"));
     }
 
-    public Mono<CampaignRow> cancel(UUID id) {
-        return move(id, List.of(CampaignStatus.DRAFT, CampaignStatus.RUNNING, CampaignStatus.PAUSED),
-                CampaignStatus.CANCELLED, null, "завершённую или отменённую рассылку отменить нельзя");
+    public Mono<CampaignRow> cancel(UUID id, String by) {
+        return repository.find(id).flatMap(c -> move(c, by, "CAMPAIGN_CANCEL",
+                List.of(CampaignStatus.DRAFT, CampaignStatus.RUNNING, CampaignStatus.PAUSED),
+                CampaignStatus.CANCELLED, null, "завершённую или отменённую рассылку отменить нельзя"));
+    }
+
+    /** The audit log's entry of an action: the campaign's owner region (null: a federal one), id and title. */
+    private Mono<Void> audit(String by, String action, CampaignRow c, String more) {
+        String title = c.title().length() > 80 ? c.title().substring(0, 80) + "…" : c.title();
+        return outbox.append(CampaignAudited.of(by, action, c.ownerRegion(),
+                "рассылка " + c.id() + " «" + title + "»" + (more == null ? "" : "; " + more)));
     }
 
     /**
      * The status change waits for the dispatcher's lock on the campaign (one short transaction), so once a pause
      * has answered, nothing more of the campaign is handed to delivery.
      */
-    private Mono<CampaignRow> move(UUID id, List<CampaignStatus> from, CampaignStatus to, Long size, String refused) {
-        return tx.transactional(repository.transition(id, from, to, clock.instant(), size))
+    private Mono<CampaignRow> move(CampaignRow c, String by, String action, List<CampaignStatus> from,
+                                   CampaignStatus to, Long size, String refused) {
+        UUID id = c.id();
+        return tx.transactional(repository.transition(id, from, to, clock.instant(), size)
+                        .flatMap(moved -> moved ? audit(by, action, c, size == null ? null : "аудитория " + size)
+                                .thenReturn(true) : Mono.just(false)))
                 .flatMap(moved -> moved ? repository.find(id) : Mono.error(new Conflict(refused)));
     }
 

@@ -28,8 +28,8 @@ public class CampaignsConfiguration {
 
     @Bean
     Campaigns campaigns(CampaignRepository repository, TransactionalOperator tx, Clock clock,
-                        CampaignSettings settings) {
-        return new Campaigns(repository, tx, clock, settings.window());
+                        CampaignSettings settings, Outbox outbox) {
+        return new Campaigns(repository, tx, clock, settings.window(), outbox);
     }
 
     @Bean

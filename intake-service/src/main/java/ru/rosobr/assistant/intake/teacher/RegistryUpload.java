@@ -9,6 +9,9 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
+import ru.rosobr.assistant.contracts.events.RegistryAudited;
+import ru.rosobr.assistant.platform.outbox.Outbox;
+
 /**
  * A registry file uploaded from the console: every row is checked, the good ones are imported (in chunks, as the
  * file is read) and the bad ones reported — row, field, reason — so one typo does not hold back a region's list.
@@ -35,16 +38,24 @@ public class RegistryUpload {
                          List<RowError> errors, boolean errorsTruncated) {
     }
 
+    /** The audit log's action kind of a registry import. */
+    public static final String IMPORT_ACTION = "REGISTRY_IMPORT";
+
     private final Teachers teachers;
     private final TransactionalOperator tx;
+    private final Outbox outbox;
 
-    public RegistryUpload(Teachers teachers, TransactionalOperator tx) {
+    public RegistryUpload(Teachers teachers, TransactionalOperator tx, Outbox outbox) {
         this.teachers = teachers;
         this.tx = tx;
+        this.outbox = outbox;
     }
 
-    /** Reads, checks and imports the file; fails with {@link RegistryImport.Unreadable} when it cannot be read. */
-    public Mono<Report> upload(Path file) {
+    /**
+     * Reads, checks and imports the file; fails with {@link RegistryImport.Unreadable} when it cannot be read. The
+     * import and its entry for the audit log ({@code audit.intake}, by {@code actor}) commit together.
+     */
+    public Mono<Report> upload(Path file, String actor) {
         return Mono.defer(() -> {
             Tally tally = new Tally();
             RegistryImport.RowChecker checker = new RegistryImport.RowChecker();
@@ -84,8 +95,16 @@ public class RegistryUpload {
                         }
                         return tally.report();
                     }))
+                    .flatMap(report -> outbox.append(RegistryAudited.of(actor, IMPORT_ACTION, null, summary(report)))
+                            .thenReturn(report))
                     .as(tx::transactional);
         });
+    }
+
+    /** The audit log's line for an import (counts only: no teacher's data). */
+    static String summary(Report r) {
+        return r.format() + ": строк " + r.rows() + ", загружено " + r.imported() + " (новых " + r.created()
+                + ", обновлено " + r.updated() + "), отклонено " + r.rejected();
     }
 
     /** Counts of one upload; touched by one sequential pipeline only. */

@@ -34,13 +34,15 @@ import reactor.core.scheduler.Schedulers;
 
 import ru.rosobr.assistant.contracts.Channel;
 import ru.rosobr.assistant.contracts.OrgType;
+import ru.rosobr.assistant.contracts.events.RegistryAudited;
+import ru.rosobr.assistant.platform.outbox.Outbox;
 import ru.rosobr.assistant.platform.reference.Regions;
 
 /**
  * The console's registry page (ADMIN, as the whole admin API): search with filters and paging, disabling and
  * enabling a teacher, and the upload of a registry file (CSV or XLSX) that imports the good rows and reports the
- * bad ones. The audit log is operator-service's own table, out of this service's reach: imports and disabling are
- * logged here with who did them.
+ * bad ones. Imports and disabling reach operator-service's audit log as {@code audit.intake} events, written in the
+ * transaction of the change.
  */
 @RestController
 @RequestMapping("/api/admin/teachers")
@@ -52,13 +54,15 @@ public class TeacherAdminController {
     private final Teachers teachers;
     private final RegistryUpload upload;
     private final TransactionalOperator tx;
+    private final Outbox outbox;
     private final long maxUploadBytes;
 
-    public TeacherAdminController(Teachers teachers, RegistryUpload upload, TransactionalOperator tx,
+    public TeacherAdminController(Teachers teachers, RegistryUpload upload, TransactionalOperator tx, Outbox outbox,
                                   @Value("${assistant.teachers.upload-max-size:20MB}") DataSize maxUpload) {
         this.teachers = teachers;
         this.upload = upload;
         this.tx = tx;
+        this.outbox = outbox;
         this.maxUploadBytes = maxUpload.toBytes();
     }
 
@@ -107,6 +111,8 @@ public class TeacherAdminController {
                                                   Authentication who) {
         Channel ch = channel(channel);
         return teachers.setDisabled(ch, platformUserId, disable, who.getName())
+                .flatMap(t -> outbox.append(RegistryAudited.of(who.getName(), disable ? "TEACHER_DISABLE"
+                        : "TEACHER_ENABLE", t.region(), "педагог " + t.id())).thenReturn(t))
                 .as(tx::transactional)
                 .switchIfEmpty(Mono.error(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
                         "Педагог не найден")))
@@ -145,7 +151,7 @@ public class TeacherAdminController {
                                 }
                                 return buffer;
                             }), file)
-                            .then(Mono.defer(() -> upload.upload(file)))
+                            .then(Mono.defer(() -> upload.upload(file, who.getName())))
                             .map(report -> {
                                 log.info("audit: {} uploaded the teacher registry ({}, {} bytes): {} rows, {} imported"
                                                 + " ({} new, {} updated), {} rejected", who.getName(), report.format(),

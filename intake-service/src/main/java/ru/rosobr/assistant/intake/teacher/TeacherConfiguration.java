@@ -19,7 +19,7 @@ public class TeacherConfiguration {
     }
 
     @Bean
-    RegistryUpload registryUpload(Teachers teachers, TransactionalOperator tx) {
-        return new RegistryUpload(teachers, tx);
+    RegistryUpload registryUpload(Teachers teachers, TransactionalOperator tx, Outbox outbox) {
+        return new RegistryUpload(teachers, tx, outbox);
     }
 }

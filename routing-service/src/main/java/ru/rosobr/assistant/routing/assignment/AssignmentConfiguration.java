@@ -27,9 +27,9 @@ public class AssignmentConfiguration {
     }
 
     @Bean
-    Shifts shifts(Roster roster, AssignmentFlow flow, TransactionalOperator tx,
+    Shifts shifts(Roster roster, AssignmentFlow flow, TransactionalOperator tx, Outbox outbox,
                   @Value("${assistant.routing.off-shift-policy:KEEP}") OffShiftPolicy offShiftPolicy) {
-        return new Shifts(roster, flow, tx, offShiftPolicy);
+        return new Shifts(roster, flow, tx, outbox, offShiftPolicy);
     }
 
     @Bean

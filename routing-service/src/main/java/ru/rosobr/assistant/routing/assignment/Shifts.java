@@ -9,6 +9,8 @@ import org.springframework.transaction.reactive.TransactionalOperator;
 import org.springframework.web.server.ResponseStatusException;
 import reactor.core.publisher.Mono;
 
+import ru.rosobr.assistant.contracts.events.ShiftAudited;
+import ru.rosobr.assistant.platform.outbox.Outbox;
 import ru.rosobr.assistant.platform.reference.Regions;
 import ru.rosobr.assistant.routing.assignment.internal.AssignmentFlow;
 import ru.rosobr.assistant.routing.roster.Roster;
@@ -17,7 +19,8 @@ import ru.rosobr.assistant.routing.roster.RosterEntry;
 /**
  * Operators coming on and going off shift. Coming on shift takes the region's queue; going off shift keeps the open
  * appeals with the operator or routes them again, per {@link OffShiftPolicy}. The shift change, the moved appeals,
- * their {@code appeal.assigned} events and the shift log commit in one transaction.
+ * their {@code appeal.assigned} events, the shift log and the entry for the console's audit log ({@code audit.routing})
+ * commit in one transaction.
  */
 public class Shifts {
 
@@ -30,12 +33,15 @@ public class Shifts {
     private final Roster roster;
     private final AssignmentFlow flow;
     private final TransactionalOperator tx;
+    private final Outbox outbox;
     private final OffShiftPolicy offShiftPolicy;
 
-    public Shifts(Roster roster, AssignmentFlow flow, TransactionalOperator tx, OffShiftPolicy offShiftPolicy) {
+    public Shifts(Roster roster, AssignmentFlow flow, TransactionalOperator tx, Outbox outbox,
+                  OffShiftPolicy offShiftPolicy) {
         this.roster = roster;
         this.flow = flow;
         this.tx = tx;
+        this.outbox = outbox;
         this.offShiftPolicy = offShiftPolicy;
     }
 
@@ -88,7 +94,10 @@ public class Shifts {
                     }
                     boolean stays = existing.isPresent()
                             && (region == null || existing.get().region().equals(region));
-                    Mono<RosterEntry> placed = stays ? Mono.just(existing.get()) : roster.upsert(username, region);
+                    Mono<RosterEntry> placed = stays ? Mono.just(existing.get())
+                            : roster.upsert(username, region).flatMap(e -> outbox.append(ShiftAudited.of(changedBy,
+                                    "ROSTER_PLACE", e.region(), "оператор " + e.username() + " в регионе "
+                                            + e.region())).thenReturn(e));
                     return placed.flatMap(entry -> {
                         if (onShift == null) {
                             return Mono.just(new ShiftChange(entry, 0, offShiftPolicy));
@@ -110,6 +119,8 @@ public class Shifts {
                 // even an operator already on shift sweeps the queue: nothing should wait while someone works
                 .then(flow.takeQueue(entry.username(), entry.region(), shiftEvent))
                 .flatMap(taken -> roster.logShift(entry.username(), entry.region(), true, changedBy, null, taken)
+                        .then(outbox.append(ShiftAudited.of(changedBy, "SHIFT_START", entry.region(),
+                                shiftDetails(entry.username(), changedBy, "взято из очереди", taken))))
                         .then(roster.find(entry.username()))
                         .map(now -> {
                             log.info("{} on shift in region {} (by {}): {} appeal(s) taken from the queue",
@@ -125,12 +136,20 @@ public class Shifts {
                 .then(flow.handOn(entry.username(), entry.region(), offShiftPolicy, shiftEvent))
                 .flatMap(moved -> roster.logShift(entry.username(), entry.region(), false, changedBy,
                                 offShiftPolicy.name(), moved)
+                        .then(outbox.append(ShiftAudited.of(changedBy, "SHIFT_END", entry.region(),
+                                shiftDetails(entry.username(), changedBy, "передано дальше", moved))))
                         .then(roster.find(entry.username()))
                         .map(now -> {
                             log.info("{} off shift in region {} (by {}, policy {}): {} appeal(s) handed on",
                                     entry.username(), entry.region(), changedBy, offShiftPolicy, moved);
                             return new ShiftChange(now, moved, offShiftPolicy);
                         }));
+    }
+
+    /** The audit log's line: whose shift (when someone else changed it) and how many appeals moved. */
+    private static String shiftDetails(String username, String changedBy, String moved, int count) {
+        String who = username.equals(changedBy) ? "" : "оператор " + username + "; ";
+        return who + moved + " обращений: " + count;
     }
 
     private static ResponseStatusException notOnRoster(String username) {

@@ -66,7 +66,7 @@ public class CampaignDispatcher extends PollingWorker {
         Instant now = clock.instant();
         List<UUID> due = repository.dueScheduled(now).collectList().block(Duration.ofSeconds(30));
         for (UUID id : due == null ? List.<UUID>of() : due) {
-            campaigns.start(id).onErrorResume(Campaigns.Conflict.class, e -> Mono.empty())
+            campaigns.start(id, Campaigns.SYSTEM_ACTOR).onErrorResume(Campaigns.Conflict.class, e -> Mono.empty())
                     .doOnNext(c -> log.info("campaign {} started as scheduled", id))
                     .block(Duration.ofSeconds(30));
         }
