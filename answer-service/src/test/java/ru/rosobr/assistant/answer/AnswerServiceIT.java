@@ -252,6 +252,13 @@ class AnswerServiceIT {
                 .jsonPath("$[0].change").isEqualTo("CREATED").jsonPath("$[0].changedBy").isEqualTo("editor1")
                 .jsonPath("$[1].change").isEqualTo("VERIFIED").jsonPath("$[1].changedBy").isEqualTo("fed1")
                 .jsonPath("$[4].change").isEqualTo("RETIRED");
+        // every change (not the refused ones) is in the console's audit log once, with who made it, in order
+        KafkaProbe.await(Topics.AUDIT_ANSWER, a -> a.details().startsWith("запись mutual-visits v7 "), WAIT);
+        assertThat(KafkaProbe.all(Topics.AUDIT_ANSWER, a -> a.details().startsWith("запись mutual-visits ")))
+                .extracting(a -> a.actor() + " " + a.action())
+                .containsExactly("editor1 KB_ENTRY_CREATED", "fed1 KB_ENTRY_VERIFIED", "editor1 KB_ENTRY_EDITED",
+                        "fed1 KB_ENTRY_VERIFIED", "fed1 KB_ENTRY_RETIRED", "editor1 KB_ENTRY_RESTORED",
+                        "fed1 KB_ENTRY_RETIRED");
         web.get().uri("/api/kb/entries?q=взаимопосещения").headers(h -> h.setBearerAuth(EDITOR)).exchange()
                 .expectStatus().isOk().expectBody().jsonPath("$[0].id").isEqualTo("mutual-visits");
     }

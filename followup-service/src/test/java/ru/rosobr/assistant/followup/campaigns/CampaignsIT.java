@@ -33,6 +33,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 import ru.rosobr.assistant.contracts.Channel;
 import ru.rosobr.assistant.contracts.OrgType;
 import ru.rosobr.assistant.contracts.Topics;
+import ru.rosobr.assistant.contracts.events.CampaignAudited;
 import ru.rosobr.assistant.contracts.events.OutboundDelivery;
 import ru.rosobr.assistant.contracts.events.OutboundMessage;
 import ru.rosobr.assistant.contracts.events.TeacherChanged;
@@ -415,5 +416,36 @@ class CampaignsIT {
         web().get().uri("/api/campaigns").exchange().expectStatus().isUnauthorized();
         web().post().uri("/api/campaigns/" + own.get("id") + "/resume").header("Authorization", head).exchange()
                 .expectStatus().isEqualTo(409);
+    }
+
+    @Test
+    void everyCampaignActionIsInTheAuditLogOnceWithTheActorAndTheOwnersRegion() {
+        NOW.set(DAY);
+        teachers("58", 2);
+        String head = bearer("head58a", "REGIONAL_HEAD", "58");
+        Map<String, Object> created = web().post().uri("/api/campaigns").header("Authorization", head)
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"title\":\"Журнал\",\"text\":\"x\",\"audience\":{\"regions\":[]},\"ratePerSecond\":1}")
+                .exchange().expectStatus().isCreated()
+                .expectBody(new ParameterizedTypeReference<Map<String, Object>>() {
+                }).returnResult().getResponseBody();
+        String id = (String) created.get("id");
+        for (String action : List.of("start", "pause", "resume")) {
+            web().post().uri("/api/campaigns/" + id + "/" + action).header("Authorization", head).exchange()
+                    .expectStatus().isOk();
+        }
+        // refused: changes nothing, logs nothing
+        web().post().uri("/api/campaigns/" + id + "/resume").header("Authorization", head).exchange()
+                .expectStatus().isEqualTo(409);
+        web().post().uri("/api/campaigns/" + id + "/cancel").header("Authorization", head).exchange()
+                .expectStatus().isOk();
+
+        await().atMost(WAIT).until(() -> !KafkaProbe.all(service.bootstrapServers(), Topics.AUDIT_FOLLOWUP,
+                a -> a.action().equals("CAMPAIGN_CANCEL") && a.details().contains(id)).isEmpty());
+        List<CampaignAudited> log = KafkaProbe.all(service.bootstrapServers(), Topics.AUDIT_FOLLOWUP,
+                a -> a.details().contains(id));
+        assertThat(log).extracting(CampaignAudited::action).containsExactly("CAMPAIGN_CREATE", "CAMPAIGN_START",
+                "CAMPAIGN_PAUSE", "CAMPAIGN_RESUME", "CAMPAIGN_CANCEL");
+        assertThat(log).allMatch(a -> a.actor().equals("head58a") && "58".equals(a.region()));
     }
 }

@@ -34,8 +34,6 @@ import reactor.core.scheduler.Schedulers;
 
 import ru.rosobr.assistant.contracts.Channel;
 import ru.rosobr.assistant.contracts.OrgType;
-import ru.rosobr.assistant.contracts.events.RegistryAudited;
-import ru.rosobr.assistant.platform.outbox.Outbox;
 import ru.rosobr.assistant.platform.reference.Regions;
 
 /**
@@ -54,15 +52,13 @@ public class TeacherAdminController {
     private final Teachers teachers;
     private final RegistryUpload upload;
     private final TransactionalOperator tx;
-    private final Outbox outbox;
     private final long maxUploadBytes;
 
-    public TeacherAdminController(Teachers teachers, RegistryUpload upload, TransactionalOperator tx, Outbox outbox,
+    public TeacherAdminController(Teachers teachers, RegistryUpload upload, TransactionalOperator tx,
                                   @Value("${assistant.teachers.upload-max-size:20MB}") DataSize maxUpload) {
         this.teachers = teachers;
         this.upload = upload;
         this.tx = tx;
-        this.outbox = outbox;
         this.maxUploadBytes = maxUpload.toBytes();
     }
 
@@ -111,8 +107,6 @@ public class TeacherAdminController {
                                                   Authentication who) {
         Channel ch = channel(channel);
         return teachers.setDisabled(ch, platformUserId, disable, who.getName())
-                .flatMap(t -> outbox.append(RegistryAudited.of(who.getName(), disable ? "TEACHER_DISABLE"
-                        : "TEACHER_ENABLE", t.region(), "педагог " + t.id())).thenReturn(t))
                 .as(tx::transactional)
                 .switchIfEmpty(Mono.error(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
                         "Педагог не найден")))

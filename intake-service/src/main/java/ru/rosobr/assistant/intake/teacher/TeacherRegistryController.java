@@ -11,6 +11,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -18,6 +19,9 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
+
+import ru.rosobr.assistant.contracts.events.RegistryAudited;
+import ru.rosobr.assistant.platform.outbox.Outbox;
 
 /**
  * The verified-teacher registry (ADMIN): {@code POST /api/admin/teachers} with a JSON list or a CSV
@@ -32,16 +36,18 @@ public class TeacherRegistryController {
 
     private final Teachers teachers;
     private final TransactionalOperator tx;
+    private final Outbox outbox;
 
-    public TeacherRegistryController(Teachers teachers, TransactionalOperator tx) {
+    public TeacherRegistryController(Teachers teachers, TransactionalOperator tx, Outbox outbox) {
         this.teachers = teachers;
         this.tx = tx;
+        this.outbox = outbox;
     }
 
     @PostMapping(consumes = {MediaType.APPLICATION_JSON_VALUE, "text/csv", MediaType.TEXT_PLAIN_VALUE})
     public Mono<ResponseEntity<Object>> importRegistry(@RequestBody(required = false) String body,
                                                        @RequestHeader(value = "Content-Type", required = false)
-                                                       String contentType) {
+                                                       String contentType, Authentication who) {
         RegistryImport.Parsed parsed;
         boolean csv = contentType != null && !contentType.toLowerCase(java.util.Locale.ROOT).contains("json");
         try {
@@ -57,7 +63,11 @@ public class TeacherRegistryController {
             return Mono.just(problem((csv ? "Ошибки в строках " : "Ошибки в записях ") + rows
                     + ": ничего не загружено, исправьте и загрузите снова", parsed.problems()));
         }
-        return tx.transactional(teachers.importVerified(parsed.entries()))
+        // the import and its entry in the console's audit log commit together
+        return tx.transactional(teachers.importVerified(parsed.entries())
+                        .flatMap(r -> outbox.append(RegistryAudited.of(who.getName(), RegistryUpload.IMPORT_ACTION, null,
+                                (csv ? "CSV" : "JSON") + ": загружено " + r.imported() + " (новых " + r.created()
+                                        + ", обновлено " + r.updated() + ")")).thenReturn(r)))
                 .doOnNext(r -> log.info("teacher registry import: {} rows, {} new, {} updated", r.imported(),
                         r.created(), r.updated()))
                 .map(r -> ResponseEntity.ok().body(r));

@@ -9,6 +9,7 @@ import reactor.core.publisher.Mono;
 
 import ru.rosobr.assistant.contracts.Channel;
 import ru.rosobr.assistant.contracts.OrgType;
+import ru.rosobr.assistant.contracts.events.RegistryAudited;
 import ru.rosobr.assistant.contracts.events.TeacherChanged;
 import ru.rosobr.assistant.intake.teacher.internal.TeacherRepository;
 import ru.rosobr.assistant.platform.outbox.Outbox;
@@ -70,12 +71,14 @@ public class Teachers {
 
     /**
      * Disables (or enables) a teacher and announces it: a disabled teacher's messages get a polite refusal and no
-     * appeal, and campaigns leave the teacher out. Emits the teacher as it is now; empty when unknown. Call inside
-     * a transaction.
+     * appeal, and campaigns leave the teacher out; the change goes to the console's audit log ({@code audit.intake}).
+     * Emits the teacher as it is now; empty when unknown. Call inside a transaction.
      */
     public Mono<Teacher> setDisabled(Channel channel, String platformUserId, boolean disabled, String actor) {
         return repository.setDisabled(channel, platformUserId, disabled, actor)
                 .flatMap(t -> t.verified() ? announce(t).thenReturn(t) : Mono.just(t))
+                .flatMap(t -> outbox.append(RegistryAudited.of(actor, disabled ? "TEACHER_DISABLE" : "TEACHER_ENABLE",
+                        t.region(), "педагог " + t.id())).thenReturn(t))
                 .switchIfEmpty(Mono.defer(() -> repository.findByPlatformUser(channel, platformUserId)));
     }
 
