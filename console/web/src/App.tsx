@@ -74,7 +74,8 @@ export function App() {
     api.setTokens({ accessToken: s.token, refreshToken: s.refreshToken, expiresIn: s.expiresIn });
     setLoginNotice(null);
     setSession(s);
-    if (!window.location.hash || window.location.hash === '#/') {
+    // a forced password change comes first: the start view is chosen once the console opens after it
+    if (!s.passwordChangeRequired && (!window.location.hash || window.location.hash === '#/')) {
       navigate(canWorkAppeals(s) ? { view: 'list' } : { view: 'kb' });
     }
   };
