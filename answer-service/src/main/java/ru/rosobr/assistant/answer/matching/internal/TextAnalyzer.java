@@ -184,12 +184,12 @@ public final class TextAnalyzer {
         Map<String, String> cues = lexicon.paperworkCues();
         for (int i = 0; i < terms.size(); i++) {
             for (String a : terms.get(i).forms()) {
-                if ("SUBJECT".equals(cues.get(a))) {
+                if (paper(cues.get(a))) {
                     return true;
                 }
                 if (i + 1 < terms.size()) {
                     for (String b : terms.get(i + 1).forms()) {
-                        if ("SUBJECT".equals(cues.get(a + " " + b))) {
+                        if (paper(cues.get(a + " " + b))) {
                             return true;
                         }
                     }
@@ -197,6 +197,10 @@ public final class TextAnalyzer {
             }
         }
         return false;
+    }
+
+    private static boolean paper(String kind) {
+        return "SUBJECT".equals(kind) || "LISTED".equals(kind);
     }
 
     private Analysis analyzeSentence(String text) {
@@ -320,26 +324,51 @@ public final class TextAnalyzer {
     private Asker asker(List<Token> tokens) {
         Map<String, Asker> cues = lexicon.audienceCues();
         for (int i = 0; i < tokens.size(); i++) {
-            if (i > 0 && tokens.get(i - 1).surface().equals("для")) {
-                // "характеристика для спортивной школы" names where a paper goes, not who asks
+            if (i > 0 && THIRD_PARTY_BEFORE.contains(tokens.get(i - 1).surface())) {
+                // "характеристика для спортивной школы", "тетрадь взаимодействия с логопедом": where a paper goes
+                // or whom the teacher works with, not who asks
                 continue;
             }
             for (String a : formsOf(tokens.get(i))) {
                 if (i + 1 < tokens.size()) {
                     for (String b : formsOf(tokens.get(i + 1))) {
                         Asker pair = cues.get(a + " " + b);
-                        if (pair != null) {
+                        if (pair != null && !thirdParty(tokens, i, i + 2)) {
                             return pair;
                         }
                     }
                 }
                 Asker single = cues.get(a);
-                if (single != null) {
+                if (single != null && !thirdParty(tokens, i, i + 1)) {
                     return single;
                 }
             }
         }
         return null;
+    }
+
+    /** Words before an audience cue that make it someone other than the asker. */
+    private static final Set<String> THIRD_PARTY_BEFORE = Set.of("для", "с", "со", "к", "ко", "от", "или");
+    /** Words before an audience cue that make it a place. */
+    private static final Set<String> PLACE_BEFORE = Set.of("в", "во", "на");
+
+    /**
+     * Is the token at {@code i} a verb of telling or asking (a context word: сказать, попросить, прислать…, or
+     * требовать)? "Психолог попросила характеристики": the cue before it is the one who asks the teacher for
+     * something — a third party, not the asker. A place is where the asker works, whatever is said there («в
+     * детском саду требуют»).
+     */
+    private boolean thirdParty(List<Token> tokens, int cue, int i) {
+        if (i >= tokens.size() || cue > 0 && PLACE_BEFORE.contains(tokens.get(cue - 1).surface())) {
+            return false;
+        }
+        for (String l : tokens.get(i).lemmas()) {
+            if ((lexicon.contextWords().contains(l) || l.equals("требовать") || l.equals("велеть"))
+                    && (l.endsWith("ть") || l.endsWith("ти"))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String[] formsOf(Token t) {

@@ -95,6 +95,17 @@ class TextAnalyzerTest {
     }
 
     @Test
+    void aThirdPartyInTheStoryIsNotTheAsker() {
+        // who asks the teacher for a paper, whom the teacher works with, the other one of a choice
+        assertThat(asker("Психолог попросила написать характеристики на трёх детей")).isNull();
+        assertThat(asker("Характеристику писать мне или социальному педагогу?")).isNull();
+        assertThat(asker("тетрадь взаимодействия с логопедом")).isNull();
+        // a place is where the asker works, whatever is demanded there; a role followed by a story is the asker
+        assertThat(asker("В детском саду требуют календарный план")).isEqualTo(Asker.DOO);
+        assertThat(asker("Я логопед, завуч требует отчёт")).isEqualTo(Asker.OTHER);
+    }
+
+    @Test
     void aStoryIsSplitIntoSentencesAndTheQuestionKeepsItsFocus() {
         assertThat(TextNormalizer.sentences("Что должен вести кл. рук. по закону? У нас т. е. всё иначе. Ну вот"))
                 .containsExactly("Что должен вести кл. рук. по закону?", "У нас т. е. всё иначе.", "Ну вот");
