@@ -179,6 +179,39 @@ public final class TextAnalyzer {
         return new String[0];
     }
 
+    /** Letters of an unknown word from which one vowel is tried as another (характиристику → характеристику). */
+    static final int VOWEL_SLIP_MIN = 7;
+    private static final String VOWELS = "аоуыэяеиюё";
+
+    /**
+     * The lemmas of an unknown word once one unstressed-vowel slip is undone — the most common slip of a hurried
+     * writer, which the typo corrector misses when the word is also inflected (the corrector compares with lemmas).
+     * Only a word the dictionary, the slang and its stems do not know, of {@value #VOWEL_SLIP_MIN}+ letters; one
+     * vowel at a time, left to right, the first dictionary word wins: at most some hundred lookups.
+     */
+    private String[] vowelRespelled(String w) {
+        char[] c = w.toCharArray();
+        for (int i = 1; i < c.length; i++) {
+            char original = c[i];
+            if (VOWELS.indexOf(original) < 0) {
+                continue;
+            }
+            for (int v = 0; v < VOWELS.length(); v++) {
+                char x = VOWELS.charAt(v);
+                if (x == original) {
+                    continue;
+                }
+                c[i] = x;
+                String[] lemmas = morphology.lemmas(new String(c));
+                if (lemmas.length > 0) {
+                    return lemmas;
+                }
+            }
+            c[i] = original;
+        }
+        return new String[0];
+    }
+
     /** Does a sentence name a paper a teacher is asked for (a SUBJECT cue of {@code paperwork-cues.tsv})? */
     private boolean namesPaper(List<Term> terms) {
         Map<String, String> cues = lexicon.paperworkCues();
@@ -232,6 +265,9 @@ public final class TextAnalyzer {
                     tokens.addAll(byStem);
                     continue;
                 }
+            }
+            if (lemmas.length == 0 && w.length() >= VOWEL_SLIP_MIN) {
+                lemmas = vowelRespelled(w);
             }
             tokens.add(new Token(w, lemmas));
         }
