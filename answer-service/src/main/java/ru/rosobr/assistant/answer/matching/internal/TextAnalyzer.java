@@ -109,11 +109,17 @@ public final class TextAnalyzer {
             }
         }
         boolean[] focused = asks.clone();
+        boolean storyNamesPaper = false;
+        for (int i = 0; i < parts.size(); i++) {
+            storyNamesPaper |= !asks[i] && namesPaper(parts.get(i).terms());
+        }
         for (int i = 0; i < parts.size(); i++) {
             if (asks[i] && parts.get(i).terms().size() < SHORT_QUESTION) {
                 for (int j = i - 1; j >= 0; j--) {
                     if (!parts.get(j).terms().isEmpty()) {
-                        focused[j] = true;
+                        // "…сижу до ночи. Это обязательно?": when the story names a paper, that is what a short
+                        // question asks about (heard in full below), not the filler sentence just before it
+                        focused[j] |= !storyNamesPaper || namesPaper(parts.get(j).terms());
                         break;
                     }
                 }

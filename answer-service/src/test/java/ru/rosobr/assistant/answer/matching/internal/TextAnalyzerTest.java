@@ -99,6 +99,26 @@ class TextAnalyzerTest {
     }
 
     @Test
+    void aShortQuestionAsksAboutThePaperOfTheStoryNotTheFillerBeforeIt() {
+        TextAnalyzer.Analysis a = ANALYZER.analyze(
+                "Завуч собирает тетради с поурочными планами. Я сижу до ночи. Это обязательно?");
+        assertThat(focusOf(a, "план")).isEqualTo(1.0);
+        assertThat(focusOf(a, "сидеть")).isEqualTo(TextAnalyzer.STORY);
+        // with no paper in the story the sentence before a short question is still heard in full
+        TextAnalyzer.Analysis b = ANALYZER.analyze("Родители пишут мне до ночи. Это законно?");
+        assertThat(focusOf(b, "ночь")).isEqualTo(1.0);
+    }
+
+    private static double focusOf(TextAnalyzer.Analysis a, String lemma) {
+        for (int i = 0; i < a.terms().size(); i++) {
+            if (java.util.List.of(a.terms().get(i).forms()).contains(lemma)) {
+                return a.focus()[i];
+            }
+        }
+        throw new AssertionError("no term " + lemma);
+    }
+
+    @Test
     void aThirdPartyInTheStoryIsNotTheAsker() {
         // who asks the teacher for a paper, whom the teacher works with, the other one of a choice
         assertThat(asker("Психолог попросила написать характеристики на трёх детей")).isNull();
