@@ -19,6 +19,7 @@ import ru.rosobr.assistant.contracts.events.TeacherChanged;
 import ru.rosobr.assistant.followup.campaigns.internal.CampaignRepository;
 import ru.rosobr.assistant.platform.calendar.CampaignEta;
 import ru.rosobr.assistant.platform.calendar.DaytimeWindow;
+import ru.rosobr.assistant.platform.worker.WakeUp;
 import ru.rosobr.assistant.platform.reference.Regions;
 
 /**
@@ -31,12 +32,16 @@ public class Campaigns {
     private final TransactionalOperator tx;
     private final Clock clock;
     private final DaytimeWindow window;
+    /** Signalled after a commit that set a campaign running. */
+    private final WakeUp dispatcher;
 
-    public Campaigns(CampaignRepository repository, TransactionalOperator tx, Clock clock, DaytimeWindow window) {
+    public Campaigns(CampaignRepository repository, TransactionalOperator tx, Clock clock, DaytimeWindow window,
+                     WakeUp dispatcher) {
         this.repository = repository;
         this.tx = tx;
         this.clock = clock;
         this.window = window;
+        this.dispatcher = dispatcher;
     }
 
     /** A refused action: the reason, shown to the person. */
@@ -115,6 +120,11 @@ public class Campaigns {
      */
     private Mono<CampaignRow> move(UUID id, List<CampaignStatus> from, CampaignStatus to, Long size, String refused) {
         return tx.transactional(repository.transition(id, from, to, clock.instant(), size))
+                .doOnNext(moved -> {
+                    if (moved && to == CampaignStatus.RUNNING) {
+                        dispatcher.signal();
+                    }
+                })
                 .flatMap(moved -> moved ? repository.find(id) : Mono.error(new Conflict(refused)));
     }
 
@@ -193,8 +203,13 @@ public class Campaigns {
      * outbound.delivery: a campaign message delivered, failed or read (HELD by intake's own check stays "sent"). A
      * delivery through a channel that reports reads counts into the read rate's base.
      */
+    /** Campaign messages belong to no appeal; an event without a kind (older intake) may be one. */
+    public static boolean concernsCampaigns(OutboundDelivery d) {
+        return d.appealId() == null && (d.kind() == null || d.kind() == OutboundMessage.Kind.CAMPAIGN);
+    }
+
     public Mono<Void> onDelivery(OutboundDelivery d) {
-        if (d.appealId() != null || (d.kind() != null && d.kind() != OutboundMessage.Kind.CAMPAIGN)) {
+        if (!concernsCampaigns(d)) {
             // an answer or a status message: campaign messages belong to no appeal, so no statement is spent here
             return Mono.empty();
         }
