@@ -22,6 +22,7 @@ import ru.rosobr.assistant.platform.calendar.CampaignEta;
 import ru.rosobr.assistant.platform.calendar.DaytimeWindow;
 import ru.rosobr.assistant.platform.outbox.Outbox;
 import ru.rosobr.assistant.platform.reference.Regions;
+import ru.rosobr.assistant.platform.worker.WakeUp;
 
 /**
  * Campaigns: created as drafts, started now or at a set time, paused, resumed, cancelled; their progress counted
@@ -33,6 +34,8 @@ public class Campaigns {
     private final TransactionalOperator tx;
     private final Clock clock;
     private final DaytimeWindow window;
+    /** Signalled after a commit that set a campaign running. */
+    private final WakeUp dispatcher;
     private final Outbox outbox;
 
     /** The actor of what the service does by itself (a scheduled start), as the audit log shows it. */
@@ -40,11 +43,12 @@ public class Campaigns {
 
     /** @param outbox where each action goes to the console's audit log ({@code audit.followup}), in its transaction */
     public Campaigns(CampaignRepository repository, TransactionalOperator tx, Clock clock, DaytimeWindow window,
-                     Outbox outbox) {
+                     WakeUp dispatcher, Outbox outbox) {
         this.repository = repository;
         this.tx = tx;
         this.clock = clock;
         this.window = window;
+        this.dispatcher = dispatcher;
         this.outbox = outbox;
     }
 
@@ -137,6 +141,11 @@ public class Campaigns {
         return tx.transactional(repository.transition(id, from, to, clock.instant(), size)
                         .flatMap(moved -> moved ? audit(by, action, c, size == null ? null : "аудитория " + size)
                                 .thenReturn(true) : Mono.just(false)))
+                .doOnNext(moved -> {
+                    if (moved && to == CampaignStatus.RUNNING) {
+                        dispatcher.signal();
+                    }
+                })
                 .flatMap(moved -> moved ? repository.find(id) : Mono.error(new Conflict(refused)));
     }
 
@@ -215,8 +224,13 @@ public class Campaigns {
      * outbound.delivery: a campaign message delivered, failed or read (HELD by intake's own check stays "sent"). A
      * delivery through a channel that reports reads counts into the read rate's base.
      */
+    /** Campaign messages belong to no appeal; an event without a kind (older intake) may be one. */
+    public static boolean concernsCampaigns(OutboundDelivery d) {
+        return d.appealId() == null && (d.kind() == null || d.kind() == OutboundMessage.Kind.CAMPAIGN);
+    }
+
     public Mono<Void> onDelivery(OutboundDelivery d) {
-        if (d.appealId() != null || (d.kind() != null && d.kind() != OutboundMessage.Kind.CAMPAIGN)) {
+        if (!concernsCampaigns(d)) {
             // an answer or a status message: campaign messages belong to no appeal, so no statement is spent here
             return Mono.empty();
         }

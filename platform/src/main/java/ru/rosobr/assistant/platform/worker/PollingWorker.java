@@ -48,6 +48,11 @@ public abstract class PollingWorker implements SmartLifecycle {
         return batchSize;
     }
 
+    /** How long to wait for a wake-up after a round; the interval by default (a worker may rest longer when idle). */
+    protected Duration nextWait() {
+        return interval;
+    }
+
     private void drain() {
         try {
             while (running && processBatch() >= batchSize) {
@@ -81,7 +86,7 @@ public abstract class PollingWorker implements SmartLifecycle {
                 }
             }
             try {
-                wakeUp.await(interval);
+                wakeUp.await(nextWait());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;

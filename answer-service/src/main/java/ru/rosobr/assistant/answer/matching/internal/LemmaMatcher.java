@@ -52,6 +52,9 @@ public final class LemmaMatcher implements Matcher {
      */
     static final double CUE_OVERRULED = -4.0;
 
+    /** Papers a question must name for a LISTED paper among them to lose its veto. */
+    static final int LISTED_AMONG = 3;
+
     private final TextAnalyzer analyzer;
     private final Lexicon lexicon;
     private final MatcherSettings settings;
@@ -176,8 +179,10 @@ public final class LemmaMatcher implements Matcher {
             return new Explanation(new MatchResult(Decision.OFF_TOPIC, null, 0, null, 0), asker, terms, evidence,
                     0, 0, List.of());
         }
+        // a word in another sense («школьная форма») names no entry's subject
+        List<Term> naming = paperwork.withoutOtherSenses(terms);
         Index.Ranked ranked = ix.rank(terms, analysis.focus(), asker, askerKnown, settings, CANDIDATES,
-                e -> subjectTerms.named(e.entry().id(), terms));
+                e -> subjectTerms.named(e.entry().id(), naming));
         IndexedEntry best = ranked.best();
         IndexedEntry second = ranked.runnerUp();
         double score = ranked.bestScore();
@@ -196,12 +201,12 @@ public final class LemmaMatcher implements Matcher {
         // its words the likely one, though not a certain one («план-конспект урока по литературе» stays routed)
         double doubted = paperworkCues.isEmpty() ? STRONG_MATCH : PAPERWORK_MATCH;
         double threshold = gateDoubts ? Math.max(settings.matchThreshold(), doubted) : settings.matchThreshold();
-        String gap = best == null ? null : uncoveredRouteWord(terms, best);
+        String gap = best == null ? null : uncoveredRouteWord(terms, best, paperwork.papers(paperworkCues));
         List<MatchedTerm> explained = best == null ? List.of() : matchedTerms(terms, best);
         // one shared word is no answer to a question of several ("ставить двойки за поведение" is not about the
         // journal because «ставить» occurs in its entry): the entry must explain two of its words
         boolean enough = terms.size() < MIN_EXPLAINED + 1 || explained.size() >= MIN_EXPLAINED;
-        boolean named = best != null && subjectTerms.named(best.entry().id(), terms);
+        boolean named = best != null && subjectTerms.named(best.entry().id(), naming);
         if (best != null && gap == null && named && enough && score >= threshold
                 && score - secondScore >= requiredMargin(score)) {
             decision = Decision.MATCHED;
@@ -267,22 +272,35 @@ public final class LemmaMatcher implements Matcher {
 
     /** A word naming a subject outside the service ({@code matching/offtopic-cues.txt}), or null. */
     private String otherSubject(List<Term> terms) {
-        for (Term t : terms) {
-            for (String f : t.forms()) {
+        for (int i = 0; i < terms.size(); i++) {
+            for (String f : terms.get(i).forms()) {
                 if (lexicon.offTopicCues().contains(f)) {
                     return f;
+                }
+                // two adjacent lemmas: «школьная форма» is another subject, «форма» alone is not
+                if (i + 1 < terms.size()) {
+                    for (String g : terms.get(i + 1).forms()) {
+                        if (lexicon.offTopicCues().contains(f + " " + g)) {
+                            return f + " " + g;
+                        }
+                    }
                 }
             }
         }
         return null;
     }
 
-    /** A word of a known gap (аттестация, выговор…) that the entry does not itself speak about, or null. */
-    private String uncoveredRouteWord(List<Term> terms, IndexedEntry entry) {
+    /**
+     * A word of a known gap (аттестация, выговор…) that the entry does not itself speak about, or null. A paper
+     * marked LISTED in {@code paperwork-cues.tsv} (протокол, ведомость) does not veto when the question lists it
+     * among {@value #LISTED_AMONG} or more papers: «план, протоколы, листы учёта — что из этого обязательно?» asks
+     * about the list, which the entry answers, not about the one paper.
+     */
+    private String uncoveredRouteWord(List<Term> terms, IndexedEntry entry, int papers) {
         for (Term t : terms) {
             for (String f : t.forms()) {
                 if (routeForms.contains(f) && !entry.phraseFeatures().contains(f)
-                        && !entry.answerFeatures().contains(f)) {
+                        && !entry.answerFeatures().contains(f) && !(papers >= LISTED_AMONG && paperwork.listed(f))) {
                     return f;
                 }
             }

@@ -13,7 +13,7 @@ import java.util.Map;
 final class PaperworkCues {
 
     /** What a cue tells. */
-    enum Kind { SUBJECT, IMPOSED, DUTY, TEACHER, NOT }
+    enum Kind { SUBJECT, LISTED, IMPOSED, DUTY, TEACHER, NOT }
 
     private final Map<String, Kind> cues;
 
@@ -34,7 +34,7 @@ final class PaperworkCues {
                         if (pair == Kind.NOT) {
                             return List.of();
                         }
-                        if (pair == Kind.SUBJECT || pair == Kind.IMPOSED) {
+                        if (pair == Kind.SUBJECT || pair == Kind.LISTED || pair == Kind.IMPOSED) {
                             found.add(a + " " + b);
                         }
                     }
@@ -47,7 +47,7 @@ final class PaperworkCues {
                     case NOT -> {
                         return List.of();
                     }
-                    case SUBJECT, IMPOSED -> found.add(a);
+                    case SUBJECT, LISTED, IMPOSED -> found.add(a);
                     case DUTY -> duty = duty == null ? a : duty;
                     case TEACHER -> teacher = teacher == null ? a : teacher;
                 }
@@ -58,6 +58,58 @@ final class PaperworkCues {
             found.add(teacher);
         }
         return found.stream().distinct().toList();
+    }
+
+    /**
+     * The terms without those a NOT cue gives another sense («школьная форма», «принимать документы»): such a word
+     * names no paper of a teacher, so it names no entry's subject either.
+     */
+    /** Is this cue a paper that may be one item of a teacher's list while the base does not cover it alone? */
+    boolean listed(String lemma) {
+        return cues.get(lemma) == Kind.LISTED;
+    }
+
+    /** How many of the cues found name a paper (not a duty). */
+    int papers(List<String> found) {
+        int n = 0;
+        for (String f : found) {
+            Kind k = cues.get(f);
+            n += k == Kind.SUBJECT || k == Kind.LISTED ? 1 : 0;
+        }
+        return n;
+    }
+
+    List<Term> withoutOtherSenses(List<Term> terms) {
+        boolean[] drop = null;
+        for (int i = 0; i < terms.size(); i++) {
+            for (String a : features(terms.get(i))) {
+                boolean pair = false;
+                if (i + 1 < terms.size()) {
+                    for (String b : features(terms.get(i + 1))) {
+                        pair |= cues.get(a + " " + b) == Kind.NOT;
+                    }
+                }
+                if (pair || cues.get(a) == Kind.NOT) {
+                    if (drop == null) {
+                        drop = new boolean[terms.size()];
+                    }
+                    drop[i] = true;
+                    if (pair) {
+                        drop[i + 1] = true;
+                    }
+                }
+            }
+        }
+        if (drop == null) {
+            return terms;
+        }
+        List<Term> out = new ArrayList<>(terms.size());
+        for (int i = 0; i < terms.size(); i++) {
+            if (!drop[i]) {
+                out.add(terms.get(i));
+            }
+        }
+        return out;
     }
 
     private static List<String> features(Term t) {

@@ -109,11 +109,17 @@ public final class TextAnalyzer {
             }
         }
         boolean[] focused = asks.clone();
+        boolean storyNamesPaper = false;
+        for (int i = 0; i < parts.size(); i++) {
+            storyNamesPaper |= !asks[i] && namesPaper(parts.get(i).terms());
+        }
         for (int i = 0; i < parts.size(); i++) {
             if (asks[i] && parts.get(i).terms().size() < SHORT_QUESTION) {
                 for (int j = i - 1; j >= 0; j--) {
                     if (!parts.get(j).terms().isEmpty()) {
-                        focused[j] = true;
+                        // "…сижу до ночи. Это обязательно?": when the story names a paper, that is what a short
+                        // question asks about (heard in full below), not the filler sentence just before it
+                        focused[j] |= !storyNamesPaper || namesPaper(parts.get(j).terms());
                         break;
                     }
                 }
@@ -179,17 +185,50 @@ public final class TextAnalyzer {
         return new String[0];
     }
 
+    /** Letters of an unknown word from which one vowel is tried as another (характиристику → характеристику). */
+    static final int VOWEL_SLIP_MIN = 7;
+    private static final String VOWELS = "аоуыэяеиюё";
+
+    /**
+     * The lemmas of an unknown word once one unstressed-vowel slip is undone — the most common slip of a hurried
+     * writer, which the typo corrector misses when the word is also inflected (the corrector compares with lemmas).
+     * Only a word the dictionary, the slang and its stems do not know, of {@value #VOWEL_SLIP_MIN}+ letters; one
+     * vowel at a time, left to right, the first dictionary word wins: at most some hundred lookups.
+     */
+    private String[] vowelRespelled(String w) {
+        char[] c = w.toCharArray();
+        for (int i = 1; i < c.length; i++) {
+            char original = c[i];
+            if (VOWELS.indexOf(original) < 0) {
+                continue;
+            }
+            for (int v = 0; v < VOWELS.length(); v++) {
+                char x = VOWELS.charAt(v);
+                if (x == original) {
+                    continue;
+                }
+                c[i] = x;
+                String[] lemmas = morphology.lemmas(new String(c));
+                if (lemmas.length > 0) {
+                    return lemmas;
+                }
+            }
+            c[i] = original;
+        }
+        return new String[0];
+    }
+
     /** Does a sentence name a paper a teacher is asked for (a SUBJECT cue of {@code paperwork-cues.tsv})? */
     private boolean namesPaper(List<Term> terms) {
         Map<String, String> cues = lexicon.paperworkCues();
         for (int i = 0; i < terms.size(); i++) {
             for (String a : terms.get(i).forms()) {
-                if ("SUBJECT".equals(cues.get(a))) {
+                if (paper(cues.get(a))) {
                     return true;
                 }
                 if (i + 1 < terms.size()) {
                     for (String b : terms.get(i + 1).forms()) {
-                        if ("SUBJECT".equals(cues.get(a + " " + b))) {
+                        if (paper(cues.get(a + " " + b))) {
                             return true;
                         }
                     }
@@ -197,6 +236,10 @@ public final class TextAnalyzer {
             }
         }
         return false;
+    }
+
+    private static boolean paper(String kind) {
+        return "SUBJECT".equals(kind) || "LISTED".equals(kind);
     }
 
     private Analysis analyzeSentence(String text) {
@@ -228,6 +271,9 @@ public final class TextAnalyzer {
                     tokens.addAll(byStem);
                     continue;
                 }
+            }
+            if (lemmas.length == 0 && w.length() >= VOWEL_SLIP_MIN) {
+                lemmas = vowelRespelled(w);
             }
             tokens.add(new Token(w, lemmas));
         }
@@ -320,26 +366,51 @@ public final class TextAnalyzer {
     private Asker asker(List<Token> tokens) {
         Map<String, Asker> cues = lexicon.audienceCues();
         for (int i = 0; i < tokens.size(); i++) {
-            if (i > 0 && tokens.get(i - 1).surface().equals("для")) {
-                // "характеристика для спортивной школы" names where a paper goes, not who asks
+            if (i > 0 && THIRD_PARTY_BEFORE.contains(tokens.get(i - 1).surface())) {
+                // "характеристика для спортивной школы", "тетрадь взаимодействия с логопедом": where a paper goes
+                // or whom the teacher works with, not who asks
                 continue;
             }
             for (String a : formsOf(tokens.get(i))) {
                 if (i + 1 < tokens.size()) {
                     for (String b : formsOf(tokens.get(i + 1))) {
                         Asker pair = cues.get(a + " " + b);
-                        if (pair != null) {
+                        if (pair != null && !thirdParty(tokens, i, i + 2)) {
                             return pair;
                         }
                     }
                 }
                 Asker single = cues.get(a);
-                if (single != null) {
+                if (single != null && !thirdParty(tokens, i, i + 1)) {
                     return single;
                 }
             }
         }
         return null;
+    }
+
+    /** Words before an audience cue that make it someone other than the asker. */
+    private static final Set<String> THIRD_PARTY_BEFORE = Set.of("для", "с", "со", "к", "ко", "от", "или");
+    /** Words before an audience cue that make it a place. */
+    private static final Set<String> PLACE_BEFORE = Set.of("в", "во", "на");
+
+    /**
+     * Is the token at {@code i} a verb of telling or asking (a context word: сказать, попросить, прислать…, or
+     * требовать)? "Психолог попросила характеристики": the cue before it is the one who asks the teacher for
+     * something — a third party, not the asker. A place is where the asker works, whatever is said there («в
+     * детском саду требуют»).
+     */
+    private boolean thirdParty(List<Token> tokens, int cue, int i) {
+        if (i >= tokens.size() || cue > 0 && PLACE_BEFORE.contains(tokens.get(cue - 1).surface())) {
+            return false;
+        }
+        for (String l : tokens.get(i).lemmas()) {
+            if ((lexicon.contextWords().contains(l) || l.equals("требовать") || l.equals("велеть"))
+                    && (l.endsWith("ть") || l.endsWith("ти"))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String[] formsOf(Token t) {

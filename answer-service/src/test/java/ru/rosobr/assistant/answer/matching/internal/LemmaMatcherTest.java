@@ -162,7 +162,10 @@ class LemmaMatcherTest {
                 "Нужно ли учителям заполнять форму самообследования школы?",
                 "Кто должен подписывать протоколы родительских собраний?",
                 "Меня обязали дежурить на переменах, это законно?",
-                "Должен ли учитель проверять тетради каждый день?")) {
+                "Должен ли учитель проверять тетради каждый день?",
+                // known gaps whose words an entry would otherwise explain (программа, документы)
+                "Советник директора по воспитанию какие документы должен вести?",
+                "Программу развития школы должны писать учителя?")) {
             assertThat(match(q).decision()).as(q).isEqualTo(Decision.UNMATCHED);
         }
         // paperwork words keep a question from being declined, not a doubtful match from needing a strong score
@@ -173,6 +176,30 @@ class LemmaMatcherTest {
                 "Забыла пароль от электронного журнала, как войти?")) {
             assertThat(match(q).decision()).as(q).isEqualTo(Decision.OFF_TOPIC);
         }
+    }
+
+    @Test
+    void aListOfPapersIsAnsweredThoughOneOfThemIsAKnownGap() {
+        // «протоколы» alone are routed (above); listed among other papers, the question asks about the list
+        MatchResult r = match("Требуют от классного руководителя план воспитательной работы, протоколы родительских "
+                + "собраний, отчёты и папку. Что из этого обязательно?");
+        assertThat(r.decision()).isEqualTo(Decision.MATCHED);
+        assertThat(r.best().topic()).isEqualTo("class-teacher-docs");
+    }
+
+    @Test
+    void aPaperWordInAnotherSenseNamesNoEntry() {
+        // «форма» names the monitoring entry, «школьная форма» names nothing of a teacher's and is another subject
+        assertThat(match("Какие требования к школьной форме в нашем регионе?").decision())
+                .isEqualTo(Decision.OFF_TOPIC);
+    }
+
+    @Test
+    void aThirdPartyWhoAsksForAPaperDoesNotChangeTheAudience() {
+        MatchResult r = match("Психолог попросила написать характеристики на трёх детей. Обязан ли учитель писать "
+                + "характеристику на ученика?");
+        assertThat(r.decision()).isEqualTo(Decision.MATCHED);
+        assertThat(r.best().topic()).isEqualTo("student-characteristic");
     }
 
     @Test

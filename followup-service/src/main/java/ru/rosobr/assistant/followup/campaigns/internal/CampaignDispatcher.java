@@ -22,6 +22,7 @@ import ru.rosobr.assistant.platform.calendar.DaytimeWindow;
 import ru.rosobr.assistant.platform.outbox.Outbox;
 import ru.rosobr.assistant.platform.reference.Regions;
 import ru.rosobr.assistant.platform.worker.PollingWorker;
+import ru.rosobr.assistant.platform.worker.WakeUp;
 
 /**
  * Sends the running campaigns, tick by tick. Per campaign and tick, one transaction: the campaign row is locked
@@ -38,6 +39,9 @@ public class CampaignDispatcher extends PollingWorker {
     private static final int MORE = 1;
     /** Budget a late tick may catch up (at rates of 4/s and more): any second carries at most 1.25 × the rate. */
     private static final Duration MAX_BURST = Duration.ofMillis(250);
+    /** The wait between looks while no campaign runs. */
+    private static final Duration IDLE = Duration.ofSeconds(1);
+    private volatile boolean active = true;
 
     private final CampaignRepository repository;
     private final Campaigns campaigns;
@@ -49,9 +53,9 @@ public class CampaignDispatcher extends PollingWorker {
 
     public CampaignDispatcher(CampaignRepository repository, Campaigns campaigns, Outbox outbox,
                               TransactionalOperator tx, Clock clock, DaytimeWindow window,
-                              CampaignSettings settings) {
+                              CampaignSettings settings, WakeUp wakeUp) {
         // stops before the outbox relay so that what was handed out last is still published
-        super("followup-campaigns", settings.tick(), MORE, Integer.MAX_VALUE - 150);
+        super("followup-campaigns", settings.tick(), MORE, Integer.MAX_VALUE - 150, wakeUp);
         this.repository = repository;
         this.campaigns = campaigns;
         this.outbox = outbox;
@@ -71,12 +75,22 @@ public class CampaignDispatcher extends PollingWorker {
                     .block(Duration.ofSeconds(30));
         }
         List<UUID> running = repository.running().collectList().block(Duration.ofSeconds(30));
+        active = running != null && !running.isEmpty();
         boolean more = false;
         for (UUID id : running == null ? List.<UUID>of() : running) {
             more |= tick(id, now);
         }
         // a full transaction (a lifted limit) or an unfinished copy: go on at once instead of waiting a tick
         return more ? MORE : 0;
+    }
+
+    /**
+     * A tick while a campaign runs; otherwise a second — no campaign to send most of the time, and a start or resume
+     * here wakes the dispatcher at once (another replica's start is seen within that second).
+     */
+    @Override
+    protected Duration nextWait() {
+        return active ? settings.tick() : IDLE.compareTo(settings.tick()) > 0 ? IDLE : settings.tick();
     }
 
     /** One campaign's tick; true when there is more to do at once. */
