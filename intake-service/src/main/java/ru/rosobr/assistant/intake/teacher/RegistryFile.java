@@ -75,6 +75,25 @@ public final class RegistryFile implements Closeable {
 
     // ---- CSV ----
 
+    /**
+     * The first line, read ahead and pushed back so the parser sees it again. A header longer than the limit is no
+     * registry (the reader could not go back over it): refused as unreadable.
+     */
+    private static String peekHeaderLine(BufferedReader reader, int limit) throws IOException {
+        reader.mark(limit);
+        StringBuilder line = new StringBuilder();
+        int c;
+        while ((c = reader.read()) != -1 && c != '\n' && c != '\r') {
+            if (line.length() == limit - 1) {
+                throw new RegistryImport.Unreadable("Первая строка файла длиннее " + (limit / 1024)
+                        + " КБ: это не заголовок реестра (ожидается " + String.join(",", RegistryImport.COLUMNS) + ")");
+            }
+            line.append((char) c);
+        }
+        reader.reset();
+        return c == -1 && line.isEmpty() ? null : line.toString();
+    }
+
     private static RegistryFile csv(Path file) throws IOException {
         // strict UTF-8: a file saved as Windows-1251 must be refused, not imported with broken names
         var decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
@@ -87,9 +106,7 @@ public final class RegistryFile implements Closeable {
             if (first != '\uFEFF') {
                 reader.reset();
             }
-            reader.mark(64 * 1024);
-            String headerLine = reader.readLine();
-            reader.reset();
+            String headerLine = peekHeaderLine(reader, 64 * 1024);
             CSVParser parser = CSVParser.parse(reader, RegistryImport.csvFormat(headerLine == null ? "" : headerLine));
             Iterator<CSVRecord> records = parser.iterator();
             Map<String, Integer> columns = null;

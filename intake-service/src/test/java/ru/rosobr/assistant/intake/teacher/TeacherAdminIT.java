@@ -192,6 +192,10 @@ class TeacherAdminIT extends IntakeTestBase {
         upload("channel,platformUserId,fio,region,orgType\n".getBytes(StandardCharsets.UTF_8),
                 MediaType.parseMediaType("text/csv")).expectStatus().isBadRequest().expectBody()
                 .jsonPath("$.detail").value(String.class, detail -> assertThat(detail).contains("нет ни одного"));
+        // one line longer than the reader can look ahead over: no header, refused rather than a server error
+        upload(("\"" + "a".repeat(100_000) + "\"").getBytes(StandardCharsets.UTF_8),
+                MediaType.parseMediaType("text/csv")).expectStatus().isBadRequest().expectBody()
+                .jsonPath("$.detail").value(String.class, detail -> assertThat(detail).startsWith("Первая строка"));
         assertThat(teacherId(Channel.MAX, user)).isNull();
 
         // over the limit (1 MB in the tests): declared up front, and streamed without a length
