@@ -127,4 +127,23 @@ class TwoReplicasIT {
         assertThat(author.data()).containsEntry("unread", false);
         assertThat(head.id()).endsWith(":" + head.data().get("version"));
     }
+
+    /**
+     * A replica that shuts down ends its open streams first (the console reconnects elsewhere), instead of its
+     * graceful shutdown waiting the whole timeout for them.
+     */
+    @Test
+    void aReplicaThatShutsDownEndsItsStreamsAtOnce() {
+        int third = replicas.startAnother();
+        var events = replicas.web(third).get().uri("/api/console/stream")
+                .header("Authorization", "Bearer " + login(third, "operator58"))
+                .accept(MediaType.TEXT_EVENT_STREAM)
+                .exchange().expectStatus().isOk()
+                .returnResult(SSE).getResponseBody();
+        var ended = events.then().toFuture();
+        long t0 = System.nanoTime();
+        replicas.stop(third);
+        assertThat(ended).succeedsWithin(Duration.ofSeconds(5));
+        assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(Duration.ofSeconds(10));
+    }
 }

@@ -5,6 +5,7 @@ import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.r2dbc.core.DatabaseClient;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
@@ -24,7 +25,7 @@ import ru.rosobr.assistant.platform.notify.PgNotifications.Notification;
  * server). The local sink is multicast and best-effort: with no subscribers nothing is read or kept; each
  * subscriber buffers on its own.
  */
-public class AppealChanges implements DisposableBean {
+public class AppealChanges implements DisposableBean, SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(AppealChanges.class);
     /** Database-wide, hence the service prefix. */
@@ -39,6 +40,9 @@ public class AppealChanges implements DisposableBean {
     }
 
     private final Sinks.Many<Change> sink = Sinks.many().multicast().directBestEffort();
+    /** Anew at every start: a stopped context can be started again (the test framework pauses cached ones). */
+    private volatile Sinks.Empty<Void> closing = Sinks.empty();
+    private volatile boolean running;
     private final AppealRepository appeals;
     private final DatabaseClient db;
     private final Disposable listening;
@@ -55,6 +59,34 @@ public class AppealChanges implements DisposableBean {
 
     public Flux<Change> feed() {
         return sink.asFlux();
+    }
+
+    /**
+     * Completes when the service begins to shut down: open streams end then, so the web server's graceful shutdown
+     * does not wait its whole timeout for them, and the consoles reconnect to another replica.
+     */
+    public Mono<Void> closing() {
+        return Mono.defer(() -> closing.asMono());
+    }
+
+    @Override
+    public void start() {
+        if (!running) {
+            closing = Sinks.empty();
+        }
+        running = true;
+    }
+
+    /** The highest phase: stopped before the web server begins its graceful shutdown. */
+    @Override
+    public void stop() {
+        running = false;
+        closing.tryEmitEmpty();
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
     }
 
     /**

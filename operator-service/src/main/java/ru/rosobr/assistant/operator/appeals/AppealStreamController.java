@@ -69,6 +69,6 @@ public class AppealStreamController {
             all = all.take(left.isNegative() ? Duration.ZERO : left);
         }
         log.info("{} (region {}) subscribed to live updates", viewer.username(), viewer.region());
-        return all.doFinally(s -> log.info("{}: live updates ended ({})", viewer.username(), s));
+        return all.takeUntilOther(changes.closing()).doFinally(s -> log.info("{}: live updates ended ({})", viewer.username(), s));
     }
 }
