@@ -17,6 +17,7 @@ import java.util.zip.ZipFile;
 
 import org.dhatim.fastexcel.reader.CellType;
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
+import org.dhatim.fastexcel.reader.ReadingOptions;
 import org.dhatim.fastexcel.reader.Row;
 import org.dhatim.fastexcel.reader.Sheet;
 import org.junit.jupiter.api.Test;
@@ -38,7 +39,7 @@ import ru.rosobr.assistant.testkit.TestJwt;
 /**
  * The breakdowns by day, region and KB topic, the rating distribution, the times to answer and the KB growth, with
  * exact numbers, on the real broker and PostgreSQL; region isolation of each breakdown; and the XLSX report of a
- * period, downloaded and opened (sheets, Russian headers, numbers, dates, frozen header).
+ * period, downloaded and opened (sheets, Russian headers, numbers, dates, percentages, frozen header).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureWebTestClient
@@ -136,9 +137,14 @@ class StatisticsIT {
                         .header(HttpHeaders.AUTHORIZATION, "Bearer " + FEDERAL).exchange()
                         .expectBodyList(Figures.class).returnResult().getResponseBody())
                         .isEqualTo(scenario.daily()));
+        // another topic: its own wait
+        await().atMost(WAIT).pollInterval(Duration.ofMillis(300)).untilAsserted(() ->
+                assertThat(campaigns(FEDERAL, "?from=2026-05-12&to=2026-05-12")).isEqualTo(scenario.campaigns()));
 
         byte[] file = report(FEDERAL, "?from=2026-05-12&to=2026-05-12");
-        try (ReadableWorkbook wb = new ReadableWorkbook(new ByteArrayInputStream(file))) {
+        // with the cells' number formats: the rates must be shown as percentages
+        try (ReadableWorkbook wb = new ReadableWorkbook(new ByteArrayInputStream(file),
+                new ReadingOptions(true, false))) {
             List<Row> regions = rows(wb, "По регионам");
             assertThat(regions.getFirst().getCellAsString(0)).contains("Код региона");
             assertThat(regions.getFirst().getCellAsString(1)).contains("Регион");
@@ -173,9 +179,40 @@ class StatisticsIT {
             assertThat(kb.get(1).getCellAsDate(0).orElseThrow().toLocalDate()).isEqualTo(scenario.day);
             assertThat(number(kb.get(1), 2)).isEqualByComparingTo("1");
             assertThat(number(kb.get(1), 3)).isEqualByComparingTo("1");
+
+            // campaigns: the country first, then 33 and 58 (c1…c5 of the scenario; the message without a region
+            // and the AI answer's delivery are not counted)
+            List<Row> campaigns = rows(wb, "Рассылки");
+            assertThat(campaigns).hasSize(4);
+            Row header = campaigns.getFirst();
+            assertThat(List.of(header.getCellAsString(0).orElseThrow(), header.getCellAsString(1).orElseThrow(),
+                    header.getCellAsString(2).orElseThrow(), header.getCellAsString(3).orElseThrow(),
+                    header.getCellAsString(4).orElseThrow(), header.getCellAsString(5).orElseThrow(),
+                    header.getCellAsString(6).orElseThrow(), header.getCellAsString(7).orElseThrow(),
+                    header.getCellAsString(8).orElseThrow())).containsExactly("Код региона", "Регион", "Отправлено",
+                    "Доставлено", "Не доставлено", "Доставлено в VK (сообщает о прочтении)", "Прочитано",
+                    "Доля доставки", "Доля прочтения (VK)");
+            Row country = campaigns.get(1);
+            assertThat(country.getCellAsString(0)).isEmpty();
+            assertThat(country.getCellAsString(1)).contains("Все регионы");
+            assertCampaignRow(country, "5", "4", "1", "3", "2", "0.8", "0.6667");
+            Row vladimir = campaigns.get(2);
+            assertThat(vladimir.getCellAsString(0)).contains("33");
+            assertThat(vladimir.getCellAsString(1)).contains("Владимирская область");
+            assertCampaignRow(vladimir, "2", "1", "1", "1", "1", "0.5", "1");
+            Row penzaCampaigns = campaigns.get(3);
+            assertThat(penzaCampaigns.getCellAsString(0)).contains("58");
+            assertCampaignRow(penzaCampaigns, "3", "3", "0", "2", "1", "1", "0.5");
+            assertThat(penzaCampaigns.getCell(7).getDataFormatString()).isEqualTo("0.00%");
+            assertThat(penzaCampaigns.getCell(8).getDataFormatString()).isEqualTo("0.00%");
+
+            List<Row> about = rows(wb, "Об отчёте");
+            assertThat(about.get(2).getCellAsString(0).orElseThrow()).contains("MAX не сообщает о прочтении")
+                    .contains("только VK");
         }
-        // the header row of the first sheet is frozen
+        // the header row of the first sheet and of the campaigns' sheet (the fifth) is frozen
         assertThat(sheetXml(file, "xl/worksheets/sheet1.xml")).containsPattern("<pane[^>]*ySplit=\"1\"[^>]*frozen");
+        assertThat(sheetXml(file, "xl/worksheets/sheet5.xml")).containsPattern("<pane[^>]*ySplit=\"1\"[^>]*frozen");
 
         // a regional user's report holds their region only; another region's is refused
         try (ReadableWorkbook wb = new ReadableWorkbook(new ByteArrayInputStream(
@@ -183,11 +220,24 @@ class StatisticsIT {
             List<Row> regions = rows(wb, "По регионам");
             assertThat(regions).hasSize(2);
             assertThat(regions.get(1).getCellAsString(0)).contains("58");
+            // no national row for a regional user: their region only
+            List<Row> campaigns = rows(wb, "Рассылки");
+            assertThat(campaigns).hasSize(2);
+            assertThat(campaigns.get(1).getCellAsString(0)).contains("58");
+            assertCampaignRow(campaigns.get(1), "3", "3", "0", "2", "1", "1", "0.5");
         }
         web.get().uri("/api/analytics/report.xlsx?from=2026-05-12&to=2026-05-12&region=33")
                 .header(HttpHeaders.AUTHORIZATION, "Bearer " + OPERATOR_58).exchange().expectStatus().isForbidden();
         web.get().uri("/api/analytics/report.xlsx?from=2026-01-01&to=2026-12-31").exchange()
                 .expectStatus().isUnauthorized();
+    }
+
+    /** Sent, delivered, failed, readable, read, delivery rate and read rate, all numbers. */
+    private static void assertCampaignRow(Row row, String... figures) {
+        for (int i = 0; i < figures.length; i++) {
+            assertThat(number(row, 2 + i)).as("column %d of row %d", 2 + i, row.getRowNum())
+                    .isEqualByComparingTo(figures[i]);
+        }
     }
 
     /** Through the central directory: the streamed entries carry their sizes only after their data. */

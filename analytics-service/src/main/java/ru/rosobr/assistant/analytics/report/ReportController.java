@@ -54,12 +54,12 @@ public class ReportController {
         Executor writer = Schedulers.boundedElastic()::schedule;
         return Mono.zip(breakdowns.by(Breakdowns.By.REGION, scope), breakdowns.byTopic(scope),
                         breakdowns.by(Breakdowns.By.DAY, scope),
-                        breakdowns.kbGrowth(scope.from(), scope.to()).collectList())
+                        breakdowns.kbGrowth(scope.from(), scope.to()).collectList(), breakdowns.campaigns(scope))
                 .map(data -> {
                     Flux<DataBuffer> body = Flux.from(DataBufferUtils.outputStreamPublisher(out -> {
                         try {
                             StatisticsWorkbook.write(out, scope.from(), scope.to(), data.getT1(), data.getT2(),
-                                    data.getT3(), data.getT4());
+                                    data.getT3(), data.getT4(), data.getT5());
                         } catch (IOException e) {
                             throw new UncheckedIOException(e);
                         }

@@ -10,11 +10,13 @@ import java.util.function.Function;
 import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
 
+import ru.rosobr.assistant.analytics.summary.CampaignRates;
 import ru.rosobr.assistant.analytics.summary.Figures;
 import ru.rosobr.assistant.analytics.summary.KbGrowth;
 
 /**
- * Writes the statistics of a period as an XLSX workbook: sheets by region, by KB topic, by day and the KB's growth.
+ * Writes the statistics of a period as an XLSX workbook: sheets by region, by KB topic, by day, the KB's growth and
+ * the campaigns' delivery and reads by region.
  * Numbers are numbers, days are dates, the header row is frozen, the column names are Russian. The writer streams:
  * each sheet's rows are flushed to {@code out} as they are written.
  */
@@ -22,6 +24,7 @@ public final class StatisticsWorkbook {
 
     private static final String DATE = "dd.mm.yyyy";
     private static final String DECIMAL = "0.00";
+    private static final String PERCENT = "0.00%";
 
     private record Column(String title, double width, Function<Figures, Object> value, String format) {
     }
@@ -55,7 +58,8 @@ public final class StatisticsWorkbook {
     }
 
     public static void write(OutputStream out, LocalDate from, LocalDate to, List<Figures> regions,
-                             List<Figures> topics, List<Figures> days, List<KbGrowth> kb) throws IOException {
+                             List<Figures> topics, List<Figures> days, List<KbGrowth> kb,
+                             List<CampaignRates> campaigns) throws IOException {
         Workbook wb = new Workbook(out, "Помощник Рособрнадзора", "1.0");
         figures(wb.newWorksheet("По регионам"), List.of(
                 new Column("Код региона", 10, Figures::key, null),
@@ -75,6 +79,7 @@ public final class StatisticsWorkbook {
             growth.value(r, 3, g.updated());
             r++;
         }
+        campaigns(wb.newWorksheet("Рассылки"), campaigns);
         Worksheet about = wb.newWorksheet("Об отчёте");
         about.value(0, 0, "Период");
         about.value(0, 1, from);
@@ -83,6 +88,10 @@ public final class StatisticsWorkbook {
         about.style(0, 2).format(DATE).set();
         about.value(1, 0, "Дни — по московскому времени; времена ответа — в секундах (оценка по интервалам гистограммы; "
                 + "по темам — точные процентили).");
+        about.value(2, 0, "Рассылки: «Отправлено» — сообщения, о которых платформа ответила (доставлено или ошибка), "
+                + "каждое один раз; доля доставки — доставлено / отправлено. " + CampaignRates.READ_NOTE
+                + " (прочитано / доставлено в VK); о прочтении сообщает только VK. "
+                + "Первая строка листа — вся страна (если отчёт не по одному региону).");
         about.width(0, 12);
         wb.finish();
     }
@@ -112,6 +121,39 @@ public final class StatisticsWorkbook {
             if (r % 1_000 == 0) {
                 ws.flush();
             }
+        }
+    }
+
+    /** The country first (when the report is not of one region), then each region with campaign messages. */
+    private static void campaigns(Worksheet ws, List<CampaignRates> rows) {
+        header(ws, List.of(new Column("Код региона", 10, null, null), new Column("Регион", 34, null, null),
+                new Column("Отправлено", 12, null, null), new Column("Доставлено", 12, null, null),
+                new Column("Не доставлено", 12, null, null),
+                new Column("Доставлено в VK (сообщает о прочтении)", 16, null, null),
+                new Column("Прочитано", 12, null, null), new Column("Доля доставки", 12, null, null),
+                new Column("Доля прочтения (VK)", 12, null, null)));
+        int r = 1;
+        for (CampaignRates c : rows) {
+            if (c.region() != null) {
+                ws.value(r, 0, c.region());
+            }
+            ws.value(r, 1, c.name());
+            ws.value(r, 2, c.attempted());
+            ws.value(r, 3, c.delivered());
+            ws.value(r, 4, c.failed());
+            ws.value(r, 5, c.readable());
+            ws.value(r, 6, c.read());
+            rate(ws, r, 7, c.deliveryRate());
+            rate(ws, r, 8, c.readRate());
+            r++;
+        }
+    }
+
+    /** A share 0…1 shown as a percentage; no cell without a base (nothing sent, nothing readable). */
+    private static void rate(Worksheet ws, int r, int c, Double rate) {
+        if (rate != null) {
+            ws.value(r, c, rate);
+            ws.style(r, c).format(PERCENT).set();
         }
     }
 
