@@ -27,6 +27,8 @@ import ru.rosobr.assistant.contracts.OrgType;
 import ru.rosobr.assistant.contracts.Topics;
 import ru.rosobr.assistant.contracts.events.AiJudged;
 import ru.rosobr.assistant.contracts.events.AppealReceived;
+import ru.rosobr.assistant.contracts.events.OutboundDelivery;
+import ru.rosobr.assistant.contracts.events.OutboundMessage;
 import ru.rosobr.assistant.contracts.events.TeacherChanged;
 import ru.rosobr.assistant.platform.json.EventCodec;
 import ru.rosobr.assistant.testkit.KafkaProbe;
@@ -250,6 +252,21 @@ class AnalyticsServiceIT {
         KafkaProbe.publish(Topics.APPEAL_RECEIVED, received(UUID.randomUUID(), "77", t));
         KafkaProbe.publish(Topics.ANSWER_MATCHED, matched(d1, "77", t));
         KafkaProbe.publish(Topics.APPEAL_RATED, rated(d1, "77", t, 4));
+        // campaign messages in 77: one through VK delivered and read (the read reported twice), one through MAX
+        // failed and then delivered, one through VK failed for good
+        UUID vk = UUID.randomUUID();
+        UUID max = UUID.randomUUID();
+        UUID lost = UUID.randomUUID();
+        KafkaProbe.publish(Topics.OUTBOUND_DELIVERY,
+                campaignOutcome(vk, Channel.VK, OutboundDelivery.Status.DELIVERED, t));
+        KafkaProbe.publish(Topics.OUTBOUND_DELIVERY, campaignOutcome(vk, Channel.VK, OutboundDelivery.Status.READ, t));
+        KafkaProbe.publish(Topics.OUTBOUND_DELIVERY, campaignOutcome(vk, Channel.VK, OutboundDelivery.Status.READ, t));
+        KafkaProbe.publish(Topics.OUTBOUND_DELIVERY,
+                campaignOutcome(max, Channel.MAX, OutboundDelivery.Status.FAILED, t));
+        KafkaProbe.publish(Topics.OUTBOUND_DELIVERY,
+                campaignOutcome(max, Channel.MAX, OutboundDelivery.Status.DELIVERED, t));
+        KafkaProbe.publish(Topics.OUTBOUND_DELIVERY,
+                campaignOutcome(lost, Channel.VK, OutboundDelivery.Status.FAILED, t));
 
         Pattern received = Pattern.compile(
                 "(?m)^assistant_appeals_received_total\\{[^}]*region=\"77\"[^}]*} 2\\.0$");
@@ -258,12 +275,32 @@ class AnalyticsServiceIT {
         Pattern rating = Pattern.compile("(?m)^assistant_rating_average\\{[^}]*region=\"77\"[^}]*} 4\\.0$");
         Pattern points = Pattern.compile("(?m)^assistant_rating_points_total\\{[^}]*region=\"77\"[^}]*} 4\\.0$");
         Pattern count = Pattern.compile("(?m)^assistant_ratings_given_total\\{[^}]*region=\"77\"[^}]*} 1\\.0$");
+        Pattern attempted = campaignSeries("attempted", "77", 3);
+        Pattern delivered = campaignSeries("delivered", "77", 2);
+        Pattern readable = campaignSeries("readable", "77", 1);
+        Pattern read = campaignSeries("read", "77", 1);
+        // a region without any campaign message has its series, at 0 (a dashboard's rate has a base to show)
+        Pattern none = campaignSeries("attempted", "01", 0);
         await().atMost(WAIT).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
             String text = web.get().uri("/actuator/prometheus").exchange()
                     .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
             assertThat(text).containsPattern(received).containsPattern(auto).containsPattern(rating)
-                    .containsPattern(points).containsPattern(count);
+                    .containsPattern(points).containsPattern(count)
+                    .containsPattern(attempted).containsPattern(delivered).containsPattern(readable)
+                    .containsPattern(read).containsPattern(none);
         });
+    }
+
+    private static Pattern campaignSeries(String stage, String region, int value) {
+        return Pattern.compile("(?m)^assistant_campaign_messages_" + stage + "_total\\{[^}]*region=\"" + region
+                + "\"[^}]*} " + value + "\\.0$");
+    }
+
+    private static OutboundDelivery campaignOutcome(UUID message, Channel channel, OutboundDelivery.Status status,
+                                                    Instant at) {
+        return new OutboundDelivery(UUID.randomUUID(), at, OutboundDelivery.VERSION, message, "teacher-" + message,
+                null, channel, status, status == OutboundDelivery.Status.FAILED ? "ошибка платформы" : null, 1, "77",
+                OutboundMessage.Kind.CAMPAIGN);
     }
 
     @Test

@@ -7,6 +7,7 @@ import org.springframework.context.annotation.Configuration;
 
 import ru.rosobr.assistant.analytics.AnalyticsProperties;
 import ru.rosobr.assistant.analytics.metrics.internal.RegionMetrics;
+import ru.rosobr.assistant.analytics.summary.Breakdowns;
 import ru.rosobr.assistant.analytics.summary.RegionStatistics;
 import ru.rosobr.assistant.platform.leader.Leadership;
 
@@ -21,8 +22,8 @@ public class MetricsConfiguration {
     }
 
     @Bean
-    RegionMetrics regionMetrics(RegionStatistics statistics, MeterRegistry registry, AnalyticsProperties props,
-                                Leadership metricsLeadership) {
-        return new RegionMetrics(statistics, registry, props.metricsRefresh(), metricsLeadership);
+    RegionMetrics regionMetrics(RegionStatistics statistics, Breakdowns breakdowns, MeterRegistry registry,
+                                AnalyticsProperties props, Leadership metricsLeadership) {
+        return new RegionMetrics(statistics, breakdowns, registry, props.metricsRefresh(), metricsLeadership);
     }
 }

@@ -21,37 +21,50 @@ import org.springframework.context.SmartLifecycle;
 import reactor.core.Disposable;
 
 import ru.rosobr.assistant.analytics.projection.Measure;
+import ru.rosobr.assistant.analytics.summary.Breakdowns;
+import ru.rosobr.assistant.analytics.summary.CampaignRates;
 import ru.rosobr.assistant.analytics.summary.RegionSummary;
 import ru.rosobr.assistant.analytics.summary.RegionStatistics;
+import ru.rosobr.assistant.analytics.summary.Scope;
 import ru.rosobr.assistant.platform.leader.Leadership;
+import ru.rosobr.assistant.platform.reference.Regions;
 
 /**
  * Prometheus view of the projection, per region: counters such as {@code assistant_appeals_received_total{region}}
- * and the gauge {@code assistant_rating_average{region}}. The values are read from the database (the projection
- * is the truth, committed exactly once), not incremented in memory — a retried transaction cannot double them and
- * a restart does not reset them.
+ * and the gauge {@code assistant_rating_average{region}}, and the campaign messages'
+ * {@code assistant_campaign_messages_(attempted|delivered|readable|read)_total{region}}. The values are read from
+ * the database (the projection is the truth, committed exactly once), not incremented in memory — a retried
+ * transaction cannot double them and a restart does not reset them.
  *
  * <p>Every replica reads the same totals, so only the leader among them ({@link Leadership}) exports these series:
  * {@code sum} over the scraped instances is the same figure with one replica or five. A replica that stops leading
  * removes its series at once; the new leader registers them as it takes over.
+ *
+ * <p>The campaign series exist for every region of the reference from the leader's first refresh, at 0 until the
+ * region's first campaign message: a delivery-rate panel has its series before any campaign ran.
  */
 public class RegionMetrics implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(RegionMetrics.class);
 
+    private static final Scope ALL_TIME = new Scope(null, null, null);
+
     private final RegionStatistics statistics;
+    private final Breakdowns breakdowns;
     private final MeterRegistry registry;
     private final Duration interval;
     private final Leadership leadership;
     /** Strong references: Micrometer holds function meters' state objects weakly. */
     private final Map<String, AtomicReference<RegionSummary>> byRegion = new ConcurrentHashMap<>();
+    private final Map<String, AtomicReference<CampaignRates>> campaignsByRegion = new ConcurrentHashMap<>();
     private final List<Meter> meters = new CopyOnWriteArrayList<>();
     private ScheduledExecutorService executor;
     private Disposable leadershipChanges;
 
-    public RegionMetrics(RegionStatistics statistics, MeterRegistry registry, Duration interval,
-                         Leadership leadership) {
+    public RegionMetrics(RegionStatistics statistics, Breakdowns breakdowns, MeterRegistry registry,
+                         Duration interval, Leadership leadership) {
         this.statistics = statistics;
+        this.breakdowns = breakdowns;
         this.registry = registry;
         this.interval = interval;
         this.leadership = leadership;
@@ -73,6 +86,18 @@ public class RegionMetrics implements SmartLifecycle {
         for (RegionSummary s : totals) {
             byRegion.computeIfAbsent(s.region(), this::register).set(s);
         }
+        List<CampaignRates> campaigns = breakdowns.campaigns(ALL_TIME).block(Duration.ofSeconds(30));
+        if (campaigns == null) {
+            return;
+        }
+        for (Regions.Region r : Regions.all()) {
+            campaignsByRegion.computeIfAbsent(r.code(), this::registerCampaigns);
+        }
+        for (CampaignRates c : campaigns) {
+            if (c.region() != null) {
+                campaignsByRegion.computeIfAbsent(c.region(), this::registerCampaigns).set(c);
+            }
+        }
     }
 
     private void unregisterAll() {
@@ -82,6 +107,7 @@ public class RegionMetrics implements SmartLifecycle {
         meters.forEach(registry::remove);
         meters.clear();
         byRegion.clear();
+        campaignsByRegion.clear();
         log.info("region metrics withdrawn: another replica exports them");
     }
 
@@ -114,6 +140,31 @@ public class RegionMetrics implements SmartLifecycle {
                         r -> r.get().ratingAvg() == null ? Double.NaN : r.get().ratingAvg())
                 .tags(tags)
                 .description("Средняя оценка ответов, 1–5")
+                .register(registry));
+        return ref;
+    }
+
+    /** Counters, all only growing (each counts a message once): rates are ratios of their increases. */
+    private AtomicReference<CampaignRates> registerCampaigns(String region) {
+        String name = Regions.find(region).map(Regions.Region::name).orElse(region);
+        AtomicReference<CampaignRates> ref = new AtomicReference<>(
+                new CampaignRates(region, name, 0, 0, 0, 0, 0, null, null, CampaignRates.READ_NOTE));
+        Tags tags = Tags.of("region", region, "region_name", name);
+        meters.add(FunctionCounter.builder("assistant.campaign.messages.attempted", ref, r -> r.get().attempted())
+                .tags(tags)
+                .description("Сообщения рассылок с итогом доставки (доставлено или ошибка)")
+                .register(registry));
+        meters.add(FunctionCounter.builder("assistant.campaign.messages.delivered", ref, r -> r.get().delivered())
+                .tags(tags)
+                .description("Доставленные сообщения рассылок")
+                .register(registry));
+        meters.add(FunctionCounter.builder("assistant.campaign.messages.readable", ref, r -> r.get().readable())
+                .tags(tags)
+                .description("Сообщения рассылок, доставленные в VK (MAX о прочтении не сообщает)")
+                .register(registry));
+        meters.add(FunctionCounter.builder("assistant.campaign.messages.read", ref, r -> r.get().read())
+                .tags(tags)
+                .description("Прочитанные сообщения рассылок (отчёты VK о прочтении)")
                 .register(registry));
         return ref;
     }
