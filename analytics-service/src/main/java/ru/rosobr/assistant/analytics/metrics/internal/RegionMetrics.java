@@ -9,6 +9,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.ToDoubleFunction;
 
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
@@ -117,25 +118,16 @@ public class RegionMetrics implements SmartLifecycle {
         Tags tags = Tags.of("region", region, "region_name", name);
         for (Measure m : Measure.values()) {
             Tags t = m.verdict() == null ? tags : tags.and("verdict", m.verdict());
-            meters.add(FunctionCounter.builder(m.metric(), ref, r -> value(r.get(), m))
-                    .tags(t)
-                    .description(description(m))
-                    .register(registry));
+            counter(m.metric(), ref, r -> value(r.get(), m), t, description(m));
         }
-        meters.add(FunctionCounter.builder("assistant.ratings", ref, r -> r.get().ratingCount())
-                .tags(tags)
-                .description("Оценённые обращения (по последней оценке)")
-                .register(registry));
+        counter("assistant.ratings", ref, r -> r.get().ratingCount(), tags,
+                "Оценённые обращения (по последней оценке)");
         // every rating given and its points, re-ratings included: both only grow, so rate(points) / rate(given)
         // is the average of the ratings given in any window (the latest-rating sum steps down on a re-rating)
-        meters.add(FunctionCounter.builder("assistant.ratings.given", ref, r -> r.get().ratingsGiven())
-                .tags(tags)
-                .description("Поставленные оценки, включая повторные")
-                .register(registry));
-        meters.add(FunctionCounter.builder("assistant.rating.points", ref, r -> r.get().ratingPointsGiven())
-                .tags(tags)
-                .description("Сумма баллов поставленных оценок, включая повторные")
-                .register(registry));
+        counter("assistant.ratings.given", ref, r -> r.get().ratingsGiven(), tags,
+                "Поставленные оценки, включая повторные");
+        counter("assistant.rating.points", ref, r -> r.get().ratingPointsGiven(), tags,
+                "Сумма баллов поставленных оценок, включая повторные");
         meters.add(Gauge.builder("assistant.rating.average", ref,
                         r -> r.get().ratingAvg() == null ? Double.NaN : r.get().ratingAvg())
                 .tags(tags)
@@ -150,23 +142,21 @@ public class RegionMetrics implements SmartLifecycle {
         AtomicReference<CampaignRates> ref = new AtomicReference<>(
                 new CampaignRates(region, name, 0, 0, 0, 0, 0, null, null, CampaignRates.READ_NOTE));
         Tags tags = Tags.of("region", region, "region_name", name);
-        meters.add(FunctionCounter.builder("assistant.campaign.messages.attempted", ref, r -> r.get().attempted())
-                .tags(tags)
-                .description("Сообщения рассылок с итогом доставки (доставлено или ошибка)")
-                .register(registry));
-        meters.add(FunctionCounter.builder("assistant.campaign.messages.delivered", ref, r -> r.get().delivered())
-                .tags(tags)
-                .description("Доставленные сообщения рассылок")
-                .register(registry));
-        meters.add(FunctionCounter.builder("assistant.campaign.messages.readable", ref, r -> r.get().readable())
-                .tags(tags)
-                .description("Сообщения рассылок, доставленные в VK (MAX о прочтении не сообщает)")
-                .register(registry));
-        meters.add(FunctionCounter.builder("assistant.campaign.messages.read", ref, r -> r.get().read())
-                .tags(tags)
-                .description("Прочитанные сообщения рассылок (отчёты VK о прочтении)")
-                .register(registry));
+        counter("assistant.campaign.messages.attempted", ref, r -> r.get().attempted(), tags,
+                "Сообщения рассылок с итогом доставки (доставлено или ошибка)");
+        counter("assistant.campaign.messages.delivered", ref, r -> r.get().delivered(), tags,
+                "Доставленные сообщения рассылок");
+        counter("assistant.campaign.messages.readable", ref, r -> r.get().readable(), tags,
+                "Сообщения рассылок, доставленные в VK (MAX о прочтении не сообщает)");
+        counter("assistant.campaign.messages.read", ref, r -> r.get().read(), tags,
+                "Прочитанные сообщения рассылок (отчёты VK о прочтении)");
         return ref;
+    }
+
+    /** A counter read from the projection at scrape time, one of this replica's exported meters. */
+    private <T> void counter(String metric, T ref, ToDoubleFunction<T> value, Tags tags,
+                             String description) {
+        meters.add(FunctionCounter.builder(metric, ref, value).tags(tags).description(description).register(registry));
     }
 
     private static double value(RegionSummary s, Measure m) {
