@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 
 import { chromium } from 'playwright-core';
 
-import { harness } from './harness.mjs';
+import { harness, launchBrowser } from './harness.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const base = (process.argv[2] || process.env.GATEWAY_URL || 'http://localhost:8080').replace(/\/$/, '');
@@ -30,12 +30,7 @@ async function sentOf(row) {
 
 async function main() {
   log(`Браузерный тест рассылок: ${base}/console/ (Chromium: ${executablePath}), снимки в ${artifacts}`);
-  const browser = await chromium.launch({
-    executablePath,
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync'],
-  });
+  const browser = await launchBrowser(chromium, executablePath);
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'ru-RU' });
   context.setDefaultTimeout(30_000);
   const page = await context.newPage();

@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 
 import { chromium } from 'playwright-core';
 
-import { harness } from './harness.mjs';
+import { harness, launchBrowser, openPage } from './harness.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const base = (process.argv[2] || process.env.GATEWAY_URL || 'http://localhost:8080').replace(/\/$/, '');
@@ -46,27 +46,10 @@ function notice(page, text) {
   return page.locator('.notice').filter({ hasText: text }).first();
 }
 
-async function newContext(browser) {
-  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'ru-RU', timezoneId: 'Asia/Yekaterinburg' });
-  context.setDefaultTimeout(20_000);
-  const page = await context.newPage();
-  page.on('pageerror', (e) => pageErrors.push(`${e.message}`));
-  page.on('console', (m) => {
-    if (m.type() === 'error' && !/Failed to load resource/.test(m.text())) pageErrors.push(`console: ${m.text()}`);
-  });
-  return page;
-}
-
 async function main() {
   log(`Браузерный тест консоли: ${base}/console/ (Chromium: ${executablePath}), снимки в ${artifacts}`);
-  // launch() gives every run a fresh temporary profile (user-data dir) and removes it afterwards
-  const browser = await chromium.launch({
-    executablePath,
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync'],
-  });
-  let page = await newContext(browser);
+  const browser = await launchBrowser(chromium, executablePath);
+  let page = await openPage(browser, pageErrors, { timezoneId: 'Asia/Yekaterinburg' });
   let appealA = null;
   let appealB = null;
   try {
@@ -222,7 +205,7 @@ async function main() {
     });
 
     await page.context().close();
-    page = await newContext(browser);
+    page = await openPage(browser, pageErrors, { timezoneId: 'Asia/Yekaterinburg' });
     await step(page, 'редактор базы знаний проверяет и публикует черновик', async () => {
       await login(page, 'kbeditor');
       await page.getByRole('heading', { name: 'База знаний' }).waitFor();
@@ -247,7 +230,7 @@ async function main() {
     });
 
     await page.context().close();
-    page = await newContext(browser);
+    page = await openPage(browser, pageErrors, { timezoneId: 'Asia/Yekaterinburg' });
     await step(page, 'Рособрнадзор видит обращение в федеральной очереди и берёт на контроль', async () => {
       await login(page, 'federal');
       await page.getByRole('link', { name: 'Федеральный контроль' }).click();

@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 
 import { chromium } from 'playwright-core';
 
-import { harness } from './harness.mjs';
+import { harness, launchBrowser, openPage } from './harness.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const base = (process.argv[2] || process.env.GATEWAY_URL || 'http://localhost:8080').replace(/\/$/, '');
@@ -36,17 +36,6 @@ const VARIANTS = [
 const pageErrors = [];
 const { log, shot, step, http, run } = harness({ base, artifacts, failurePrefix: 'first-failure-' });
 
-async function newContext(browser) {
-  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'ru-RU', timezoneId: 'Europe/Samara' });
-  context.setDefaultTimeout(20_000);
-  const page = await context.newPage();
-  page.on('pageerror', (e) => pageErrors.push(`${e.message}`));
-  page.on('console', (m) => {
-    if (m.type() === 'error' && !/Failed to load resource/.test(m.text())) pageErrors.push(`console: ${m.text()}`);
-  });
-  return page;
-}
-
 /** Logs in with a password the administrator gave: the console asks for a new one before it opens. */
 async function firstLogin(page, username, given, chosen) {
   await page.goto(`${base}/console/`);
@@ -65,14 +54,9 @@ async function firstLogin(page, username, given, chosen) {
 async function main() {
   log(`Браузерный тест первого запуска: ${base}/console/ (Chromium: ${executablePath}), снимки в ${artifacts}`);
   if (!adminFirstPassword) throw new Error('не передан пароль первого администратора');
-  const browser = await chromium.launch({
-    executablePath,
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync'],
-  });
-  const admin = await newContext(browser);
-  const op = await newContext(browser);
+  const browser = await launchBrowser(chromium, executablePath);
+  const admin = await openPage(browser, pageErrors, { timezoneId: 'Europe/Samara' });
+  const op = await openPage(browser, pageErrors, { timezoneId: 'Europe/Samara' });
   let appealId = null;
   try {
     await step(admin, 'демо-пользователей нет', async () => {

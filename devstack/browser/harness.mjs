@@ -1,6 +1,32 @@
-// What the browser tests share: step reporting with a screenshot on failure, screenshots, HTTP calls to the stack's
-// API and the console's login.
+// What the browser tests share: the browser and its pages, step reporting with a screenshot on failure, screenshots,
+// HTTP calls to the stack's API and the console's login.
 import path from 'node:path';
+
+/**
+ * Headless Chromium as this machine runs it: launch() gives every run a fresh temporary profile (user-data dir) and
+ * removes it afterwards; without the background-networking flags the browser keeps calling hosts a closed network
+ * refuses.
+ */
+export function launchBrowser(chromium, executablePath) {
+  return chromium.launch({
+    executablePath,
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync'],
+  });
+}
+
+/** A page in a context of its own (a user of its own), its JavaScript errors collected into pageErrors. */
+export async function openPage(browser, pageErrors, { timezoneId, viewport = { width: 1440, height: 900 } } = {}) {
+  const context = await browser.newContext({ viewport, locale: 'ru-RU', ...(timezoneId ? { timezoneId } : {}) });
+  context.setDefaultTimeout(20_000);
+  const page = await context.newPage();
+  page.on('pageerror', (e) => pageErrors.push(`${e.message}`));
+  page.on('console', (m) => {
+    if (m.type() === 'error' && !/Failed to load resource/.test(m.text())) pageErrors.push(`console: ${m.text()}`);
+  });
+  return page;
+}
 
 export function harness({ base, artifacts, failurePrefix = 'failure-' }) {
   const counts = { passed: 0, failed: 0 };

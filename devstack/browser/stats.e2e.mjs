@@ -13,7 +13,7 @@ import { inflateRawSync } from 'node:zlib';
 
 import { chromium } from 'playwright-core';
 
-import { harness } from './harness.mjs';
+import { harness, launchBrowser } from './harness.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const base = (process.argv[2] || process.env.GATEWAY_URL || 'http://localhost:8080').replace(/\/$/, '');
@@ -95,12 +95,7 @@ async function ask(teacher, region, text) {
 
 async function main() {
   log(`Браузерный тест статистики: ${base}/console/ (Chromium: ${executablePath}), снимки в ${artifacts}`);
-  const browser = await chromium.launch({
-    executablePath,
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync'],
-  });
+  const browser = await launchBrowser(chromium, executablePath);
   const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'ru-RU', acceptDownloads: true });
   const page = await context.newPage();
   page.on('pageerror', (e) => pageErrors.push(String(e)));
