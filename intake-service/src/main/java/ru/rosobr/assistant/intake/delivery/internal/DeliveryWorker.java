@@ -8,6 +8,7 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
@@ -109,7 +110,7 @@ public class DeliveryWorker extends ReactiveWorker {
                     for (PendingDelivery d : claimed) {
                         // quiet hours are checked again on every claim: a retry or an expired lease of a
                         // reminder may come due in the teacher's evening
-                        var until = d.urgent() ? java.util.Optional.<Instant>empty()
+                        var until = d.urgent() ? Optional.<Instant>empty()
                                 : quietHours.holdUntil(d.region(), now);
                         if (until.isPresent()) {
                             held.put(d, until.get());
@@ -174,11 +175,10 @@ public class DeliveryWorker extends ReactiveWorker {
         PlatformSender sender = senders.get(d.channel());
         ChannelGuard guard = guards.get(d.channel());
         AtomicInteger attempts = new AtomicInteger(d.attempts());
-        Mono<Void> work;
-        int count = 0;
-        java.util.concurrent.atomic.AtomicReference<String> lastId = new java.util.concurrent.atomic.AtomicReference<>();
+        Mono<Deliveries.Sent> work;
         if (d.callbackId() != null) {
-            work = guard.call(() -> sender.answerCallback(d.platformUserId(), d.callbackId(), d.text()), attempts);
+            work = guard.call(() -> sender.answerCallback(d.platformUserId(), d.callbackId(), d.text()), attempts)
+                    .then(Mono.fromSupplier(() -> new Deliveries.Sent(d, 0, attempts.get(), null)));
         } else if (d.partInFlight() != null && d.partInFlight() >= d.partsSent() && !sender.idempotent()) {
             // the previous owner died with this part's request out: the platform may have shown it already and has
             // no key to drop a repeat — so it is not sent again (given up, with the reason), never shown twice
@@ -187,30 +187,31 @@ public class DeliveryWorker extends ReactiveWorker {
                     + "чтобы педагог не получил его дважды (отправить снова: POST /api/admin/deliveries/"
                     + d.messageId() + "/retry)", 0, false));
         } else {
-            List<String> parts = OutboundText.split(d.text(), sender.maxTextLength());
-            int last = parts.size() - 1;
-            count = parts.size();
-            // the mark commits after the rate limiter's permit, right before the request: a crash between the two
-            // leaves a part in doubt that never went out, so that window is kept as short as it can be. The last
-            // part's "sent" is the delivered record itself (group-committed within milliseconds)
-            work = Flux.range(d.partsSent(), Math.max(0, parts.size() - d.partsSent()))
-                    .concatMap(i -> guard.call(() -> deliveries.partInFlight(d.messageId(), i)
-                                    .then(sender.sendText(d.platformUserId(), parts.get(i),
-                                            i == last ? d.buttons() : List.of(), d.messageId(), i)), attempts)
-                            .map(java.util.Optional::of).defaultIfEmpty(java.util.Optional.empty())
-                            .flatMap(platformId -> {
-                                if (i == last) {
-                                    lastId.set(platformId.orElse(null));
-                                    return Mono.<Void>empty();
-                                }
-                                return deliveries.partSent(d.messageId(), i + 1, platformId.orElse(null));
-                            }), 0)
-                    .then();
+            work = sendParts(d, sender, guard, attempts);
         }
-        int parts = count;
-        return work
-                .then(Mono.fromSupplier(() -> new Deliveries.Sent(d, parts, attempts.get(), lastId.get())))
-                .onErrorResume(e -> failed(d, Exceptions.unwrap(e), attempts.get()).then(Mono.empty()));
+        return work.onErrorResume(e -> failed(d, Exceptions.unwrap(e), attempts.get()).then(Mono.empty()));
+    }
+
+    /**
+     * The parts not sent yet, in order. The mark commits after the rate limiter's permit, right before the request: a
+     * crash between the two leaves a part in doubt that never went out, so that window is kept as short as it can
+     * be. The last part's "sent" is the delivered record itself (group-committed within milliseconds).
+     */
+    private Mono<Deliveries.Sent> sendParts(PendingDelivery d, PlatformSender sender, ChannelGuard guard,
+                                            AtomicInteger attempts) {
+        List<String> parts = OutboundText.split(d.text(), sender.maxTextLength());
+        int last = parts.size() - 1;
+        return Flux.range(d.partsSent(), Math.max(0, parts.size() - d.partsSent()))
+                .concatMap(i -> guard.call(() -> deliveries.partInFlight(d.messageId(), i)
+                                .then(sender.sendText(d.platformUserId(), parts.get(i),
+                                        i == last ? d.buttons() : List.of(), d.messageId(), i)), attempts)
+                        .map(Optional::of).defaultIfEmpty(Optional.empty())
+                        .flatMap(platformId -> i == last ? Mono.just(platformId)
+                                : deliveries.partSent(d.messageId(), i + 1, platformId.orElse(null))
+                                        .then(Mono.<Optional<String>>empty())), 0)
+                // only the last part emits: its platform id (none when every part had gone out before)
+                .last(Optional.empty())
+                .map(platformId -> new Deliveries.Sent(d, parts.size(), attempts.get(), platformId.orElse(null)));
     }
 
     private Mono<Void> failed(PendingDelivery d, Throwable e, int attempts) {
