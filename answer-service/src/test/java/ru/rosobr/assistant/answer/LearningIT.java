@@ -71,7 +71,7 @@ class LearningIT {
 
     @Test
     void correctOnACloseRoutedCandidateTeachesTheEntryItsWording() {
-        String text = "Заместитель по УВР собирает наши черновики к урокам по пятницам. Обязана ли я их ей показывать?";
+        String text = "Заместитель по УВР собирает наши черновые наброски к урокам. Обязана ли я их ей показывать?";
         Map<String, Object> before = preview(text);
         assertThat(before.get("decision")).isEqualTo("UNMATCHED");
         String candidate = (String) before.get("candidateId");

@@ -12,8 +12,11 @@ import java.util.Map;
  */
 final class PaperworkCues {
 
-    /** What a cue tells. */
-    enum Kind { SUBJECT, LISTED, IMPOSED, DUTY, TEACHER, NOT }
+    /**
+     * What a cue tells. SERVICE — the question speaks to the service itself (бот, обращение, жалоба): it is
+     * about this service, never another subject, though it names no paper.
+     */
+    enum Kind { SUBJECT, LISTED, IMPOSED, DUTY, TEACHER, SERVICE, NOT }
 
     private final Map<String, Kind> cues;
 
@@ -34,7 +37,8 @@ final class PaperworkCues {
                         if (pair == Kind.NOT) {
                             return List.of();
                         }
-                        if (pair == Kind.SUBJECT || pair == Kind.LISTED || pair == Kind.IMPOSED) {
+                        if (pair == Kind.SUBJECT || pair == Kind.LISTED || pair == Kind.IMPOSED
+                                || pair == Kind.SERVICE) {
                             found.add(a + " " + b);
                         }
                     }
@@ -47,7 +51,7 @@ final class PaperworkCues {
                     case NOT -> {
                         return List.of();
                     }
-                    case SUBJECT, LISTED, IMPOSED -> found.add(a);
+                    case SUBJECT, LISTED, IMPOSED, SERVICE -> found.add(a);
                     case DUTY -> duty = duty == null ? a : duty;
                     case TEACHER -> teacher = teacher == null ? a : teacher;
                 }

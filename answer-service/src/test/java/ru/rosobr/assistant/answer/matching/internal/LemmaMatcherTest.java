@@ -88,6 +88,16 @@ class LemmaMatcherTest {
     }
 
     @Test
+    void aQuestionToTheServiceItselfIsNeverDeclined() {
+        // a SERVICE cue (бот, обращение, жалоба) keeps it in the subject, though it names no paper
+        assertThat(match("По каким темам к вам можно обращаться?").decision()).isNotEqualTo(Decision.OFF_TOPIC);
+        assertThat(match("Куда уйдёт моя жалоба дальше?").decision()).isNotEqualTo(Decision.OFF_TOPIC);
+        // pay stays another subject, however the question is put
+        assertThat(match("Какая надбавка положена за классное руководство?").decision())
+                .isEqualTo(Decision.OFF_TOPIC);
+    }
+
+    @Test
     void anImposedDutyIsNeverDeclined() {
         // «отправляют» puts a duty on the teacher: routed or answered, never declined
         assertThat(match("Нас отправляют убирать парк в воскресенье, можно не ходить?").decision())

@@ -40,6 +40,19 @@ class SubjectTermsTest {
     }
 
     @Test
+    void theClassTeachersPapersNeedAClassTeacherAndTheGeneralListLeavesThemToIt() {
+        // «&»: a paper alone is the general list's subject, not the class teacher's
+        assertThat(TERMS.named("class-teacher-docs-1", terms("какие документы обязан вести учитель"))).isFalse();
+        assertThat(TERMS.named("class-teacher-docs-1", terms("какие документы положены классной"))).isTrue();
+        assertThat(TERMS.named("class-teacher-docs-1", terms("кл. руководителям велели сдавать отчёт"))).isTrue();
+        assertThat(TERMS.named("class-teacher-docs-1", terms("социальный паспорт на каждого ребёнка"))).isTrue();
+        // «!»: the general list does not answer what a class teacher keeps
+        assertThat(TERMS.named("doc-list-1", terms("какие документы обязан вести учитель"))).isTrue();
+        assertThat(TERMS.named("doc-list-1", terms("какие документы ведёт классный руководитель"))).isFalse();
+        assertThat(TERMS.named("doc-list-1", terms("бумаги за классное руководство"))).isFalse();
+    }
+
+    @Test
     void anEntryTheFileDoesNotListRequiresNothing() {
         // an operator's entry on a listed topic is named by its own wording
         assertThat(TERMS.named("op-doc-list-chalk", terms("журнал выдачи мела"))).isTrue();
