@@ -6,6 +6,8 @@ import java.nio.file.Path;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import ru.rosobr.assistant.answer.kb.KbEntry;
 import ru.rosobr.assistant.answer.kb.StarterKb;
@@ -31,29 +33,25 @@ class EvalAnswersTest {
         return m;
     }
 
-    @Test
-    void heldOutParaphrasesMeetTheTargets() throws Exception {
-        EvalAnswers.Metrics m = run(Path.of("src/test/resources/eval/held-out-questions.tsv"));
-        assertThat(m.questions()).isEqualTo(80);
-        assertThat(m.meetsTargets()).as(m.report()).isTrue();
-    }
-
-    @Test
-    void devSetMeetsTheTargets() throws Exception {
-        // a copy of the shared dev set kept as project data, so that every clone runs this test
-        EvalAnswers.Metrics m = run(Path.of("src/test/resources/eval/dev-questions.tsv"));
-        assertThat(m.questions()).isEqualTo(135);
-        assertThat(m.meetsTargets()).as(m.report()).isTrue();
-    }
-
     /**
-     * The teachers' held-out set (stories, slang, typos), written before the first tuning: its misses were studied
-     * by category (not sentence by sentence) in the second round, and it now meets every target.
+     * The sets that meet every target:
+     * <ul>
+     * <li>{@code held-out-questions.tsv}: held-out paraphrases;</li>
+     * <li>{@code dev-questions.tsv}: a copy of the shared dev set kept as project data, so that every clone runs it;</li>
+     * <li>{@code heldout-teachers.tsv}: stories, slang, typos, written before the first tuning; its misses were studied
+     * by category (not sentence by sentence) in the second round;</li>
+     * <li>{@code recall-heldout.tsv}: written before the recall round, studied only as a summary then; the next round
+     * tuned on its misses by category;</li>
+     * <li>{@code blind-heldout.tsv}: written before the fourth round; the sixth round tuned on its misses by
+     * category.</li>
+     * </ul>
      */
-    @Test
-    void teachersHeldOutSetMeetsTheTargets() throws Exception {
-        EvalAnswers.Metrics m = run(Path.of("src/test/resources/eval/heldout-teachers.tsv"));
-        assertThat(m.questions()).isEqualTo(150);
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"held-out-questions.tsv, 80", "dev-questions.tsv, 135", "heldout-teachers.tsv, 150",
+            "recall-heldout.tsv, 129", "blind-heldout.tsv, 147"})
+    void setMeetsTheTargets(String file, int questions) throws Exception {
+        EvalAnswers.Metrics m = run(Path.of("src/test/resources/eval/" + file));
+        assertThat(m.questions()).isEqualTo(questions);
         assertThat(m.meetsTargets()).as(m.report()).isTrue();
     }
 
@@ -66,28 +64,6 @@ class EvalAnswersTest {
     void freshHeldOutSetKeepsPrecisionAndTurnsNoTeacherAway() throws Exception {
         EvalAnswers.Metrics m = heldOutKeepsPrecisionAndTurnsNoTeacherAway("fresh-heldout.tsv", 66);
         assertThat(m.offTopicDeclined()).as(m.report()).isGreaterThanOrEqualTo(EvalAnswers.OFFTOPIC_DECLINED);
-    }
-
-    /**
-     * The held-out set of the recall round, written before that round's changes and studied only as a summary
-     * then; the next round tuned on its misses by category, and it now meets every target.
-     */
-    @Test
-    void recallHeldOutSetMeetsTheTargets() throws Exception {
-        EvalAnswers.Metrics m = run(Path.of("src/test/resources/eval/recall-heldout.tsv"));
-        assertThat(m.questions()).isEqualTo(129);
-        assertThat(m.meetsTargets()).as(m.report()).isTrue();
-    }
-
-    /**
-     * The held-out set of the fourth round, written before that round's changes; the sixth round tuned on its
-     * misses by category, and it now meets every target.
-     */
-    @Test
-    void blindHeldOutSetMeetsTheTargets() throws Exception {
-        EvalAnswers.Metrics m = run(Path.of("src/test/resources/eval/blind-heldout.tsv"));
-        assertThat(m.questions()).isEqualTo(147);
-        assertThat(m.meetsTargets()).as(m.report()).isTrue();
     }
 
     /**
