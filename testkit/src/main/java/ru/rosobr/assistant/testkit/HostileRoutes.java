@@ -78,8 +78,7 @@ public final class HostileRoutes {
     private final Map<String, Supplier<String>> pathValues = new LinkedHashMap<>();
     private final Map<String, String> paramValues = new LinkedHashMap<>();
     private Function<Route, String> bearer = route -> null;
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(10)).build();
+    private final HttpClient http = newClient();
 
     private HostileRoutes(ApplicationContext context) {
         this.context = context;
@@ -354,17 +353,40 @@ public final class HostileRoutes {
             if (body.contentType() != null) {
                 request.header("Content-Type", body.contentType());
             }
-            HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-            sent.status = response.statusCode();
-            sent.response = new String(response.body(), StandardCharsets.UTF_8);
-        } catch (IOException | RuntimeException e) {
-            sent.status = 0;
-            sent.response = "no answer: " + e;
+            HttpRequest built = request.build();
+            send(http, built, sent);
+            if (sent.status == 0) {
+                // A hostile request may make the server close the connection (414, 413, 400 from the decoder); the
+                // JDK client can then lose the next exchange on it. The same request on a connection of its own
+                // tells a transport hiccup from a server that really gives no answer.
+                String first = sent.response;
+                try (HttpClient fresh = newClient()) {
+                    send(fresh, built, sent);
+                }
+                System.out.printf("hostile input: %s try %d: %s; on a fresh connection: %d%n", route.key(), attempt,
+                        first, sent.status);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
         return sent;
+    }
+
+    private static void send(HttpClient client, HttpRequest request, Sent sent) throws InterruptedException {
+        try {
+            HttpResponse<byte[]> response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            sent.status = response.statusCode();
+            sent.response = new String(response.body(), StandardCharsets.UTF_8);
+        } catch (IOException | RuntimeException e) {
+            sent.status = 0;
+            sent.response = "no answer: " + e;
+        }
+    }
+
+    private static HttpClient newClient() {
+        return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10))
+                .build();
     }
 
     /** One request as sent, and its answer. */
