@@ -265,6 +265,34 @@ class DeliveryResilienceIT extends IntakeTestBase {
     }
 
     /**
+     * A long answer goes in two parts; the owner died with the first part's request out, and MAX had taken it: the
+     * first part is found in the dialog and counts as sent, the second is sent — each part shown once.
+     */
+    @Test
+    void aLongMessageGoesOnFromThePartAfterTheOneFoundInTheDialog() {
+        long user = newUserId();
+        String teacher = teacherInDialog(user);
+        String paragraph = "Абзац длинного ответа о порядке аттестации педагогических работников. ".repeat(40);
+        String text = paragraph + "\n\n" + paragraph + UUID.randomUUID();
+        List<String> parts = OutboundText.split(text, 4000);
+        assertThat(parts).hasSize(2);
+        max.setDown(true);
+        OutboundMessage m = publish(teacher, "58", Kind.OPERATOR_REPLY, true, text);
+        awaitOutcome(m, OutboundDelivery.Status.FAILED);
+        leaveInDoubt(m);
+        max.showInDialog(user, parts.get(0), System.currentTimeMillis());
+        max.setDown(false);
+
+        awaitOutcome(m, OutboundDelivery.Status.DELIVERED);
+        assertThat(accepted(user, parts.get(0))).as("the part found is not sent again").isZero();
+        assertThat(accepted(user, parts.get(1))).isEqualTo(1);
+        assertThat(max.shownTo(user)).containsSubsequence(parts.get(0), parts.get(1));
+        assertThat(max.timesShown(user, parts.get(0))).isEqualTo(1);
+        assertThat(count("select parts_sent from outbound_deliveries where message_id = :p0", m.eventId()))
+                .isEqualTo(2);
+    }
+
+    /**
      * The owner died with a part's request out that MAX never took: the dialog does not have it (the same text shown
      * long before the request does not count), so it is sent — once.
      */

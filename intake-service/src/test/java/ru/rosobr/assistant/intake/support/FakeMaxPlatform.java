@@ -57,12 +57,18 @@ public final class FakeMaxPlatform extends FakeHttp {
      * intake never saw); {@code timestamp} in epoch milliseconds, as MAX has it.
      */
     public void showInDialog(long userId, String text, long timestamp) {
-        record(userId, text, timestamp);
+        record(userId, text, timestamp, true);
+    }
+
+    /** A message the user wrote in the dialog with the bot (the dialog shows it too). */
+    public void userWrote(long userId, String text, long timestamp) {
+        record(userId, text, timestamp, false);
     }
 
     /** The texts the user's dialog shows from the bot, oldest first: what the teacher sees. */
     public List<String> shownTo(long userId) {
         return dialogs.getOrDefault(Updates.maxDialog(userId), List.of()).stream()
+                .filter(m -> m.path("sender").path("is_bot").asBoolean(false))
                 .map(m -> m.path("body").path("text").asString("")).toList();
     }
 
@@ -142,24 +148,24 @@ public final class FakeMaxPlatform extends FakeHttp {
                 }
             }
         }
-        ObjectNode message = record(Long.parseLong(r.query().get("user_id")), text, System.currentTimeMillis());
+        ObjectNode message = record(Long.parseLong(r.query().get("user_id")), text, System.currentTimeMillis(), true);
         ObjectNode answer = EventCodec.mapper().createObjectNode();
         answer.set("message", message);
         return Answer.json(200, answer.toString());
     }
 
-    /** A bot message the dialog with the user shows from now on (SDK {@code Message}). */
-    private ObjectNode record(long userId, String text, long timestamp) {
+    /** A message the dialog with the user shows from now on (SDK {@code Message}), by the bot or by the user. */
+    private ObjectNode record(long userId, String text, long timestamp, boolean byBot) {
         long n = seq.incrementAndGet();
         ObjectNode message = EventCodec.mapper().createObjectNode();
         ObjectNode sender = message.putObject("sender");
-        sender.put("user_id", Updates.BOT_ID);
-        sender.put("first_name", "Помощник");
-        sender.put("is_bot", true);
+        sender.put("user_id", byBot ? Updates.BOT_ID : userId);
+        sender.put("first_name", byBot ? "Помощник" : "Мария");
+        sender.put("is_bot", byBot);
         ObjectNode recipient = message.putObject("recipient");
         recipient.put("chat_id", Updates.maxDialog(userId));
         recipient.put("chat_type", "dialog");
-        recipient.put("user_id", userId);
+        recipient.put("user_id", byBot ? userId : Updates.BOT_ID);
         message.put("timestamp", timestamp);
         ObjectNode b = message.putObject("body");
         b.put("mid", "mid.fake." + n);
