@@ -106,8 +106,8 @@ public class DeliveryRepository {
                         + "and t.teacher_id = d.teacher_id "
                         + "returning d.message_id, d.teacher_id, d.appeal_id, d.channel, t.platform_user_id, d.kind, "
                         + "d.origin, d.text, d.buttons, d.callback_id, d.status, d.attempts, d.parts_sent, "
-                        + "d.failed_rounds, d.created_at, d.first_failed_at, d.seq, d.urgent, t.region, d.part_in_flight, "
-                        + "d.part_in_flight_at, t.platform_dialog_id")
+                        + "d.failed_rounds, d.created_at, d.first_failed_at, d.seq, d.urgent, t.region, "
+                        + "d.part_in_flight, d.part_in_flight_at, t.platform_dialog_id")
                 .bind("lease", leaseUntil)
                 .bind("now", now)
                 .bind("channels", names)

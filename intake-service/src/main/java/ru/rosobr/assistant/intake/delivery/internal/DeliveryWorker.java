@@ -244,9 +244,9 @@ public class DeliveryWorker extends ReactiveWorker {
     }
 
     /**
-     * The parts from {@code from} on, in order. The mark commits after the rate limiter's permit, right before the request: a
-     * crash between the two leaves a part in doubt that never went out, so that window is kept as short as it can
-     * be. The last part's "sent" is the delivered record itself (group-committed within milliseconds).
+     * The parts from {@code from} on, in order. The mark commits after the rate limiter's permit, right before the
+     * request: a crash between the two leaves a part in doubt that never went out, so that window is kept as short
+     * as it can be. The last part's "sent" is the delivered record itself (group-committed within milliseconds).
      */
     private Mono<Deliveries.Sent> sendParts(PendingDelivery d, int from, PlatformSender sender, ChannelGuard guard,
                                             AtomicInteger attempts) {
@@ -270,15 +270,15 @@ public class DeliveryWorker extends ReactiveWorker {
             // the part stays in doubt: looked up again on the usual schedule while the platform may recover; given
             // up (never repeated blindly) when the look-up is refused or the time is over
             Throwable cause = Exceptions.unwrap(lookUp.getCause());
-            boolean retryable = retryable(cause);
-            return failed(d, attempts, IN_DOUBT + d.channel() + ", а проверить по диалогу, показано ли оно, не удалось ("
-                    + reasonOf(d, cause) + ")", retryable, true);
+            return failed(d, attempts, IN_DOUBT + d.channel() + ", а проверить по диалогу, показано ли оно, "
+                    + "не удалось (" + reasonOf(d, cause) + ")", retryable(cause), true);
         }
         return failed(d, attempts, reasonOf(d, e), retryable(e), false);
     }
 
+    /** A refusal on the merits is final; overload, outages, an open breaker and the rate limit may pass later. */
     private static boolean retryable(Throwable e) {
-        return e instanceof PlatformFailure failure ? failure.retryable() : true;
+        return !(e instanceof PlatformFailure failure) || failure.retryable();
     }
 
     private String reasonOf(PendingDelivery d, Throwable e) {
