@@ -28,10 +28,10 @@ public interface PlatformSender {
      *
      * @param buttons   callback buttons under this part (the last part of a message carries them)
      * @param messageId the delivery's id; with {@code part} it identifies the request across retries
-     * @return the platform's id of the message it created, when it tells one and it is needed (VK: a read is
-     *         reported as "read up to message id N"); empty otherwise
+     * @return what the platform told of the message it created, when something of it is needed (VK: its id;
+     *         MAX: the dialog's chat_id); empty otherwise
      */
-    Mono<String> sendText(String platformUserId, String text, List<Button> buttons, UUID messageId, int part);
+    Mono<SentPart> sendText(String platformUserId, String text, List<Button> buttons, UUID messageId, int part);
 
     /**
      * True when the platform drops a repeated request for the same message id and part (VK's random_id): a part

@@ -62,6 +62,14 @@ public class Teachers {
         return repository.contact(channel, platformUserId, displayName, dialogId);
     }
 
+    /**
+     * The platform named the bot's dialogue with the teacher when it took a message (MAX chat_id): kept unless an
+     * update told it before.
+     */
+    public Mono<Void> dialogLearned(String teacherId, String dialogId) {
+        return repository.dialogLearned(teacherId, dialogId);
+    }
+
     /** Adds or updates verified teachers of a checked registry import. Call inside a transaction. */
     public Mono<ImportResult> importVerified(List<RegistryEntry> entries) {
         return repository.importVerified(entries)

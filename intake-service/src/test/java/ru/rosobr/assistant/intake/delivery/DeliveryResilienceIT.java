@@ -265,6 +265,45 @@ class DeliveryResilienceIT extends IntakeTestBase {
     }
 
     /**
+     * A teacher from the registry who never wrote to the bot since intake keeps dialog ids: the answer to the first
+     * message sent to them names the dialog (recipient.chat_id), so a later part in doubt can still be looked up.
+     * Before that, the look-up cannot be done and the part is given up with the reason.
+     */
+    @Test
+    void theDialogNamedByASendAnswerLetsALaterPartInDoubtBeLookedUp() {
+        long user = newUserId();
+        String teacher = teacher(user, "58");
+        String unknown = "Ответ педагогу, чей диалог ещё неизвестен " + UUID.randomUUID();
+        max.setDown(true);
+        OutboundMessage first = publish(teacher, "58", Kind.OPERATOR_REPLY, true, unknown);
+        awaitOutcome(first, OutboundDelivery.Status.FAILED);
+        leaveInDoubt(first);
+        max.setDown(false);
+        await().atMost(WAIT).until(() -> count("select count(*) from outbound_deliveries where message_id = :p0 "
+                + "and status = 'FAILED' and not_before is null and reason like '%id диалога%/retry)'",
+                first.eventId()) == 1);
+        assertThat(accepted(user, unknown)).isZero();
+        assertThat(reads(user)).as("no dialog to read").isZero();
+
+        String delivered = "Первое доставленное сообщение " + UUID.randomUUID();
+        awaitOutcome(publish(teacher, "58", Kind.OPERATOR_REPLY, true, delivered), OutboundDelivery.Status.DELIVERED);
+        await().atMost(WAIT).until(() -> count("select count(*) from teachers where teacher_id = :p0 "
+                + "and platform_dialog_id = :p1", teacher, String.valueOf(Updates.maxDialog(user))) == 1);
+
+        String text = "Ответ, который MAX принял перед сбоем " + UUID.randomUUID();
+        max.setDown(true);
+        OutboundMessage m = publish(teacher, "58", Kind.OPERATOR_REPLY, true, text);
+        awaitOutcome(m, OutboundDelivery.Status.FAILED);
+        leaveInDoubt(m);
+        max.showInDialog(user, text, System.currentTimeMillis());
+        max.setDown(false);
+
+        awaitOutcome(m, OutboundDelivery.Status.DELIVERED);
+        assertThat(accepted(user, text)).as("not sent again").isZero();
+        assertThat(max.timesShown(user, text)).isEqualTo(1);
+    }
+
+    /**
      * A long answer goes in two parts; the owner died with the first part's request out, and MAX had taken it: the
      * first part is found in the dialog and counts as sent, the second is sent — each part shown once.
      */

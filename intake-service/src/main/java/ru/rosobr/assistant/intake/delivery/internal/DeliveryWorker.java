@@ -34,6 +34,8 @@ import ru.rosobr.assistant.intake.delivery.PendingDelivery;
 import ru.rosobr.assistant.intake.delivery.PlatformFailure;
 import ru.rosobr.assistant.intake.delivery.PlatformSender;
 import ru.rosobr.assistant.intake.delivery.QuietHours;
+import ru.rosobr.assistant.intake.delivery.SentPart;
+import ru.rosobr.assistant.intake.teacher.Teachers;
 import ru.rosobr.assistant.platform.worker.ReactiveWorker;
 
 /**
@@ -50,6 +52,7 @@ public class DeliveryWorker extends ReactiveWorker {
             java.time.format.DateTimeFormatter.ofPattern("dd.MM HH:mm");
 
     private final Deliveries deliveries;
+    private final Teachers teachers;
     private final Map<Channel, PlatformSender> senders = new EnumMap<>(Channel.class);
     private final Map<Channel, ChannelGuard> guards = new EnumMap<>(Channel.class);
     private final TransactionalOperator tx;
@@ -68,11 +71,12 @@ public class DeliveryWorker extends ReactiveWorker {
     private static final int RECORD_BATCH = 64;
     private static final Duration RECORD_LINGER = Duration.ofMillis(5);
 
-    public DeliveryWorker(Deliveries deliveries, List<PlatformSender> senders, TransactionalOperator tx, Clock clock,
-                          DeliverySettings settings, QuietHours quietHours, CircuitBreakerRegistry breakers,
-                          RateLimiterRegistry limiters, RetryRegistry retries) {
+    public DeliveryWorker(Deliveries deliveries, Teachers teachers, List<PlatformSender> senders,
+                          TransactionalOperator tx, Clock clock, DeliverySettings settings, QuietHours quietHours,
+                          CircuitBreakerRegistry breakers, RateLimiterRegistry limiters, RetryRegistry retries) {
         super("outbound-delivery", settings.pollInterval(), deliveries.wakeUps(), SmartLifecycle.DEFAULT_PHASE);
         this.deliveries = deliveries;
+        this.teachers = teachers;
         this.tx = tx;
         this.clock = clock;
         this.settings = settings;
@@ -256,13 +260,30 @@ public class DeliveryWorker extends ReactiveWorker {
                 .concatMap(i -> guard.call(() -> deliveries.partInFlight(d.messageId(), i)
                                 .then(sender.sendText(d.platformUserId(), parts.get(i),
                                         i == last ? d.buttons() : List.of(), d.messageId(), i)), attempts)
-                        .map(Optional::of).defaultIfEmpty(Optional.empty())
-                        .flatMap(platformId -> i == last ? Mono.just(platformId)
-                                : deliveries.partSent(d.messageId(), i + 1, platformId.orElse(null))
-                                        .then(Mono.<Optional<String>>empty())), 0)
+                        .defaultIfEmpty(SentPart.NONE)
+                        .flatMap(sent -> learnDialog(d, i == from, sent)
+                                .then(i == last ? Mono.just(Optional.ofNullable(sent.platformMessageId()))
+                                        : deliveries.partSent(d.messageId(), i + 1, sent.platformMessageId())
+                                                .then(Mono.<Optional<String>>empty()))), 0)
                 // only the last part emits: its platform id (none when every part had gone out before)
                 .last(Optional.empty())
                 .map(platformId -> new Deliveries.Sent(d, parts.size(), attempts.get(), platformId.orElse(null)));
+    }
+
+    /**
+     * The platform named the teacher's dialogue, which intake did not know (the teacher wrote nothing since it keeps
+     * it): kept, once per message, so that a part of a later message left in doubt can be looked up. Statements are
+     * made only for such teachers; a failure loses nothing but the chance to look up.
+     */
+    private Mono<Void> learnDialog(PendingDelivery d, boolean first, SentPart sent) {
+        if (!first || d.platformDialogId() != null || sent.dialogId() == null) {
+            return Mono.empty();
+        }
+        return teachers.dialogLearned(d.teacherId(), sent.dialogId())
+                .onErrorResume(e -> {
+                    log.debug("could not keep the dialog of teacher {}: {}", d.teacherId(), e.toString());
+                    return Mono.empty();
+                });
     }
 
     private Mono<Void> failed(PendingDelivery d, Throwable e, int attempts) {

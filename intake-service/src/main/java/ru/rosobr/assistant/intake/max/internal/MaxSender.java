@@ -12,6 +12,7 @@ import ru.rosobr.assistant.intake.delivery.ButtonRows;
 import ru.rosobr.assistant.intake.delivery.PartInDoubt;
 import ru.rosobr.assistant.intake.delivery.PlatformFailure;
 import ru.rosobr.assistant.intake.delivery.PlatformSender;
+import ru.rosobr.assistant.intake.delivery.SentPart;
 import ru.rosobr.assistant.intake.max.MaxProperties;
 import ru.rosobr.assistant.intake.max.api.AnswerOnCallbackBody;
 import ru.rosobr.assistant.intake.max.api.CallbackButton;
@@ -53,14 +54,18 @@ public class MaxSender implements PlatformSender {
     }
 
     @Override
-    public Mono<String> sendText(String platformUserId, String text, List<Button> buttons, UUID messageId, int part) {
+    public Mono<SentPart> sendText(String platformUserId, String text, List<Button> buttons, UUID messageId, int part) {
         List<InlineKeyboardAttachmentRequest> attachments = buttons.isEmpty() ? null
                 : List.of(InlineKeyboardAttachmentRequest.of(ButtonRows.layout(buttons).stream()
                         .map(row -> row.stream().map(b -> CallbackButton.of(b.text(), b.payload())).toList())
                         .toList()));
-        // MAX reports no reads to a bot, so its message id is not needed
+        // MAX reports no reads to a bot, so its message id is not needed; the dialog's chat_id is (the look-up of a
+        // part in doubt reads the dialog by it, and a message sent by user_id does not know it)
         return client.sendMessage(platformUserId, new SendMessageBody(text, attachments, null, "markdown"))
-                .then(Mono.empty());
+                .mapNotNull(answer -> {
+                    JsonNode chat = answer.path("message").path("recipient").path("chat_id");
+                    return chat.isIntegralNumber() ? new SentPart(null, String.valueOf(chat.asLong())) : null;
+                });
     }
 
     /**

@@ -70,6 +70,13 @@ public class TeacherRepository {
         return spec.map(TeacherRepository::teacher).one();
     }
 
+    /** The dialogue's id, where none is known yet. */
+    public Mono<Void> dialogLearned(String teacherId, String dialogId) {
+        return db.sql("update teachers set platform_dialog_id = :dialog where teacher_id = :id "
+                        + "and platform_dialog_id is null")
+                .bind("id", teacherId).bind("dialog", dialogId).then();
+    }
+
     /** One row of a registry import as stored: what campaigns need to know of the teacher. */
     public record ImportedRow(String teacherId, Channel channel, String region, OrgType orgType, boolean created,
                               boolean disabled) {
