@@ -43,7 +43,9 @@ import ru.rosobr.assistant.platform.worker.ReactiveWorker;
  * batch (a lease, so that several instances never send the same message at once), sends each teacher's messages
  * in order through the channel's guard, and records the outcome (with its outbound.delivery event) in a
  * transaction. A message that still fails stays FAILED with the reason and is claimed again after a backoff that
- * grows per failed round — so an outage of minutes or hours loses nothing — until it is given up.
+ * grows per failed round — so an outage of minutes or hours loses nothing — until it is given up. A part whose
+ * request was out when the previous owner died is sent again where the platform drops repeats, and otherwise looked
+ * up in the bot's dialogue first ({@link PlatformSender#shown}), so that it is neither lost nor shown twice.
  */
 public class DeliveryWorker extends ReactiveWorker {
 
