@@ -168,8 +168,17 @@ public class Deliveries {
      * round. Call inside a transaction.
      */
     public Mono<Void> failed(PendingDelivery d, int attempts, String reason, Instant firstFailedAt, Instant retryAt) {
+        return failed(d, attempts, reason, firstFailedAt, retryAt, false);
+    }
+
+    /**
+     * As {@link #failed(PendingDelivery, int, String, Instant, Instant)}; {@code stillInDoubt}: the part in flight
+     * stays marked (the round could not find out whether it was shown), so the next round looks it up again.
+     */
+    public Mono<Void> failed(PendingDelivery d, int attempts, String reason, Instant firstFailedAt, Instant retryAt,
+                             boolean stillInDoubt) {
         Mono<Void> update = repository.failed(d.messageId(), attempts, d.failedRounds() + 1, reason, firstFailedAt,
-                retryAt);
+                retryAt, stillInDoubt);
         boolean announce = d.isOutbound() && (!"FAILED".equals(d.status()) || retryAt == null);
         if (!announce) {
             return update;

@@ -111,11 +111,11 @@ public class DeliveryConfiguration {
     }
 
     @Bean
-    DeliveryWorker deliveryWorker(Deliveries deliveries, List<PlatformSender> senders, TransactionalOperator tx,
-                                  Clock clock, DeliverySettings settings, QuietHours quietHours,
-                                  CircuitBreakerRegistry breakers, RateLimiterRegistry limiters,
+    DeliveryWorker deliveryWorker(Deliveries deliveries, Teachers teachers, List<PlatformSender> senders,
+                                  TransactionalOperator tx, Clock clock, DeliverySettings settings,
+                                  QuietHours quietHours, CircuitBreakerRegistry breakers, RateLimiterRegistry limiters,
                                   RetryRegistry retries) {
-        return new DeliveryWorker(deliveries, senders, tx, clock, settings, quietHours, breakers, limiters,
+        return new DeliveryWorker(deliveries, teachers, senders, tx, clock, settings, quietHours, breakers, limiters,
                 retries);
     }
 }

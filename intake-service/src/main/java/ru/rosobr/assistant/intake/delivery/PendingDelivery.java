@@ -19,12 +19,15 @@ import ru.rosobr.assistant.contracts.events.OutboundMessage.Button;
  * @param region      the teacher's region (its time zone decides the daytime); null reads as Moscow
  * @param partInFlight the part whose request was out when the previous owner stopped (it died mid-request):
  *                    the platform may have taken it; null when no request was left open
+ * @param partInFlightAt when that request went out (the database's clock); null for a row marked before it was kept
+ * @param platformDialogId the platform's id of the bot's dialogue with the teacher (MAX chat_id), where a platform
+ *                    update told it: a part in doubt is looked up there; null when not known
  */
 public record PendingDelivery(UUID messageId, String teacherId, UUID appealId, Channel channel,
                               String platformUserId, String kind, String origin, String text, List<Button> buttons,
                               String callbackId, String status, int attempts, int partsSent, int failedRounds,
                               Instant createdAt, Instant firstFailedAt, boolean urgent, String region,
-                              Integer partInFlight) {
+                              Integer partInFlight, Instant partInFlightAt, String platformDialogId) {
 
     public static final String OUTBOUND = "OUTBOUND";
     public static final String REPLY = "REPLY";
@@ -35,5 +38,10 @@ public record PendingDelivery(UUID messageId, String teacherId, UUID appealId, C
 
     public boolean isOutbound() {
         return OUTBOUND.equals(origin);
+    }
+
+    /** The previous owner died with a part's request out: the platform may or may not have shown that part. */
+    public boolean partInDoubt() {
+        return partInFlight != null && partInFlight >= partsSent;
     }
 }

@@ -12,8 +12,17 @@ public sealed interface IncomingUpdate {
     /** The user's name in the messenger profile, or null. */
     String displayName();
 
+    /**
+     * The platform's id of the bot's dialogue with the user, where the platform names it apart from the user (MAX:
+     * the dialog's chat_id, which reading the dialogue back needs); null when the platform has none or did not say.
+     */
+    String dialogId();
+
     /** The user opened the dialogue with the bot (MAX bot_started). */
-    record Started(String platformUserId, String displayName) implements IncomingUpdate {
+    record Started(String platformUserId, String displayName, String dialogId) implements IncomingUpdate {
+        public Started(String platformUserId, String displayName) {
+            this(platformUserId, displayName, null);
+        }
     }
 
     /**
@@ -22,7 +31,11 @@ public sealed interface IncomingUpdate {
      * @param text       the text, empty for a message without text (a sticker, a file)
      * @param externalId the platform's message id
      */
-    record Text(String platformUserId, String displayName, String text, String externalId) implements IncomingUpdate {
+    record Text(String platformUserId, String displayName, String text, String externalId, String dialogId)
+            implements IncomingUpdate {
+        public Text(String platformUserId, String displayName, String text, String externalId) {
+            this(platformUserId, displayName, text, externalId, null);
+        }
     }
 
     /**
@@ -30,8 +43,11 @@ public sealed interface IncomingUpdate {
      *
      * @param callbackId the platform's id of the press, used to answer it (MAX callback_id, VK event_id)
      */
-    record Pressed(String platformUserId, String displayName, String payload, String callbackId)
+    record Pressed(String platformUserId, String displayName, String payload, String callbackId, String dialogId)
             implements IncomingUpdate {
+        public Pressed(String platformUserId, String displayName, String payload, String callbackId) {
+            this(platformUserId, displayName, payload, callbackId, null);
+        }
     }
 
     /**
@@ -41,6 +57,11 @@ public sealed interface IncomingUpdate {
     record Read(String platformUserId, long upTo) implements IncomingUpdate {
         @Override
         public String displayName() {
+            return null;
+        }
+
+        @Override
+        public String dialogId() {
             return null;
         }
     }

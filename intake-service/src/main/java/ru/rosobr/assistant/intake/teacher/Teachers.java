@@ -52,9 +52,22 @@ public class Teachers {
                 t.admitted()));
     }
 
-    /** The teacher behind a messenger user; an unknown user is recorded as an unverified contact. */
-    public Mono<Teacher> contact(Channel channel, String platformUserId, String displayName) {
-        return repository.contact(channel, platformUserId, displayName);
+    /**
+     * The teacher behind a messenger user; an unknown user is recorded as an unverified contact.
+     *
+     * @param dialogId the platform's id of the bot's dialogue with the user, when the update told one (MAX chat_id):
+     *                 kept, so that a message left in doubt by a crash can be looked up there; null keeps the known one
+     */
+    public Mono<Teacher> contact(Channel channel, String platformUserId, String displayName, String dialogId) {
+        return repository.contact(channel, platformUserId, displayName, dialogId);
+    }
+
+    /**
+     * The platform named the bot's dialogue with the teacher when it took a message (MAX chat_id): kept unless an
+     * update told it before.
+     */
+    public Mono<Void> dialogLearned(String teacherId, String dialogId) {
+        return repository.dialogLearned(teacherId, dialogId);
     }
 
     /** Adds or updates verified teachers of a checked registry import. Call inside a transaction. */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
@@ -25,13 +26,15 @@ import ru.rosobr.assistant.contracts.events.OutboundMessage;
 import ru.rosobr.assistant.contracts.events.OutboundMessage.Kind;
 import ru.rosobr.assistant.intake.IntakeTestBase;
 import ru.rosobr.assistant.intake.support.FakeMaxPlatform;
+import ru.rosobr.assistant.intake.support.Updates;
 import ru.rosobr.assistant.platform.json.EventCodec;
 import ru.rosobr.assistant.testkit.KafkaProbe;
 import ru.rosobr.assistant.testkit.TestJwt;
 
 /**
  * Delivery to MAX when the platform misbehaves: 429 and 503 are retried (delivered once), an outage keeps the
- * message (visible to the admin) until the platform is back, and non-urgent messages wait for the teacher's day.
+ * message (visible to the admin) until the platform is back, non-urgent messages wait for the teacher's day, and a
+ * part left in doubt by a crash is looked up in the dialog before it is sent again.
  */
 class DeliveryResilienceIT extends IntakeTestBase {
 
@@ -44,6 +47,7 @@ class DeliveryResilienceIT extends IntakeTestBase {
     @AfterEach
     void platformBack() {
         max.setDown(false);
+        max.failNextReads();
         CLOCK.reset();
     }
 
@@ -201,31 +205,179 @@ class DeliveryResilienceIT extends IntakeTestBase {
         assertThat(accepted(user, reminder)).isEqualTo(1);
     }
 
+    /** A verified teacher who started the bot: MAX told intake the dialog's chat_id, the greeting is out. */
+    private String teacherInDialog(long user) {
+        String teacher = teacher(user, "58");
+        postMax(Updates.maxBotStarted(user, System.currentTimeMillis())).expectStatus().isOk();
+        await().atMost(WAIT).until(() -> count("select count(*) from teachers where teacher_id = :p0 "
+                + "and platform_dialog_id = :p1", teacher, String.valueOf(Updates.maxDialog(user))) == 1);
+        await().atMost(WAIT).until(() -> count("select count(*) from outbound_deliveries where teacher_id = :p0 "
+                + "and kind = 'GREETING' and status = 'DELIVERED'", teacher) == 1);
+        return teacher;
+    }
+
     /**
-     * The owner of a message died with a part's request out (the state a kill -9 of intake leaves): MAX drops no
-     * repeats, so the part is not sent again but given up with the reason; the admin's retry sends it once.
+     * What an owner that died mid-request leaves: the request of part 0 out (just now), its lease run out, the
+     * message due. Set while no round holds the message, so that no round in progress overwrites it.
+     */
+    private void leaveInDoubt(OutboundMessage m) {
+        await().atMost(WAIT).until(() -> db.sql("update outbound_deliveries set part_in_flight = 0, "
+                        + "part_in_flight_at = now(), not_before = :now where message_id = :id and status = 'FAILED' "
+                        + "and locked_until is null")
+                .bind("id", m.eventId()).bind("now", clock.instant()).fetch().rowsUpdated().block() == 1);
+    }
+
+    private long reads(long user) {
+        return max.all("/messages", "chat_id", String.valueOf(Updates.maxDialog(user))).stream()
+                .filter(r -> r.method().equals("GET")).count();
+    }
+
+    /**
+     * The owner died with a part's request out, and MAX had taken it (the answer never reached intake): MAX drops no
+     * repeats, so the part is looked up in the dialog first — while MAX is down the look-up fails and the part stays
+     * in doubt (looked up again, not sent); once MAX answers, the part is found and counts as sent: DELIVERED, the
+     * teacher sees it once.
      */
     @Test
-    void aPartInDoubtAfterACrashIsNotSentAgainToMax() {
+    void aPartInDoubtThatMaxShowsIsNotSentAgain() {
         long user = newUserId();
-        String teacher = teacher(user, "58");
-        String text = "Ответ, отправка которого оборвалась " + UUID.randomUUID();
+        String teacher = teacherInDialog(user);
+        String text = "Ответ, который MAX принял перед сбоем intake " + UUID.randomUUID();
         max.setDown(true);
         OutboundMessage m = publish(teacher, "58", Kind.OPERATOR_REPLY, true, text);
         awaitOutcome(m, OutboundDelivery.Status.FAILED);
-        // what the dead owner left: the request of part 0 out, its lease run out, the message due
-        db.sql("update outbound_deliveries set part_in_flight = 0, not_before = :now, locked_until = null "
-                        + "where message_id = :id")
-                .bind("id", m.eventId()).bind("now", clock.instant()).then().block();
+        leaveInDoubt(m);
+        max.showInDialog(user, text, System.currentTimeMillis());
+
+        await().atMost(WAIT).until(() -> count("select count(*) from outbound_deliveries where message_id = :p0 "
+                + "and status = 'FAILED' and part_in_flight = 0 and not_before is not null "
+                + "and reason like 'неизвестно, дошло ли сообщение%проверить по диалогу%проверка будет повторена%'",
+                m.eventId()) == 1);
+        max.setDown(false);
+
+        OutboundDelivery delivered = awaitOutcome(m, OutboundDelivery.Status.DELIVERED);
+        assertThat(delivered.reason()).isNull();
+        assertThat(accepted(user, text)).as("not sent again").isZero();
+        assertThat(max.timesShown(user, text)).isEqualTo(1);
+        assertThat(reads(user)).isPositive();
+        assertThat(count("select count(*) from outbound_deliveries where message_id = :p0 and part_in_flight is null "
+                + "and status = 'DELIVERED'", m.eventId())).isEqualTo(1);
+    }
+
+    /**
+     * A teacher from the registry who never wrote to the bot since intake keeps dialog ids: the answer to the first
+     * message sent to them names the dialog (recipient.chat_id), so a later part in doubt can still be looked up.
+     * Before that, the look-up cannot be done and the part is given up with the reason.
+     */
+    @Test
+    void theDialogNamedByASendAnswerLetsALaterPartInDoubtBeLookedUp() {
+        long user = newUserId();
+        String teacher = teacher(user, "58");
+        String unknown = "Ответ педагогу, чей диалог ещё неизвестен " + UUID.randomUUID();
+        max.setDown(true);
+        OutboundMessage first = publish(teacher, "58", Kind.OPERATOR_REPLY, true, unknown);
+        awaitOutcome(first, OutboundDelivery.Status.FAILED);
+        leaveInDoubt(first);
+        max.setDown(false);
+        await().atMost(WAIT).until(() -> count("select count(*) from outbound_deliveries where message_id = :p0 "
+                + "and status = 'FAILED' and not_before is null and reason like '%id диалога%/retry)'",
+                first.eventId()) == 1);
+        assertThat(accepted(user, unknown)).isZero();
+        assertThat(reads(user)).as("no dialog to read").isZero();
+
+        String delivered = "Первое доставленное сообщение " + UUID.randomUUID();
+        awaitOutcome(publish(teacher, "58", Kind.OPERATOR_REPLY, true, delivered), OutboundDelivery.Status.DELIVERED);
+        await().atMost(WAIT).until(() -> count("select count(*) from teachers where teacher_id = :p0 "
+                + "and platform_dialog_id = :p1", teacher, String.valueOf(Updates.maxDialog(user))) == 1);
+
+        String text = "Ответ, который MAX принял перед сбоем " + UUID.randomUUID();
+        max.setDown(true);
+        OutboundMessage m = publish(teacher, "58", Kind.OPERATOR_REPLY, true, text);
+        awaitOutcome(m, OutboundDelivery.Status.FAILED);
+        leaveInDoubt(m);
+        max.showInDialog(user, text, System.currentTimeMillis());
+        max.setDown(false);
+
+        awaitOutcome(m, OutboundDelivery.Status.DELIVERED);
+        assertThat(accepted(user, text)).as("not sent again").isZero();
+        assertThat(max.timesShown(user, text)).isEqualTo(1);
+    }
+
+    /**
+     * A long answer goes in two parts; the owner died with the first part's request out, and MAX had taken it: the
+     * first part is found in the dialog and counts as sent, the second is sent — each part shown once.
+     */
+    @Test
+    void aLongMessageGoesOnFromThePartAfterTheOneFoundInTheDialog() {
+        long user = newUserId();
+        String teacher = teacherInDialog(user);
+        String paragraph = "Абзац длинного ответа о порядке аттестации педагогических работников. ".repeat(40);
+        String text = paragraph + "\n\n" + paragraph + UUID.randomUUID();
+        List<String> parts = OutboundText.split(text, 4000);
+        assertThat(parts).hasSize(2);
+        max.setDown(true);
+        OutboundMessage m = publish(teacher, "58", Kind.OPERATOR_REPLY, true, text);
+        awaitOutcome(m, OutboundDelivery.Status.FAILED);
+        leaveInDoubt(m);
+        max.showInDialog(user, parts.get(0), System.currentTimeMillis());
+        max.setDown(false);
+
+        awaitOutcome(m, OutboundDelivery.Status.DELIVERED);
+        assertThat(accepted(user, parts.get(0))).as("the part found is not sent again").isZero();
+        assertThat(accepted(user, parts.get(1))).isEqualTo(1);
+        assertThat(max.shownTo(user)).containsSubsequence(parts.get(0), parts.get(1));
+        assertThat(max.timesShown(user, parts.get(0))).isEqualTo(1);
+        assertThat(count("select parts_sent from outbound_deliveries where message_id = :p0", m.eventId()))
+                .isEqualTo(2);
+    }
+
+    /**
+     * The owner died with a part's request out that MAX never took: the dialog does not have it (the same text shown
+     * long before the request does not count), so it is sent — once.
+     */
+    @Test
+    void aPartInDoubtThatMaxDoesNotShowIsSentOnce() {
+        long user = newUserId();
+        String teacher = teacherInDialog(user);
+        String text = "Ответ, запрос которого оборвался до MAX " + UUID.randomUUID();
+        max.setDown(true);
+        OutboundMessage m = publish(teacher, "58", Kind.OPERATOR_REPLY, true, text);
+        awaitOutcome(m, OutboundDelivery.Status.FAILED);
+        max.showInDialog(user, text, System.currentTimeMillis() - Duration.ofMinutes(10).toMillis());
+        leaveInDoubt(m);
+        max.setDown(false);
+
+        awaitOutcome(m, OutboundDelivery.Status.DELIVERED);
+        assertThat(reads(user)).isPositive();
+        assertThat(accepted(user, text)).isEqualTo(1);
+        assertThat(max.timesShown(user, text)).as("the old one and the one sent now").isEqualTo(2);
+    }
+
+    /**
+     * The look-up itself is refused (403 on GET /messages): whether the teacher saw the part cannot be told, so it
+     * is given up as FAILED with the reason — never sent blindly; the admin's retry sends it once.
+     */
+    @Test
+    void aPartInDoubtWhoseLookUpIsRefusedIsGivenUpWithTheReason() {
+        long user = newUserId();
+        String teacher = teacherInDialog(user);
+        String text = "Ответ, который не удалось проверить " + UUID.randomUUID();
+        max.setDown(true);
+        OutboundMessage m = publish(teacher, "58", Kind.OPERATOR_REPLY, true, text);
+        awaitOutcome(m, OutboundDelivery.Status.FAILED);
+        max.failNextReads(403);
+        leaveInDoubt(m);
         max.setDown(false);
 
         await().atMost(WAIT).until(() -> count("select count(*) from outbound_deliveries where message_id = :p0 "
                 + "and status = 'FAILED' and not_before is null", m.eventId()) == 1);
         assertThat(failedDeliveries()).anySatisfy(d -> {
             assertThat(d.get("messageId")).isEqualTo(m.eventId().toString());
-            assertThat((String) d.get("reason")).contains("неизвестно, дошло ли сообщение").contains("/retry");
+            assertThat((String) d.get("reason")).startsWith("неизвестно, дошло ли сообщение")
+                    .contains("проверить по диалогу").contains("403").contains("повторно не отправлено")
+                    .contains("/api/admin/deliveries/" + m.eventId() + "/retry");
         });
-        assertThat(accepted(user, text)).as("not sent again").isZero();
+        assertThat(accepted(user, text)).as("not sent blindly").isZero();
 
         web.post().uri("/api/admin/deliveries/" + m.eventId() + "/retry").header("Authorization", adminBearer())
                 .exchange().expectStatus().is2xxSuccessful();

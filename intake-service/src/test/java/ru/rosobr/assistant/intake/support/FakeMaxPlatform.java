@@ -14,9 +14,11 @@ import tools.jackson.databind.node.ObjectNode;
 import ru.rosobr.assistant.platform.json.EventCodec;
 
 /**
- * A fake MAX platform (Bot API as in the official SDK): {@code POST /messages?user_id=}, {@code POST /answers
- * ?callback_id=}, {@code POST /subscriptions}, {@code GET /updates?marker=} (long polling). It can be told to fail
- * the messages carrying a marker text with given statuses, or to be down altogether.
+ * A fake MAX platform (Bot API as in the official SDK): {@code POST /messages?user_id=}, {@code GET /messages
+ * ?chat_id=&count=} (the bot's dialogs as it recorded them, newest first), {@code POST /answers?callback_id=},
+ * {@code POST /subscriptions}, {@code GET /updates?marker=} (long polling). It can be told to fail the messages
+ * carrying a marker text with given statuses, to fail the reads of dialogs, or to be down altogether. The dialog
+ * with a user is chat {@link Updates#maxDialog}, as in the updates the tests send.
  */
 public final class FakeMaxPlatform extends FakeHttp {
 
@@ -24,6 +26,10 @@ public final class FakeMaxPlatform extends FakeHttp {
     private static final FakeMaxPlatform INSTANCE = new FakeMaxPlatform();
 
     private final Map<String, Deque<Integer>> scripts = new ConcurrentHashMap<>();
+    /** Statuses for the next reads of a dialog ({@code GET /messages}), one per request. */
+    private final Deque<Integer> readScript = new java.util.concurrent.ConcurrentLinkedDeque<>();
+    /** What each dialog shows (chat_id → the bot's messages, oldest first): what the teacher sees. */
+    private final Map<Long, List<ObjectNode>> dialogs = new ConcurrentHashMap<>();
     private volatile boolean down;
     private final AtomicLong seq = new AtomicLong();
     /** Every update ever queued; MAX keeps them until a poll's marker moves past them. */
@@ -38,6 +44,37 @@ public final class FakeMaxPlatform extends FakeHttp {
     /** Messages whose text contains {@code marker} get these statuses, one per request, before succeeding. */
     public void failNext(String marker, Integer... statuses) {
         scripts.put(marker, new ArrayDeque<>(List.of(statuses)));
+    }
+
+    /** The next reads of a dialog get these statuses, one per request, before succeeding. */
+    public void failNextReads(Integer... statuses) {
+        readScript.clear();
+        readScript.addAll(List.of(statuses));
+    }
+
+    /**
+     * Shows a bot message in the dialog with the user as if the platform had taken it (a request whose answer
+     * intake never saw); {@code timestamp} in epoch milliseconds, as MAX has it.
+     */
+    public void showInDialog(long userId, String text, long timestamp) {
+        record(userId, text, timestamp, true);
+    }
+
+    /** A message the user wrote in the dialog with the bot (the dialog shows it too). */
+    public void userWrote(long userId, String text, long timestamp) {
+        record(userId, text, timestamp, false);
+    }
+
+    /** The texts the user's dialog shows from the bot, oldest first: what the teacher sees. */
+    public List<String> shownTo(long userId) {
+        return dialogs.getOrDefault(Updates.maxDialog(userId), List.of()).stream()
+                .filter(m -> m.path("sender").path("is_bot").asBoolean(false))
+                .map(m -> m.path("body").path("text").asString("")).toList();
+    }
+
+    /** How many times the user's dialog shows this exact text. */
+    public long timesShown(long userId, String text) {
+        return shownTo(userId).stream().filter(text::equals).count();
     }
 
     public void setDown(boolean down) {
@@ -94,6 +131,7 @@ public final class FakeMaxPlatform extends FakeHttp {
         }
         return switch (r.method() + " " + r.path()) {
             case "POST /messages" -> message(r);
+            case "GET /messages" -> read(r);
             case "POST /answers", "POST /subscriptions" -> Answer.json(200, "{\"success\":true}");
             default -> Answer.json(404, "{\"code\":\"not.found\",\"message\":\"Not found\"}");
         };
@@ -110,18 +148,52 @@ public final class FakeMaxPlatform extends FakeHttp {
                 }
             }
         }
+        ObjectNode message = record(Long.parseLong(r.query().get("user_id")), text, System.currentTimeMillis(), true);
+        ObjectNode answer = EventCodec.mapper().createObjectNode();
+        answer.set("message", message);
+        return Answer.json(200, answer.toString());
+    }
+
+    /** A message the dialog with the user shows from now on (SDK {@code Message}), by the bot or by the user. */
+    private ObjectNode record(long userId, String text, long timestamp, boolean byBot) {
         long n = seq.incrementAndGet();
         ObjectNode message = EventCodec.mapper().createObjectNode();
+        ObjectNode sender = message.putObject("sender");
+        sender.put("user_id", byBot ? Updates.BOT_ID : userId);
+        sender.put("first_name", byBot ? "Помощник" : "Мария");
+        sender.put("is_bot", byBot);
         ObjectNode recipient = message.putObject("recipient");
+        recipient.put("chat_id", Updates.maxDialog(userId));
         recipient.put("chat_type", "dialog");
-        recipient.put("user_id", Long.parseLong(r.query().get("user_id")));
-        message.put("timestamp", System.currentTimeMillis());
+        recipient.put("user_id", byBot ? userId : Updates.BOT_ID);
+        message.put("timestamp", timestamp);
         ObjectNode b = message.putObject("body");
         b.put("mid", "mid.fake." + n);
         b.put("seq", n);
         b.put("text", text);
+        dialogs.computeIfAbsent(Updates.maxDialog(userId), k -> new java.util.concurrent.CopyOnWriteArrayList<>())
+                .add(message);
+        return message;
+    }
+
+    /** {@code GET /messages?chat_id=&count=}: the latest messages of the dialog, newest first. */
+    private Answer read(Request r) {
+        Integer status = readScript.poll();
+        if (status != null) {
+            return Answer.json(status, "{\"code\":\"scripted\",\"message\":\"scripted " + status + "\"}");
+        }
+        String chat = r.query().get("chat_id");
+        if (chat == null) {
+            return Answer.json(400, "{\"code\":\"proto.payload\",\"message\":\"chat_id or message_ids required\"}");
+        }
+        int count = Integer.parseInt(r.query().getOrDefault("count", "50"));
+        List<ObjectNode> shown = dialogs.getOrDefault(Long.parseLong(chat), List.of());
+        ArrayNode list = EventCodec.mapper().createArrayNode();
+        for (int i = shown.size() - 1; i >= 0 && list.size() < Math.min(count, 100); i--) {
+            list.add(shown.get(i));
+        }
         ObjectNode answer = EventCodec.mapper().createObjectNode();
-        answer.set("message", message);
+        answer.set("messages", list);
         return Answer.json(200, answer.toString());
     }
 

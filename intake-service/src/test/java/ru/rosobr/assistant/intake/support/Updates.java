@@ -19,6 +19,11 @@ public final class Updates {
     private Updates() {
     }
 
+    /** The chat_id of the bot's dialog with a user in these payloads (and in the fake MAX platform). */
+    public static long maxDialog(long userId) {
+        return userId + 1;
+    }
+
     private static ObjectNode maxUser(long userId, String first, String last) {
         ObjectNode user = EventCodec.mapper().createObjectNode();
         user.put("user_id", userId);
@@ -35,7 +40,7 @@ public final class Updates {
         ObjectNode u = EventCodec.mapper().createObjectNode();
         u.put("update_type", "bot_started");
         u.put("timestamp", timestamp);
-        u.put("chat_id", userId + 1);
+        u.put("chat_id", maxDialog(userId));
         u.set("user", maxUser(userId, "Мария", "Иванова"));
         u.putNull("payload");
         u.put("user_locale", "ru");
@@ -46,7 +51,7 @@ public final class Updates {
         ObjectNode m = EventCodec.mapper().createObjectNode();
         m.set("sender", maxUser(senderId, "Мария", "Иванова"));
         ObjectNode recipient = m.putObject("recipient");
-        recipient.put("chat_id", senderId + 1);
+        recipient.put("chat_id", maxDialog(senderId));
         recipient.put("chat_type", chatType);
         recipient.put("user_id", BOT_ID);
         m.put("timestamp", System.currentTimeMillis());
@@ -79,7 +84,11 @@ public final class Updates {
         callback.put("callback_id", callbackId);
         callback.put("payload", payload);
         callback.set("user", maxUser(userId, "Мария", "Иванова"));
-        u.set("message", maxMessage(BOT_ID, "mid.bot." + callbackId, "Ответ", "dialog"));
+        // the button is under the bot's message in the dialog with the user: sent by the bot, to that dialog
+        ObjectNode message = maxMessage(BOT_ID, "mid.bot." + callbackId, "Ответ", "dialog");
+        ((ObjectNode) message.get("sender")).put("is_bot", true);
+        ((ObjectNode) message.get("recipient")).put("chat_id", maxDialog(userId)).put("user_id", userId);
+        u.set("message", message);
         u.put("user_locale", "ru");
         return u.toString();
     }

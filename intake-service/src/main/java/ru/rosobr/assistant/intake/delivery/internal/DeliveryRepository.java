@@ -106,7 +106,8 @@ public class DeliveryRepository {
                         + "and t.teacher_id = d.teacher_id "
                         + "returning d.message_id, d.teacher_id, d.appeal_id, d.channel, t.platform_user_id, d.kind, "
                         + "d.origin, d.text, d.buttons, d.callback_id, d.status, d.attempts, d.parts_sent, "
-                        + "d.failed_rounds, d.created_at, d.first_failed_at, d.seq, d.urgent, t.region, d.part_in_flight")
+                        + "d.failed_rounds, d.created_at, d.first_failed_at, d.seq, d.urgent, t.region, "
+                        + "d.part_in_flight, d.part_in_flight_at, t.platform_dialog_id")
                 .bind("lease", leaseUntil)
                 .bind("now", now)
                 .bind("channels", names)
@@ -123,9 +124,13 @@ public class DeliveryRepository {
     private record Claimed(boolean urgent, long seq, PendingDelivery delivery) {
     }
 
-    /** The request for part {@code part} is about to go out (committed before it does). */
+    /**
+     * The request for part {@code part} is about to go out (committed before it does); the time bounds where a
+     * later look-up of the part in the dialogue searches.
+     */
     public Mono<Void> partInFlight(UUID messageId, int part) {
-        return db.sql("update outbound_deliveries set part_in_flight = :part where message_id = :id")
+        return db.sql("update outbound_deliveries set part_in_flight = :part, part_in_flight_at = now() "
+                        + "where message_id = :id")
                 .bind("id", messageId).bind("part", part).then();
     }
 
@@ -187,15 +192,21 @@ public class DeliveryRepository {
                 .bind("id", messageId).bind("reason", reason).bind("notBefore", notBefore).then();
     }
 
-    /** A failed round: kept as FAILED with the reason; {@code retryAt} null means it is not tried again. */
+    /**
+     * A failed round: kept as FAILED with the reason; {@code retryAt} null means it is not tried again.
+     * {@code stillInDoubt}: the round could not find out whether the part in flight was shown (the look-up in the
+     * dialogue failed), so the mark stays and the next round looks again instead of sending it blindly.
+     */
     public Mono<Void> failed(UUID messageId, int attempts, int failedRounds, String reason, Instant firstFailedAt,
-                             Instant retryAt) {
-        // the worker saw how the request ended (an answer, a timeout it retries by design, or a part in doubt that
-        // it gives up): nothing is in flight any more
+                             Instant retryAt, boolean stillInDoubt) {
+        // otherwise the worker saw how the request ended (an answer, a timeout it retries by design, or a part in
+        // doubt that it gives up): nothing is in flight any more
         var spec = db.sql("update outbound_deliveries set status = 'FAILED', reason = :reason, attempts = :attempts, "
                         + "failed_rounds = :rounds, first_failed_at = :first, not_before = :retryAt, "
-                        + "part_in_flight = null, locked_until = null, updated_at = now() where message_id = :id")
+                        + "part_in_flight = case when :keep then part_in_flight end, locked_until = null, "
+                        + "updated_at = now() where message_id = :id")
                 .bind("id", messageId)
+                .bind("keep", stillInDoubt)
                 .bind("reason", reason)
                 .bind("attempts", attempts)
                 .bind("rounds", failedRounds)
@@ -254,6 +265,7 @@ public class DeliveryRepository {
                 r.get("callback_id", String.class), r.get("status", String.class), intOf(r, "attempts"),
                 intOf(r, "parts_sent"), intOf(r, "failed_rounds"), r.get("created_at", Instant.class),
                 r.get("first_failed_at", Instant.class), !Boolean.FALSE.equals(r.get("urgent", Boolean.class)),
-                r.get("region", String.class), r.get("part_in_flight", Integer.class));
+                r.get("region", String.class), r.get("part_in_flight", Integer.class),
+                r.get("part_in_flight_at", Instant.class), r.get("platform_dialog_id", String.class));
     }
 }

@@ -29,10 +29,13 @@ import ru.rosobr.assistant.contracts.Channel;
 import ru.rosobr.assistant.intake.delivery.Deliveries;
 import ru.rosobr.assistant.intake.delivery.DeliverySettings;
 import ru.rosobr.assistant.intake.delivery.OutboundText;
+import ru.rosobr.assistant.intake.delivery.PartInDoubt;
 import ru.rosobr.assistant.intake.delivery.PendingDelivery;
 import ru.rosobr.assistant.intake.delivery.PlatformFailure;
 import ru.rosobr.assistant.intake.delivery.PlatformSender;
 import ru.rosobr.assistant.intake.delivery.QuietHours;
+import ru.rosobr.assistant.intake.delivery.SentPart;
+import ru.rosobr.assistant.intake.teacher.Teachers;
 import ru.rosobr.assistant.platform.worker.ReactiveWorker;
 
 /**
@@ -40,7 +43,9 @@ import ru.rosobr.assistant.platform.worker.ReactiveWorker;
  * batch (a lease, so that several instances never send the same message at once), sends each teacher's messages
  * in order through the channel's guard, and records the outcome (with its outbound.delivery event) in a
  * transaction. A message that still fails stays FAILED with the reason and is claimed again after a backoff that
- * grows per failed round — so an outage of minutes or hours loses nothing — until it is given up.
+ * grows per failed round — so an outage of minutes or hours loses nothing — until it is given up. A part whose
+ * request was out when the previous owner died is sent again where the platform drops repeats, and otherwise looked
+ * up in the bot's dialogue first ({@link PlatformSender#shown}), so that it is neither lost nor shown twice.
  */
 public class DeliveryWorker extends ReactiveWorker {
 
@@ -49,21 +54,31 @@ public class DeliveryWorker extends ReactiveWorker {
             java.time.format.DateTimeFormatter.ofPattern("dd.MM HH:mm");
 
     private final Deliveries deliveries;
+    private final Teachers teachers;
     private final Map<Channel, PlatformSender> senders = new EnumMap<>(Channel.class);
     private final Map<Channel, ChannelGuard> guards = new EnumMap<>(Channel.class);
     private final TransactionalOperator tx;
     private final Clock clock;
     private final DeliverySettings settings;
     private final QuietHours quietHours;
+    /**
+     * A part in doubt is looked for among the bot's messages created from its request on, less this margin: the
+     * request's time is the database's clock, the message's the platform's.
+     */
+    static final Duration IN_DOUBT_CLOCK_MARGIN = Duration.ofMinutes(1);
+    /** Every reason of a part in doubt starts so (the admin's list and the crash test find them by it). */
+    private static final String IN_DOUBT = "неизвестно, дошло ли сообщение: intake-service остановился во время его "
+            + "отправки в ";
     /** Deliveries recorded in one transaction at most, and how long the first waits for company. */
     private static final int RECORD_BATCH = 64;
     private static final Duration RECORD_LINGER = Duration.ofMillis(5);
 
-    public DeliveryWorker(Deliveries deliveries, List<PlatformSender> senders, TransactionalOperator tx, Clock clock,
-                          DeliverySettings settings, QuietHours quietHours, CircuitBreakerRegistry breakers,
-                          RateLimiterRegistry limiters, RetryRegistry retries) {
+    public DeliveryWorker(Deliveries deliveries, Teachers teachers, List<PlatformSender> senders,
+                          TransactionalOperator tx, Clock clock, DeliverySettings settings, QuietHours quietHours,
+                          CircuitBreakerRegistry breakers, RateLimiterRegistry limiters, RetryRegistry retries) {
         super("outbound-delivery", settings.pollInterval(), deliveries.wakeUps(), SmartLifecycle.DEFAULT_PHASE);
         this.deliveries = deliveries;
+        this.teachers = teachers;
         this.tx = tx;
         this.clock = clock;
         this.settings = settings;
@@ -179,59 +194,137 @@ public class DeliveryWorker extends ReactiveWorker {
         if (d.callbackId() != null) {
             work = guard.call(() -> sender.answerCallback(d.platformUserId(), d.callbackId(), d.text()), attempts)
                     .then(Mono.fromSupplier(() -> new Deliveries.Sent(d, 0, attempts.get(), null)));
-        } else if (d.partInFlight() != null && d.partInFlight() >= d.partsSent() && !sender.idempotent()) {
-            // the previous owner died with this part's request out: the platform may have shown it already and has
-            // no key to drop a repeat — so it is not sent again (given up, with the reason), never shown twice
-            work = Mono.error(new PlatformFailure("неизвестно, дошло ли сообщение: intake-service остановился во время "
-                    + "его отправки в " + d.channel() + ", а платформа не отбрасывает повторы — повторно не отправлено, "
-                    + "чтобы педагог не получил его дважды (отправить снова: POST /api/admin/deliveries/"
-                    + d.messageId() + "/retry)", 0, false));
+        } else if (d.partInDoubt() && !sender.idempotent()) {
+            work = settleInDoubt(d, sender, guard, attempts);
         } else {
-            work = sendParts(d, sender, guard, attempts);
+            work = sendParts(d, d.partsSent(), sender, guard, attempts);
         }
         return work.onErrorResume(e -> failed(d, Exceptions.unwrap(e), attempts.get()).then(Mono.empty()));
     }
 
     /**
-     * The parts not sent yet, in order. The mark commits after the rate limiter's permit, right before the request: a
-     * crash between the two leaves a part in doubt that never went out, so that window is kept as short as it can
-     * be. The last part's "sent" is the delivered record itself (group-committed within milliseconds).
+     * The previous owner died with a part's request out, and the platform drops no repeats: the platform may have
+     * shown the part already. It is looked up in the bot's dialogue first — shown: it counts as sent and the
+     * message goes on from the next part; not shown: it is sent; the platform cannot read its dialogues: given up
+     * with the reason, never shown twice. A look-up that fails is a {@link LookUpFailed}.
      */
-    private Mono<Deliveries.Sent> sendParts(PendingDelivery d, PlatformSender sender, ChannelGuard guard,
+    private Mono<Deliveries.Sent> settleInDoubt(PendingDelivery d, PlatformSender sender, ChannelGuard guard,
+                                                AtomicInteger attempts) {
+        List<String> parts = OutboundText.split(d.text(), sender.maxTextLength());
+        int part = Math.min(d.partInFlight(), parts.size() - 1);
+        Instant wentOut = d.partInFlightAt() != null ? d.partInFlightAt() : d.createdAt();
+        PartInDoubt doubt = new PartInDoubt(d.platformUserId(), d.platformDialogId(), parts.get(part),
+                wentOut.minus(IN_DOUBT_CLOCK_MARGIN));
+        // a look-up is not a sending attempt: it takes the channel's permits and retries, but is not counted
+        return guard.call(() -> sender.shown(doubt), new AtomicInteger())
+                .onErrorMap(e -> new LookUpFailed(Exceptions.unwrap(e)))
+                .flatMap(shown -> switch (shown) {
+                    case YES -> {
+                        log.info("{} {} via {}: part {} in doubt after a crash is in the dialogue: not sent again",
+                                d.origin().toLowerCase(), d.messageId(), d.channel(), part);
+                        yield part == parts.size() - 1
+                                ? Mono.just(new Deliveries.Sent(d, parts.size(), attempts.get(), null))
+                                : deliveries.partSent(d.messageId(), part + 1, null)
+                                        .then(sendParts(d, part + 1, sender, guard, attempts));
+                    }
+                    case NO -> {
+                        log.info("{} {} via {}: part {} in doubt after a crash is not in the dialogue: sent again",
+                                d.origin().toLowerCase(), d.messageId(), d.channel(), part);
+                        yield sendParts(d, part, sender, guard, attempts);
+                    }
+                    case CANNOT_TELL -> Mono.error(new PlatformFailure(IN_DOUBT + d.channel() + ", а платформа не "
+                            + "отбрасывает повторы и не даёт проверить диалог — " + notRepeated(d), 0, false));
+                });
+    }
+
+    private static String notRepeated(PendingDelivery d) {
+        return "повторно не отправлено, чтобы педагог не получил его дважды (отправить снова: "
+                + "POST /api/admin/deliveries/" + d.messageId() + "/retry)";
+    }
+
+    /** The look-up of a part in doubt failed (after the channel's retries): the failure says why. */
+    private static final class LookUpFailed extends RuntimeException {
+        LookUpFailed(Throwable cause) {
+            super(cause);
+        }
+    }
+
+    /**
+     * The parts from {@code from} on, in order. The mark commits after the rate limiter's permit, right before the
+     * request: a crash between the two leaves a part in doubt that never went out, so that window is kept as short
+     * as it can be. The last part's "sent" is the delivered record itself (group-committed within milliseconds).
+     */
+    private Mono<Deliveries.Sent> sendParts(PendingDelivery d, int from, PlatformSender sender, ChannelGuard guard,
                                             AtomicInteger attempts) {
         List<String> parts = OutboundText.split(d.text(), sender.maxTextLength());
         int last = parts.size() - 1;
-        return Flux.range(d.partsSent(), Math.max(0, parts.size() - d.partsSent()))
+        return Flux.range(from, Math.max(0, parts.size() - from))
                 .concatMap(i -> guard.call(() -> deliveries.partInFlight(d.messageId(), i)
                                 .then(sender.sendText(d.platformUserId(), parts.get(i),
                                         i == last ? d.buttons() : List.of(), d.messageId(), i)), attempts)
-                        .map(Optional::of).defaultIfEmpty(Optional.empty())
-                        .flatMap(platformId -> i == last ? Mono.just(platformId)
-                                : deliveries.partSent(d.messageId(), i + 1, platformId.orElse(null))
-                                        .then(Mono.<Optional<String>>empty())), 0)
+                        .defaultIfEmpty(SentPart.NONE)
+                        .flatMap(sent -> learnDialog(d, i == from, sent)
+                                .then(i == last ? Mono.just(Optional.ofNullable(sent.platformMessageId()))
+                                        : deliveries.partSent(d.messageId(), i + 1, sent.platformMessageId())
+                                                .then(Mono.<Optional<String>>empty()))), 0)
                 // only the last part emits: its platform id (none when every part had gone out before)
                 .last(Optional.empty())
                 .map(platformId -> new Deliveries.Sent(d, parts.size(), attempts.get(), platformId.orElse(null)));
     }
 
+    /**
+     * The platform named the teacher's dialogue, which intake did not know (the teacher wrote nothing since it keeps
+     * it): kept, once per message, so that a part of a later message left in doubt can be looked up. Statements are
+     * made only for such teachers; a failure loses nothing but the chance to look up.
+     */
+    private Mono<Void> learnDialog(PendingDelivery d, boolean first, SentPart sent) {
+        if (!first || d.platformDialogId() != null || sent.dialogId() == null) {
+            return Mono.empty();
+        }
+        return teachers.dialogLearned(d.teacherId(), sent.dialogId())
+                .onErrorResume(e -> {
+                    log.debug("could not keep the dialog of teacher {}: {}", d.teacherId(), e.toString());
+                    return Mono.empty();
+                });
+    }
+
     private Mono<Void> failed(PendingDelivery d, Throwable e, int attempts) {
-        boolean retryable;
+        if (e instanceof LookUpFailed lookUp) {
+            // the part stays in doubt: looked up again on the usual schedule while the platform may recover; given
+            // up (never repeated blindly) when the look-up is refused or the time is over
+            Throwable cause = Exceptions.unwrap(lookUp.getCause());
+            return failed(d, attempts, IN_DOUBT + d.channel() + ", а проверить по диалогу, показано ли оно, "
+                    + "не удалось (" + reasonOf(d, cause) + ")", retryable(cause), true);
+        }
+        return failed(d, attempts, reasonOf(d, e), retryable(e), false);
+    }
+
+    /** A refusal on the merits is final; overload, outages, an open breaker and the rate limit may pass later. */
+    private static boolean retryable(Throwable e) {
+        return !(e instanceof PlatformFailure failure) || failure.retryable();
+    }
+
+    private String reasonOf(PendingDelivery d, Throwable e) {
         String reason;
         if (e instanceof PlatformFailure failure) {
-            retryable = failure.retryable();
             reason = failure.getMessage();
         } else if (e instanceof CallNotPermittedException) {
-            retryable = true;
             String last = guards.get(d.channel()).lastFailure();
             reason = d.channel() + " недоступен: после серии ошибок отправка на время приостановлена "
                     + "(автоматический выключатель)" + (last == null ? "" : "; последняя ошибка: " + last);
         } else if (e instanceof RequestNotPermitted) {
-            retryable = true;
             reason = "превышен лимит запросов к " + d.channel() + ": сообщение ждёт своей очереди";
         } else {
-            retryable = true;
             reason = "ошибка отправки в " + d.channel() + ": " + e;
         }
+        return reason;
+    }
+
+    /**
+     * @param inDoubt the round could not settle a part in doubt: the reason says so, the mark stays while the message
+     *                is tried again, and a message given up says how to send it anyway
+     */
+    private Mono<Void> failed(PendingDelivery d, int attempts, String reason, boolean retryable, boolean inDoubt) {
         Instant now = clock.instant();
         Instant firstFailed = d.firstFailedAt() != null ? d.firstFailedAt() : now;
         Instant giveUpAt = d.callbackId() != null ? d.createdAt().plus(settings.callbackGiveUpAfter())
@@ -244,10 +337,15 @@ public class DeliveryWorker extends ReactiveWorker {
                         + (d.callbackId() != null ? "ответ на нажатие кнопки устарел" : "сообщение не доставлено за "
                         + settings.giveUpAfter().toHours() + " ч");
             }
+            if (inDoubt) {
+                reason = reason + " — " + notRepeated(d);
+            }
+        } else if (inDoubt) {
+            reason = reason + " — проверка будет повторена, без неё сообщение повторно не отправляется";
         }
         Instant next = retryAt;
         String why = reason;
-        return tx.transactional(deliveries.failed(d, attempts, reason, firstFailed, retryAt))
+        return tx.transactional(deliveries.failed(d, attempts, reason, firstFailed, retryAt, inDoubt && next != null))
                 .doOnSuccess(v -> {
                     if (next == null) {
                         // no teacher id: it carries the platform user id, which stays out of the logs

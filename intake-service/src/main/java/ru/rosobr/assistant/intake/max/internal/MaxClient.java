@@ -39,6 +39,21 @@ public class MaxClient {
         return post("/messages?user_id=", userId, body);
     }
 
+    /**
+     * {@code GET /messages?chat_id=…&count=…} (SDK {@code GetMessagesDTO}): the latest {@code count} messages of the
+     * chat (at most 100), newest first; emits {@code {messages: [Message]}}.
+     */
+    public Mono<JsonNode> getMessages(long chatId, int count) {
+        if (props.token() == null) {
+            return Mono.error(noToken());
+        }
+        return web.get()
+                .uri(java.net.URI.create(props.apiBaseUrl() + "/messages?chat_id=" + chatId + "&count=" + count))
+                .header(HttpHeaders.AUTHORIZATION, props.token())
+                .exchangeToMono(response -> body(response.statusCode(), response.bodyToMono(String.class)))
+                .onErrorMap(WebClientRequestException.class, e -> PlatformFailure.unreachable(PLATFORM, e));
+    }
+
     /** {@code POST /answers?callback_id=…}. */
     public Mono<JsonNode> answerOnCallback(String callbackId, AnswerOnCallbackBody body) {
         return post("/answers?callback_id=", callbackId, body).flatMap(MaxClient::success);

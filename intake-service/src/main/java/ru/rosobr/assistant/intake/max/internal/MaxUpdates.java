@@ -20,7 +20,8 @@ import ru.rosobr.assistant.platform.json.EventCodec;
 /**
  * MAX updates (SDK {@code Update}: envelope {@code update_type}, {@code timestamp}): checks an update before it is
  * stored, names it for de-duplication (message {@code mid}, {@code callback_id}; a bot start by user and time),
- * and decodes a stored one for the dialogue.
+ * and decodes a stored one for the dialogue — with the dialog's {@code chat_id}, which reading the dialogue back
+ * ({@code GET /messages?chat_id=…}) needs and a message sent by {@code user_id} does not tell until it is answered.
  */
 public class MaxUpdates implements InboundDecoder {
 
@@ -111,7 +112,8 @@ public class MaxUpdates implements InboundDecoder {
         return switch (updateType) {
             case BotStartedUpdate.TYPE -> {
                 BotStartedUpdate u = EventCodec.mapper().readValue(payload, BotStartedUpdate.class);
-                yield Optional.of(new IncomingUpdate.Started(String.valueOf(u.user().userId()), name(u.user())));
+                yield Optional.of(new IncomingUpdate.Started(String.valueOf(u.user().userId()), name(u.user()),
+                        idOf(u.chatId())));
             }
             case MessageCreatedUpdate.TYPE -> {
                 Message m = EventCodec.mapper().readValue(payload, MessageCreatedUpdate.class).message();
@@ -122,15 +124,23 @@ public class MaxUpdates implements InboundDecoder {
                 }
                 String text = m.body().text() == null ? "" : m.body().text();
                 yield Optional.of(new IncomingUpdate.Text(String.valueOf(m.sender().userId()), name(m.sender()),
-                        text, m.body().mid()));
+                        text, m.body().mid(), idOf(m.recipient().chatId())));
             }
             case MessageCallbackUpdate.TYPE -> {
                 MessageCallbackUpdate u = EventCodec.mapper().readValue(payload, MessageCallbackUpdate.class);
+                // the pressed button is under the bot's message in the dialog: its recipient is that dialog
+                Long chat = u.message() == null || u.message().recipient() == null ? null
+                        : u.message().recipient().chatId();
                 yield Optional.of(new IncomingUpdate.Pressed(String.valueOf(u.callback().user().userId()),
-                        name(u.callback().user()), u.callback().payload(), u.callback().callbackId()));
+                        name(u.callback().user()), u.callback().payload(), u.callback().callbackId(), idOf(chat)));
             }
             default -> Optional.empty();
         };
+    }
+
+    /** The dialog's chat_id as text (intake keeps platform ids as text); null when the update has none. */
+    private static String idOf(Long chatId) {
+        return chatId == null ? null : String.valueOf(chatId);
     }
 
     private static String name(User user) {

@@ -56,7 +56,7 @@ public class MessengerDialogue {
                             read.platformUserId(), read.upTo(), n))
                     .then();
         }
-        return teachers.contact(channel, update.platformUserId(), update.displayName())
+        return teachers.contact(channel, update.platformUserId(), update.displayName(), update.dialogId())
                 .flatMap(teacher -> switch (update) {
                     case IncomingUpdate.Started s -> started(teacher);
                     case IncomingUpdate.Text t -> greetOnce(teacher).then(text(teacher, t));

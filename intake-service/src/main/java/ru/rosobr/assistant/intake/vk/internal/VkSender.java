@@ -14,6 +14,7 @@ import ru.rosobr.assistant.contracts.Channel;
 import ru.rosobr.assistant.contracts.events.OutboundMessage.Button;
 import ru.rosobr.assistant.intake.delivery.ButtonRows;
 import ru.rosobr.assistant.intake.delivery.PlatformSender;
+import ru.rosobr.assistant.intake.delivery.SentPart;
 import ru.rosobr.assistant.intake.vk.VkProperties;
 import ru.rosobr.assistant.intake.vk.api.EventData;
 import ru.rosobr.assistant.intake.vk.api.Keyboard;
@@ -68,7 +69,7 @@ public class VkSender implements PlatformSender {
     }
 
     @Override
-    public Mono<String> sendText(String platformUserId, String text, List<Button> buttons, UUID messageId, int part) {
+    public Mono<SentPart> sendText(String platformUserId, String text, List<Button> buttons, UUID messageId, int part) {
         MultiValueMap<String, String> params = new LinkedMultiValueMap<>();
         params.set("peer_id", platformUserId);
         params.set("random_id", String.valueOf(randomId(messageId, part)));
@@ -81,7 +82,7 @@ public class VkSender implements PlatformSender {
                 .flatMap(node -> {
                     var id = node.get("response");
                     return id != null && id.isIntegralNumber() && id.asLong() > 0
-                            ? Mono.just(String.valueOf(id.asLong())) : Mono.empty();
+                            ? Mono.just(new SentPart(String.valueOf(id.asLong()), null)) : Mono.empty();
                 });
     }
 

@@ -24,9 +24,11 @@ class MaxUpdatesTest {
     @Test
     void decodedForTheDialogue() {
         assertThat(updates.decode("message_created", Updates.maxMessageCreated(42, "mid.abc", "Вопрос")))
-                .contains(new IncomingUpdate.Text("42", "Мария Иванова", "Вопрос", "mid.abc"));
+                .contains(new IncomingUpdate.Text("42", "Мария Иванова", "Вопрос", "mid.abc", "43"));
         assertThat(updates.decode("message_callback", Updates.maxCallback(42, "cb.1", "human:x")))
-                .contains(new IncomingUpdate.Pressed("42", "Мария Иванова", "human:x", "cb.1"));
+                .contains(new IncomingUpdate.Pressed("42", "Мария Иванова", "human:x", "cb.1", "43"));
+        assertThat(updates.decode("bot_started", Updates.maxBotStarted(42, 1700)))
+                .contains(new IncomingUpdate.Started("42", "Мария Иванова", "43"));
         assertThat(updates.decode("message_created", Updates.maxMessageCreated(42, "mid.g", "Всем", "chat")))
                 .isEmpty();
     }
