@@ -3,7 +3,9 @@ package ru.rosobr.assistant.followup.campaigns;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -220,42 +222,45 @@ public class Campaigns {
         return repository.upsertAudience(e);
     }
 
-    /**
-     * outbound.delivery: a campaign message delivered, failed or read (HELD by intake's own check stays "sent"). A
-     * delivery through a channel that reports reads counts into the read rate's base.
-     */
     /** Campaign messages belong to no appeal; an event without a kind (older intake) may be one. */
     public static boolean concernsCampaigns(OutboundDelivery d) {
         return d.appealId() == null && (d.kind() == null || d.kind() == OutboundMessage.Kind.CAMPAIGN);
     }
 
-    public Mono<Void> onDelivery(OutboundDelivery d) {
-        if (!concernsCampaigns(d)) {
-            // an answer or a status message: campaign messages belong to no appeal, so no statement is spent here
-            return Mono.empty();
-        }
-        if (d.status() == OutboundDelivery.Status.READ) {
-            return repository.recordRead(d.messageId(), d.occurredAt() != null ? d.occurredAt() : clock.instant());
-        }
-        String status = switch (d.status()) {
-            case DELIVERED -> "DELIVERED";
-            case FAILED -> "FAILED";
-            case HELD, READ -> null;
-        };
-        if (status == null) {
-            return Mono.empty();
-        }
-        return repository.recordOutcome(d.messageId(), status, d.reason()).flatMap(change -> {
-            boolean wasFailed = "FAILED".equals(change.before());
-            long deliveredDelta = "DELIVERED".equals(status) ? 1 : 0;
-            long failedDelta = "DELIVERED".equals(status) ? (wasFailed ? -1 : 0) : (wasFailed ? 0 : 1);
-            long readableDelta = deliveredDelta == 1 && d.channel() != null
-                    && CampaignView.READ_REPORTED_BY.contains(d.channel().name()) ? 1 : 0;
-            if (deliveredDelta == 0 && failedDelta == 0) {
-                return Mono.empty();
+    /**
+     * A run of outbound.delivery reports, in two statements at most: the outcomes (per message its last word — a
+     * delivery wins over a failure, as delivered is final) and the reads after them. HELD (intake's own check) keeps
+     * a message "sent"; a delivery through a channel that reports reads counts into the read rate's base.
+     */
+    public Mono<Void> onDeliveries(List<OutboundDelivery> events) {
+        Map<UUID, CampaignRepository.Outcome> outcomes = new LinkedHashMap<>();
+        List<UUID> reads = new ArrayList<>();
+        List<Instant> readAt = new ArrayList<>();
+        for (OutboundDelivery d : events) {
+            if (!concernsCampaigns(d)) {
+                // an answer or a status message: campaign messages belong to no appeal, so nothing is spent here
+                continue;
             }
-            return repository.addOutcome(change.campaignId(), change.region(), deliveredDelta, failedDelta,
-                    readableDelta);
-        });
+            switch (d.status()) {
+                case DELIVERED -> outcomes.put(d.messageId(), new CampaignRepository.Outcome(d.messageId(),
+                        "DELIVERED", null, d.channel() != null
+                        && CampaignView.READ_REPORTED_BY.contains(d.channel().name())));
+                case FAILED -> {
+                    CampaignRepository.Outcome before = outcomes.get(d.messageId());
+                    if (before == null || !before.status().equals("DELIVERED")) {
+                        outcomes.put(d.messageId(), new CampaignRepository.Outcome(d.messageId(), "FAILED",
+                                d.reason(), false));
+                    }
+                }
+                case READ -> {
+                    reads.add(d.messageId());
+                    readAt.add(d.occurredAt() != null ? d.occurredAt() : clock.instant());
+                }
+                case HELD -> {
+                }
+            }
+        }
+        return repository.recordOutcomes(List.copyOf(outcomes.values()))
+                .then(repository.recordReads(reads, readAt));
     }
 }

@@ -47,7 +47,7 @@ public class CampaignsConfiguration {
     EventSubscriptions campaignSubscriptions(Campaigns campaigns) {
         return EventSubscriptions.of(
                 EventSubscription.on(Topics.TEACHER_CHANGED, campaigns::onTeacherChanged),
-                EventSubscription.on(Topics.OUTBOUND_DELIVERY, campaigns::onDelivery)
+                EventSubscription.onBatch(Topics.OUTBOUND_DELIVERY, campaigns::onDeliveries)
                         // answers and statuses far outnumber campaign messages: passed over without a dedupe row
                         .only(Campaigns::concernsCampaigns));
     }

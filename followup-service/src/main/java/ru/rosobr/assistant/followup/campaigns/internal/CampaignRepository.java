@@ -212,7 +212,7 @@ public class CampaignRepository {
                         + "  select :id, teacher_id, region, gen_random_uuid() from pick on conflict do nothing "
                         + "  returning region), "
                         + "agg as (insert into campaign_regions (campaign_id, region, total) "
-                        + "  select :id, region, count(*) from ins group by region "
+                        + "  select :id, region, count(*) from ins group by region order by region "
                         + "  on conflict (campaign_id, region) do update set total = campaign_regions.total + excluded.total "
                         + "  returning 1) "
                         + "update campaigns set enqueue_after = coalesce((select max(teacher_id) from scan), enqueue_after), "
@@ -248,9 +248,11 @@ public class CampaignRepository {
         return db.sql("update campaign_recipients set status = 'SENT', sent_at = clock_timestamp() "
                         + "where campaign_id = :id and teacher_id = any(:teachers) and status = 'QUEUED'")
                 .bind("id", id).bind("teachers", teachers).then()
-                .then(db.sql("update campaign_regions g set sent = g.sent + x.n from "
-                                + "(select region, count(*) as n from unnest(:regions::text[]) as u(region) group by region) x "
-                                + "where g.campaign_id = :id and g.region = x.region")
+                // in region order, as every writer of the counters: no lock cycle with the outcome consumers
+                .then(db.sql("insert into campaign_regions (campaign_id, region, sent) "
+                                + "select :id, region, count(*) from unnest(:regions::text[]) as u(region) "
+                                + "group by region order by region "
+                                + "on conflict (campaign_id, region) do update set sent = campaign_regions.sent + excluded.sent")
                         .bind("id", id).bind("regions", regions).then());
     }
 
@@ -269,44 +271,67 @@ public class CampaignRepository {
 
     // ---- what delivery reported ----
 
-    public record Change(UUID campaignId, String region, String before) {
+    /** A campaign message's outcome as delivery reported it (the last word of a run of reports about it). */
+    public record Outcome(UUID messageId, String status, String reason, boolean readable) {
     }
 
     /**
-     * Records the outcome of a campaign message (DELIVERED or FAILED with the reason); emits the recipient's campaign,
-     * region and previous status, or nothing when the message is not a campaign's or is already delivered.
+     * Records a run of outcomes (DELIVERED, or FAILED with the reason) in one statement: the recipients still SENT
+     * or FAILED change, and their regions' counters move by what changed — a retry that failed again counts once, a
+     * delivery after a failure moves one from failed to delivered, a message delivered already is left alone. The
+     * counters are written in (campaign, region) order, as every other writer of them does: two consumer threads and
+     * the dispatcher never wait on each other in a cycle.
      */
-    public Mono<Change> recordOutcome(UUID messageId, String status, String reason) {
-        var spec = db.sql("with old as (select campaign_id, teacher_id, region, status from campaign_recipients "
-                        + "  where message_id = :m and status in ('SENT', 'FAILED') for update) "
-                        + "update campaign_recipients r set status = :status, reason = :reason from old "
-                        + "where r.campaign_id = old.campaign_id and r.teacher_id = old.teacher_id "
-                        + "returning old.campaign_id, old.region, old.status as before")
-                .bind("m", messageId)
-                .bind("status", status);
-        spec = reason == null ? spec.bindNull("reason", String.class) : spec.bind("reason", reason);
-        return spec.map(r -> new Change(r.get("campaign_id", UUID.class), r.get("region", String.class),
-                r.get("before", String.class))).one();
-    }
-
-    public Mono<Void> addOutcome(UUID campaignId, String region, long delivered, long failed, long readable) {
-        return db.sql("update campaign_regions set delivered = delivered + :d, failed = failed + :f, "
-                        + "readable = readable + :r where campaign_id = :id and region = :region")
-                .bind("id", campaignId).bind("region", region).bind("d", delivered).bind("f", failed)
-                .bind("r", readable).then();
+    public Mono<Void> recordOutcomes(List<Outcome> outcomes) {
+        if (outcomes.isEmpty()) {
+            return Mono.empty();
+        }
+        return db.sql("with x as (select * from unnest(:ids::uuid[], :statuses::text[], :reasons::text[], "
+                        + "  :readable::boolean[]) as x(message_id, status, reason, readable)), "
+                        + "old as (select r.campaign_id, r.teacher_id, r.region, r.status as before, x.status as after, "
+                        + "  x.reason, x.readable from campaign_recipients r join x using (message_id) "
+                        + "  where r.status in ('SENT', 'FAILED') order by r.campaign_id, r.teacher_id for update of r), "
+                        + "upd as (update campaign_recipients r set status = old.after, reason = old.reason from old "
+                        + "  where r.campaign_id = old.campaign_id and r.teacher_id = old.teacher_id "
+                        + "  returning old.campaign_id, old.region, old.before, old.after, old.readable), "
+                        + "agg as (select campaign_id, region, "
+                        + "  count(*) filter (where after = 'DELIVERED') as d, "
+                        + "  count(*) filter (where after = 'FAILED' and before <> 'FAILED') "
+                        + "    - count(*) filter (where after = 'DELIVERED' and before = 'FAILED') as f, "
+                        + "  count(*) filter (where after = 'DELIVERED' and readable) as rd "
+                        + "  from upd group by campaign_id, region) "
+                        + "insert into campaign_regions (campaign_id, region, delivered, failed, readable) "
+                        + "select campaign_id, region, d, f, rd from agg where d <> 0 or f <> 0 "
+                        + "order by campaign_id, region "
+                        + "on conflict (campaign_id, region) do update set delivered = campaign_regions.delivered "
+                        + "+ excluded.delivered, failed = campaign_regions.failed + excluded.failed, "
+                        + "readable = campaign_regions.readable + excluded.readable")
+                .bind("ids", outcomes.stream().map(Outcome::messageId).toArray(UUID[]::new))
+                .bind("statuses", outcomes.stream().map(Outcome::status).toArray(String[]::new))
+                .bind("reasons", outcomes.stream().map(Outcome::reason).toArray(String[]::new))
+                .bind("readable", outcomes.stream().map(Outcome::readable).toArray(Boolean[]::new))
+                .then();
     }
 
     /**
-     * A reported read of a delivered campaign message: the recipient is marked read and its region counts it —
-     * once, in one statement; nothing when the message is not a campaign's, not delivered, or read already.
+     * Reported reads of delivered campaign messages, in one statement: each recipient is marked read once and its
+     * region counts it; messages that are not a campaign's, not delivered, or read already count nothing.
      */
-    public Mono<Void> recordRead(UUID messageId, Instant at) {
-        return db.sql("with r as (update campaign_recipients set read_at = :at "
-                        + "  where message_id = :m and status = 'DELIVERED' and read_at is null "
-                        + "  returning campaign_id, region) "
-                        + "update campaign_regions g set read = g.read + 1 from r "
-                        + "where g.campaign_id = r.campaign_id and g.region = r.region")
-                .bind("m", messageId).bind("at", at).then();
+    public Mono<Void> recordReads(List<UUID> messageIds, List<Instant> at) {
+        if (messageIds.isEmpty()) {
+            return Mono.empty();
+        }
+        return db.sql("with x as (select * from unnest(:ids::uuid[], :at::timestamptz[]) as x(message_id, at)), "
+                        + "r as (update campaign_recipients c set read_at = x.at from x "
+                        + "  where c.message_id = x.message_id and c.status = 'DELIVERED' and c.read_at is null "
+                        + "  returning c.campaign_id, c.region), "
+                        + "agg as (select campaign_id, region, count(*) as n from r group by campaign_id, region) "
+                        + "insert into campaign_regions (campaign_id, region, read) "
+                        + "select campaign_id, region, n from agg order by campaign_id, region "
+                        + "on conflict (campaign_id, region) do update set read = campaign_regions.read + excluded.read")
+                .bind("ids", messageIds.toArray(UUID[]::new))
+                .bind("at", at.toArray(Instant[]::new))
+                .then();
     }
 
     private static CampaignRow campaign(Readable r) {
