@@ -46,6 +46,10 @@ import ru.rosobr.assistant.platform.reference.Regions;
 public final class BenchCampaign {
 
     private static final int ASKERS = 10;
+    /** Platform user ids of the teachers who ask questions start here; the campaign's audience is below. */
+    private static final long ASKER_IDS = 9_000_000_000L;
+    /** The enqueue is measured at the platform's real rate, as a campaign runs in production. */
+    private static final int REAL_RATE = 30;
 
     private final int teachers;
     private final Duration dispatch;
@@ -99,11 +103,14 @@ public final class BenchCampaign {
             env.put("ASSISTANT_DELIVERY_CONCURRENCY", "32");
             env.put("ASSISTANT_CAMPAIGNS_DAY_FROM", "00:00");
             env.put("ASSISTANT_CAMPAIGNS_DAY_TO", "23:59");
+            // intake's own check of the teacher's daytime, lifted as well (else it holds the night regions' messages)
+            env.put("ASSISTANT_DELIVERY_QUIET_FROM", "00:00");
+            env.put("ASSISTANT_DELIVERY_QUIET_TO", "23:59");
             env.put("GATEWAY_RATE_PER_SECOND", "1000000");
             env.put("GATEWAY_RATE_BURST", "1000000");
             String database = "benchcampaign";
             StackConfig config = new StackConfig(root, root.resolve("target/bench/campaign-devstack"), database,
-                    freePort(), freePort(), ports, "bench-" + UUID.randomUUID(), freePort(), env, 1,
+                    freePort(), freePort(), ports, null, freePort(), env, 1,
                     StackConfig.JvmProfile.SERVER);
             dropDatabase(database);
             try (DevStack stack = new DevStack(config)) {
@@ -142,11 +149,21 @@ public final class BenchCampaign {
                     double enqueueSeconds = (System.nanoTime() - tStart) / 1e9;
                     maxHeap = Math.max(maxHeap, heapBytes(followupPort));
                     long heapMax = heapMaxBytes(followupPort);
+                    long sentWhileCopying = queryLong(db, "select count(*) from followup.campaign_recipients "
+                            + "where campaign_id = '" + id + "' and status <> 'QUEUED'");
                     notes.put("Постановка в очередь", String.format("%d получателей за %.1f с (%.0f в секунду), "
                                     + "куча followup-service не больше %d МиБ из %d МиБ (копирование идёт внутри "
-                                    + "PostgreSQL порциями по 20 000 строк)", teachers, enqueueSeconds,
-                            teachers / enqueueSeconds, maxHeap >> 20, heapMax >> 20));
+                                    + "PostgreSQL порциями по 20 000 строк); тем временем рассылка шла с настоящей "
+                                    + "частотой %d/с и передала в доставку %d сообщений", teachers, enqueueSeconds,
+                            teachers / enqueueSeconds, maxHeap >> 20, heapMax >> 20, REAL_RATE, sentWhileCopying));
                     System.out.println("[bench] " + notes.get("Постановка в очередь"));
+
+                    // the limit lifted for the throughput figure: no route changes a campaign's rate, so the bench
+                    // sets it where the dispatcher reads it at every tick
+                    try (Statement st = db.createStatement()) {
+                        st.executeUpdate("update followup.campaigns set rate_per_second = 100000 where id = '" + id
+                                + "'");
+                    }
 
                     // dispatch with the limits lifted: count what the fake platform received in a window
                     long m0 = fakeMessages.get();
@@ -169,6 +186,12 @@ public final class BenchCampaign {
                             teachers));
                     notes.put("Вопрос педагога → сообщение бота, во время рассылки", latency(during));
                     System.out.println("[bench] " + notes.get("Отправка без ограничения частоты"));
+                    long twice = perUser.entrySet().stream()
+                            .filter(e -> e.getKey() < ASKER_IDS && e.getValue().get() > 1).count();
+                    long reached = perUser.keySet().stream().filter(u -> u < ASKER_IDS).count();
+                    notes.put("Дубли", String.format("%d педагогов получили рассылку дважды (из %d, до кого она "
+                            + "дошла)", twice, reached));
+                    System.out.println("[bench] " + notes.get("Дубли"));
 
                     Map<String, Long> perRegion = new LinkedHashMap<>();
                     try (Statement st = db.createStatement(); ResultSet rs = st.executeQuery(
@@ -231,7 +254,7 @@ public final class BenchCampaign {
         List<Long> users = new ArrayList<>();
         StringBuilder json = new StringBuilder("[");
         for (int i = 0; i < ASKERS; i++) {
-            long user = 9_000_000_000L + i;
+            long user = ASKER_IDS + i;
             users.add(user);
             json.append(i == 0 ? "" : ",").append("{\"channel\":\"MAX\",\"platformUserId\":\"").append(user)
                     .append("\",\"fio\":\"Спрашивающий ").append(i).append("\",\"region\":\"58\",\"orgType\":\"SCHOOL\"}");
@@ -284,7 +307,7 @@ public final class BenchCampaign {
     private UUID create(String gw, String token) throws Exception {
         String body = post(gw + "/api/campaigns", token, "{\"title\":\"Опрос о документационной нагрузке\","
                 + "\"text\":\"Уважаемые коллеги! Просим ответить на вопросы о документационной нагрузке.\","
-                + "\"audience\":{\"regions\":[],\"orgTypes\":[]},\"ratePerSecond\":100000}");
+                + "\"audience\":{\"regions\":[],\"orgTypes\":[]},\"ratePerSecond\":" + REAL_RATE + "}");
         Matcher m = Pattern.compile("\"id\"\\s*:\\s*\"([^\"]+)\"").matcher(body);
         if (!m.find()) {
             throw new IllegalStateException("рассылка не создана: " + body);
@@ -315,21 +338,22 @@ public final class BenchCampaign {
     }
 
     private long heapBytes(long port) {
-        return prometheusSum(port, "jvm_memory_used_bytes{area=\"heap\"");
+        return prometheusSum(port, "jvm_memory_used_bytes{", "area=\"heap\"");
     }
 
     private long heapMaxBytes(long port) {
-        return prometheusSum(port, "jvm_memory_max_bytes{area=\"heap\"");
+        return prometheusSum(port, "jvm_memory_max_bytes{", "area=\"heap\"");
     }
 
-    private long prometheusSum(long port, String prefix) {
+    /** The sum of a metric's series that carry the label (labels come in any order: application is first). */
+    private long prometheusSum(long port, String prefix, String label) {
         try {
             String text = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
                             + "/actuator/prometheus")).timeout(Duration.ofSeconds(5)).build(),
                     HttpResponse.BodyHandlers.ofString()).body();
             double sum = 0;
             for (String line : text.split("\n")) {
-                if (line.startsWith(prefix)) {
+                if (line.startsWith(prefix) && line.substring(0, line.indexOf('}') + 1).contains(label)) {
                     double v = Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
                     sum += Math.max(0, v);
                 }
