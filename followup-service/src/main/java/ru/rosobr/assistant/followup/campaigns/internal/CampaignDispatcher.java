@@ -95,6 +95,7 @@ public class CampaignDispatcher extends PollingWorker {
 
     /** One campaign's tick; true when there is more to do at once. */
     boolean tick(UUID id, Instant now) {
+        long started = System.nanoTime();
         Boolean more = tx.transactional(repository.lockRunning(id).flatMap(c -> {
                     Mono<Boolean> copy = c.enqueued() ? Mono.just(false)
                             : repository.enqueueChunk(id, settings.enqueueChunk()).map(done -> !done);
@@ -102,6 +103,10 @@ public class CampaignDispatcher extends PollingWorker {
                 }))
                 .defaultIfEmpty(false)
                 .block(Duration.ofSeconds(120));
+        if (log.isDebugEnabled()) {
+            log.debug("campaign {}: tick in {} ms, more at once: {}", id, (System.nanoTime() - started) / 1_000_000,
+                    more);
+        }
         return Boolean.TRUE.equals(more);
     }
 
@@ -122,7 +127,11 @@ public class CampaignDispatcher extends PollingWorker {
             return Mono.just(false);
         }
         Instant start = from;
+        int regions = open.size();
+        int allowed = budget;
         return repository.pick(c.id(), open, budget).collectList().flatMap(picked -> {
+            log.debug("campaign {}: budget {} at {}/s, {} regions open, {} picked", c.id(), allowed,
+                    c.ratePerSecond(), regions, picked.size());
             if (picked.isEmpty()) {
                 return repository.finishIfDone(c.id(), now)
                         .doOnNext(done -> {

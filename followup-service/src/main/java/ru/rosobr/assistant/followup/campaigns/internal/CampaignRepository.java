@@ -221,7 +221,11 @@ public class CampaignRepository {
                 .bind("id", id)
                 .bind("chunk", chunk)
                 .map(r -> Boolean.TRUE.equals(r.get("enqueued", Boolean.class)))
-                .one();
+                .one()
+                // the whole audience is in: the planner learns how many rows a campaign has before it sends them (with
+                // the statistics of an empty table it scans every queued row of the campaign to mark a few sent)
+                .flatMap(done -> done ? db.sql("analyze campaign_recipients").then().thenReturn(true)
+                        : Mono.just(false));
     }
 
     public record Recipient(String teacherId, String region, UUID messageId) {
@@ -245,8 +249,11 @@ public class CampaignRepository {
     public Mono<Void> markSent(UUID id, List<Recipient> sent) {
         String[] teachers = sent.stream().map(Recipient::teacherId).toArray(String[]::new);
         String[] regions = sent.stream().map(Recipient::region).toArray(String[]::new);
-        return db.sql("update campaign_recipients set status = 'SENT', sent_at = clock_timestamp() "
-                        + "where campaign_id = :id and teacher_id = any(:teachers) and status = 'QUEUED'")
+        // joined to the keys, not "teacher_id = any(:teachers)": under a generic plan that filter is tested element by
+        // element against every queued row of the campaign (10 s a transaction at 300,000 recipients)
+        return db.sql("update campaign_recipients r set status = 'SENT', sent_at = clock_timestamp() "
+                        + "from unnest(:teachers::text[]) as u(teacher_id) "
+                        + "where r.campaign_id = :id and r.teacher_id = u.teacher_id and r.status = 'QUEUED'")
                 .bind("id", id).bind("teachers", teachers).then()
                 // in region order, as every writer of the counters: no lock cycle with the outcome consumers
                 .then(db.sql("insert into campaign_regions (campaign_id, region, sent) "
