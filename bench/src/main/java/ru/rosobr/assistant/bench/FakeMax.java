@@ -1,8 +1,12 @@
 package ru.rosobr.assistant.bench;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
@@ -22,7 +26,10 @@ import tools.jackson.databind.json.JsonMapper;
  * The MAX Bot API as the bot sees it, on loopback: {@code POST /messages?user_id=…} answers with the message
  * object MAX returns, {@code POST /answers?callback_id=…} and {@code POST /subscriptions} with
  * {@code {"success":true}}. Every call is handed to the listener with its arrival time. Its own event loop
- * ("fake-max-…" threads), so its CPU share can be told apart from the driver's.
+ * ("fake-max-…" threads), so its CPU share can be told apart from the driver's. Made {@link #keepingDialogs()}, it
+ * also keeps the latest messages of each dialog (its chat_id is the user's id) and serves them as MAX does on
+ * {@code GET /messages?chat_id=…&count=…}, newest first — what intake reads to settle a message left in doubt by a
+ * crash; off by default, so that a campaign to 1.5 million teachers does not keep them all.
  */
 final class FakeMax implements AutoCloseable {
 
@@ -38,6 +45,11 @@ final class FakeMax implements AutoCloseable {
     private final AtomicLong messages = new AtomicLong();
     private final AtomicLong answers = new AtomicLong();
     private final AtomicLong mid = new AtomicLong();
+    /** The bot's id in the dialogs (the sender of its messages). */
+    private static final long BOT_USER_ID = 1;
+    private static final int KEPT_PER_DIALOG = 100;
+    private final Map<Long, Deque<String>> dialogs = new ConcurrentHashMap<>();
+    private volatile boolean keepDialogs;
 
     FakeMax(Consumer<Received> listener) {
         this(listener, 0);
@@ -57,8 +69,15 @@ final class FakeMax implements AutoCloseable {
                         .post("/answers", (req, res) -> req.receive().aggregate().asString(StandardCharsets.UTF_8)
                                 .defaultIfEmpty("{}")
                                 .flatMap(body -> answer(req, res, body, listener)))
-                        .post("/subscriptions", (req, res) -> req.receive().then(json(res, "{\"success\":true}"))))
+                        .post("/subscriptions", (req, res) -> req.receive().then(json(res, "{\"success\":true}")))
+                        .get("/messages", this::dialog))
                 .bindNow();
+    }
+
+    /** Keeps each dialog's latest messages and serves them on {@code GET /messages}. */
+    FakeMax keepingDialogs() {
+        keepDialogs = true;
+        return this;
     }
 
     String baseUrl() {
@@ -94,11 +113,43 @@ final class FakeMax implements AutoCloseable {
         }
         messages.incrementAndGet();
         listener.accept(new Received(now, userId, null, text, payloads));
-        // the SendMessageResult of MAX: the message as stored, with its id
-        String reply = "{\"message\":{\"recipient\":{\"chat_type\":\"dialog\",\"user_id\":" + userId
+        // the SendMessageResult of MAX: the message as stored, with its id and the dialog's chat_id
+        String message = "{\"sender\":{\"user_id\":" + BOT_USER_ID + ",\"name\":\"Бот\",\"is_bot\":true},"
+                + "\"recipient\":{\"chat_id\":" + userId + ",\"chat_type\":\"dialog\",\"user_id\":" + userId
                 + "},\"timestamp\":" + System.currentTimeMillis() + ",\"body\":{\"mid\":\"fake." + mid.incrementAndGet()
-                + "\",\"text\":" + JSON.writeValueAsString(text) + "}}}";
-        return json(res, reply);
+                + "\",\"text\":" + JSON.writeValueAsString(text) + "}}";
+        if (keepDialogs) {
+            Deque<String> dialog = dialogs.computeIfAbsent(userId, k -> new ArrayDeque<>());
+            synchronized (dialog) {
+                dialog.addFirst(message);
+                if (dialog.size() > KEPT_PER_DIALOG) {
+                    dialog.removeLast();
+                }
+            }
+        }
+        return json(res, "{\"message\":" + message + "}");
+    }
+
+    private Mono<Void> dialog(HttpServerRequest req, HttpServerResponse res) {
+        long chat;
+        int count;
+        try {
+            chat = Long.parseLong(query(req, "chat_id"));
+            count = query(req, "count").isEmpty() ? 50 : Integer.parseInt(query(req, "count"));
+        } catch (NumberFormatException e) {
+            return res.status(HttpResponseStatus.BAD_REQUEST).sendString(Mono.just("{\"code\":\"bad.request\"}")).then();
+        }
+        if (!keepDialogs) {
+            return res.status(HttpResponseStatus.NOT_FOUND).sendString(Mono.just("{\"code\":\"not.found\"}")).then();
+        }
+        List<String> latest = new ArrayList<>();
+        Deque<String> dialog = dialogs.get(chat);
+        if (dialog != null) {
+            synchronized (dialog) {
+                dialog.stream().limit(count).forEach(latest::add);
+            }
+        }
+        return json(res, "{\"messages\":[" + String.join(",", latest) + "]}");
     }
 
     private Mono<Void> answer(HttpServerRequest req, HttpServerResponse res, String body,
