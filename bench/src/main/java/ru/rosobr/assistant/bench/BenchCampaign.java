@@ -38,9 +38,10 @@ import ru.rosobr.assistant.platform.reference.Regions;
 /**
  * bin/bench-campaign: starts the stack on free ports with a fake MAX platform, puts N synthetic teachers (1.5 million
  * by default) of all 89 regions into the registry of intake-service and the campaign audience of followup-service,
- * and runs one campaign to all of them: the time to enqueue it and followup-service's heap meanwhile, the dispatch
- * throughput to the fake platform with the rate limits lifted, the ETA of the same campaign at 30 messages/s with
- * quiet hours, and the latency of teachers' questions (webhook → bot message) before and while the campaign runs.
+ * and runs one campaign to all of them: the time to enqueue it while it sends at the platform's real 30/s, and
+ * followup-service's heap meanwhile; then the dispatch throughput to the fake platform with the rate lifted; the ETA
+ * of the same campaign at 30 messages/s with quiet hours; the latency of teachers' questions (webhook → bot message)
+ * before the campaign, during the enqueue and during the lifted dispatch; and whether anybody got it twice.
  * Prints the figures and writes target/bench/campaign-<time>.md.
  */
 public final class BenchCampaign {
@@ -50,6 +51,8 @@ public final class BenchCampaign {
     private static final long ASKER_IDS = 9_000_000_000L;
     /** The enqueue is measured at the platform's real rate, as a campaign runs in production. */
     private static final int REAL_RATE = 30;
+    /** How long the delivery of what was handed over is watched after the pause. */
+    private static final Duration DRAIN = Duration.ofSeconds(30);
 
     private final int teachers;
     private final Duration dispatch;
@@ -138,7 +141,14 @@ public final class BenchCampaign {
                     long tStart = System.nanoTime();
                     post(gw + "/api/campaigns/" + id + "/start", federal, "");
                     long followupPort = ports.get("followup-service");
-                    long maxHeap = 0;
+                    long maxHeap = heapBytes(followupPort);
+                    // the production case: the campaign at the platform's rate while its audience is copied
+                    List<Long> copying = ask(gw, secret, askers, 2);
+                    boolean stillCopying = !queryBool(db, "select enqueued from followup.campaigns where id = '"
+                            + id + "'");
+                    notes.put("Вопрос педагога → сообщение бота, во время постановки в очередь (рассылка идёт с "
+                            + "частотой " + REAL_RATE + "/с)", latency(copying) + (stillCopying ? ""
+                            : "; копирование закончилось раньше последнего вопроса"));
                     while (!queryBool(db, "select enqueued from followup.campaigns where id = '" + id + "'")) {
                         maxHeap = Math.max(maxHeap, heapBytes(followupPort));
                         if (System.nanoTime() - tStart > Duration.ofMinutes(30).toNanos()) {
@@ -186,6 +196,17 @@ public final class BenchCampaign {
                             teachers));
                     notes.put("Вопрос педагога → сообщение бота, во время рассылки", latency(during));
                     System.out.println("[bench] " + notes.get("Отправка без ограничения частоты"));
+
+                    // paused, followup hands nothing over: what intake still sends is its delivery path's own pace
+                    long d0 = fakeMessages.get();
+                    long dt0 = System.nanoTime();
+                    Thread.sleep(DRAIN.toMillis());
+                    double drainWindow = (System.nanoTime() - dt0) / 1e9;
+                    notes.put("Доставка intake-service без новых сообщений (рассылка на паузе)", String.format("%.0f "
+                                    + "сообщений в секунду до фейковой платформы MAX за %.0f с",
+                            (fakeMessages.get() - d0) / drainWindow, drainWindow));
+                    System.out.println("[bench] " + notes.get("Доставка intake-service без новых сообщений (рассылка "
+                            + "на паузе)"));
                     long twice = perUser.entrySet().stream()
                             .filter(e -> e.getKey() < ASKER_IDS && e.getValue().get() > 1).count();
                     long reached = perUser.keySet().stream().filter(u -> u < ASKER_IDS).count();
