@@ -30,6 +30,8 @@ class PersonalDataIT extends IntakeTestBase {
         AppealReceived appeal = KafkaProbe.await(Topics.APPEAL_RECEIVED, e -> teacherId.equals(e.teacherId()), WAIT);
         assertThat(count("select count(*) from teachers where teacher_id = :p0 and platform_dialog_id is not null",
                 teacherId)).as("the dialog's chat_id, told by the message").isEqualTo(1);
+        assertThat(count("select count(*) from teachers where teacher_id = :p0 and display_name is not null",
+                teacherId)).as("the messenger profile's name, told by the message").isEqualTo(1);
         String uri = "/api/admin/teachers/MAX/" + user + "/personal-data";
 
         web.get().uri(uri).exchange().expectStatus().isUnauthorized();
@@ -49,7 +51,8 @@ class PersonalDataIT extends IntakeTestBase {
         // nothing personal left; the appeal (region, state, dates) stays for the statistics
         assertThat(count("select count(*) from messages where teacher_id = :p0", teacherId)).isZero();
         assertThat(count("select count(*) from teachers where teacher_id = :p0 and fio is null "
-                + "and platform_user_id like 'erased:%' and platform_dialog_id is null and region = '58'", teacherId))
+                + "and display_name is null and platform_user_id like 'erased:%' and platform_dialog_id is null "
+                + "and region = '58'", teacherId))
                 .isEqualTo(1);
         assertThat(count("select count(*) from appeals where appeal_id = :p0 and question = '[удалено по запросу]' "
                 + "and region = '58'", appeal.appealId())).isEqualTo(1);

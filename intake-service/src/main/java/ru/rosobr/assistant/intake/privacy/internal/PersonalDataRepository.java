@@ -65,9 +65,9 @@ public class PersonalDataRepository {
                 .then(db.sql("update outbound_deliveries set text = :e, buttons = '[]' where teacher_id = :t")
                         .bind("e", ERASED).bind("t", teacherId).then())
                 // the platform ids are what link the row to the person: the user's replaced by a value nobody has,
-                // the dialogue's dropped
-                .then(db.sql("update teachers set fio = null, platform_user_id = 'erased:' || gen_random_uuid(), "
-                                + "platform_dialog_id = null, "
+                // the dialogue's dropped; the messenger profile's name goes with the registry's
+                .then(db.sql("update teachers set fio = null, display_name = null, "
+                                + "platform_user_id = 'erased:' || gen_random_uuid(), platform_dialog_id = null, "
                                 + "verified = false, pending_question = null, pending_external_id = null, "
                                 + "updated_at = now() where teacher_id = :t")
                         .bind("t", teacherId).then())
