@@ -165,15 +165,8 @@ public class Deliveries {
     /**
      * A round failed: the message stays FAILED with the reason and is tried again at {@code retryAt} (null: given
      * up). FAILED goes to outbound.delivery when the message first fails and when it is given up, not on every
-     * round. Call inside a transaction.
-     */
-    public Mono<Void> failed(PendingDelivery d, int attempts, String reason, Instant firstFailedAt, Instant retryAt) {
-        return failed(d, attempts, reason, firstFailedAt, retryAt, false);
-    }
-
-    /**
-     * As {@link #failed(PendingDelivery, int, String, Instant, Instant)}; {@code stillInDoubt}: the part in flight
-     * stays marked (the round could not find out whether it was shown), so the next round looks it up again.
+     * round. Call inside a transaction. {@code stillInDoubt}: the part in flight stays marked (the round could not
+     * find out whether it was shown), so the next round looks it up again.
      */
     public Mono<Void> failed(PendingDelivery d, int attempts, String reason, Instant firstFailedAt, Instant retryAt,
                              boolean stillInDoubt) {
