@@ -12,7 +12,7 @@ import reactor.core.publisher.Mono;
 
 import ru.rosobr.assistant.contracts.Channel;
 import ru.rosobr.assistant.intake.messenger.Inbox;
-import ru.rosobr.assistant.intake.vk.api.CallbackEvent;
+import ru.rosobr.assistant.intake.vk.wire.CallbackEvent;
 import ru.rosobr.assistant.intake.vk.internal.VkEvents;
 import ru.rosobr.assistant.intake.web.WebhookResponses;
 

@@ -13,9 +13,9 @@ import tools.jackson.databind.JsonNode;
 
 import ru.rosobr.assistant.intake.delivery.PlatformFailure;
 import ru.rosobr.assistant.intake.max.MaxProperties;
-import ru.rosobr.assistant.intake.max.api.AnswerOnCallbackBody;
-import ru.rosobr.assistant.intake.max.api.SendMessageBody;
-import ru.rosobr.assistant.intake.max.api.SubscribeOnUpdatesBody;
+import ru.rosobr.assistant.intake.max.wire.AnswerOnCallbackBody;
+import ru.rosobr.assistant.intake.max.wire.SendMessageBody;
+import ru.rosobr.assistant.intake.max.wire.SubscribeOnUpdatesBody;
 import ru.rosobr.assistant.platform.json.EventCodec;
 
 /**

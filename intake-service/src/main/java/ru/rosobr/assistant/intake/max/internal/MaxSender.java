@@ -14,10 +14,10 @@ import ru.rosobr.assistant.intake.delivery.PlatformFailure;
 import ru.rosobr.assistant.intake.delivery.PlatformSender;
 import ru.rosobr.assistant.intake.delivery.SentPart;
 import ru.rosobr.assistant.intake.max.MaxProperties;
-import ru.rosobr.assistant.intake.max.api.AnswerOnCallbackBody;
-import ru.rosobr.assistant.intake.max.api.CallbackButton;
-import ru.rosobr.assistant.intake.max.api.InlineKeyboardAttachmentRequest;
-import ru.rosobr.assistant.intake.max.api.SendMessageBody;
+import ru.rosobr.assistant.intake.max.wire.AnswerOnCallbackBody;
+import ru.rosobr.assistant.intake.max.wire.CallbackButton;
+import ru.rosobr.assistant.intake.max.wire.InlineKeyboardAttachmentRequest;
+import ru.rosobr.assistant.intake.max.wire.SendMessageBody;
 
 /**
  * Sends to MAX: markdown text with an inline keyboard of callback buttons; button presses answered on /answers. MAX

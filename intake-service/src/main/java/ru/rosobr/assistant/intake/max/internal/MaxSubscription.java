@@ -10,7 +10,7 @@ import reactor.core.publisher.Mono;
 import reactor.util.retry.Retry;
 
 import ru.rosobr.assistant.intake.max.MaxProperties;
-import ru.rosobr.assistant.intake.max.api.SubscribeOnUpdatesBody;
+import ru.rosobr.assistant.intake.max.wire.SubscribeOnUpdatesBody;
 
 /**
  * Registers the webhook with MAX on start ({@code POST /subscriptions} with the URL, the handled update types and

@@ -7,11 +7,11 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 
 import ru.rosobr.assistant.contracts.Channel;
-import ru.rosobr.assistant.intake.max.api.BotStartedUpdate;
-import ru.rosobr.assistant.intake.max.api.Message;
-import ru.rosobr.assistant.intake.max.api.MessageCallbackUpdate;
-import ru.rosobr.assistant.intake.max.api.MessageCreatedUpdate;
-import ru.rosobr.assistant.intake.max.api.User;
+import ru.rosobr.assistant.intake.max.wire.BotStartedUpdate;
+import ru.rosobr.assistant.intake.max.wire.Message;
+import ru.rosobr.assistant.intake.max.wire.MessageCallbackUpdate;
+import ru.rosobr.assistant.intake.max.wire.MessageCreatedUpdate;
+import ru.rosobr.assistant.intake.max.wire.User;
 import ru.rosobr.assistant.intake.messenger.InboundDecoder;
 import ru.rosobr.assistant.intake.messenger.IncomingUpdate;
 import ru.rosobr.assistant.platform.input.TextInput;

@@ -8,11 +8,11 @@ import tools.jackson.databind.JsonNode;
 import ru.rosobr.assistant.contracts.Channel;
 import ru.rosobr.assistant.intake.messenger.InboundDecoder;
 import ru.rosobr.assistant.intake.messenger.IncomingUpdate;
-import ru.rosobr.assistant.intake.vk.api.CallbackEvent;
-import ru.rosobr.assistant.intake.vk.api.MessageEvent;
-import ru.rosobr.assistant.intake.vk.api.MessageNew;
-import ru.rosobr.assistant.intake.vk.api.MessageRead;
-import ru.rosobr.assistant.intake.vk.api.VkMessage;
+import ru.rosobr.assistant.intake.vk.wire.CallbackEvent;
+import ru.rosobr.assistant.intake.vk.wire.MessageEvent;
+import ru.rosobr.assistant.intake.vk.wire.MessageNew;
+import ru.rosobr.assistant.intake.vk.wire.MessageRead;
+import ru.rosobr.assistant.intake.vk.wire.VkMessage;
 import ru.rosobr.assistant.platform.input.TextInput;
 import ru.rosobr.assistant.platform.json.EventCodec;
 

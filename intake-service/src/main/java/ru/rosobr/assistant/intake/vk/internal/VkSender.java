@@ -16,8 +16,8 @@ import ru.rosobr.assistant.intake.delivery.ButtonRows;
 import ru.rosobr.assistant.intake.delivery.PlatformSender;
 import ru.rosobr.assistant.intake.delivery.SentPart;
 import ru.rosobr.assistant.intake.vk.VkProperties;
-import ru.rosobr.assistant.intake.vk.api.EventData;
-import ru.rosobr.assistant.intake.vk.api.Keyboard;
+import ru.rosobr.assistant.intake.vk.wire.EventData;
+import ru.rosobr.assistant.intake.vk.wire.Keyboard;
 import ru.rosobr.assistant.platform.json.EventCodec;
 
 /**

@@ -9,7 +9,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 import ru.rosobr.assistant.contracts.events.OutboundMessage.Button;
-import ru.rosobr.assistant.intake.vk.api.Keyboard;
+import ru.rosobr.assistant.intake.vk.wire.Keyboard;
 
 class VkSenderTest {
 

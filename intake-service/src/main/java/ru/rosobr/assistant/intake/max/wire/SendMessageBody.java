@@ -1,4 +1,4 @@
-package ru.rosobr.assistant.intake.max.api;
+package ru.rosobr.assistant.intake.max.wire;
 
 import java.util.List;
 

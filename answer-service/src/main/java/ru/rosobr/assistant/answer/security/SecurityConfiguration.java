@@ -1,4 +1,4 @@
-package ru.rosobr.assistant.answer.api;
+package ru.rosobr.assistant.answer.security;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

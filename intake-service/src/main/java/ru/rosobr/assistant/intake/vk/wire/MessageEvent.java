@@ -1,4 +1,4 @@
-package ru.rosobr.assistant.intake.vk.api;
+package ru.rosobr.assistant.intake.vk.wire;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import tools.jackson.databind.JsonNode;

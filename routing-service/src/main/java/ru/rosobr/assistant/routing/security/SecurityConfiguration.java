@@ -1,4 +1,4 @@
-package ru.rosobr.assistant.routing.api;
+package ru.rosobr.assistant.routing.security;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

@@ -1,4 +1,4 @@
-package ru.rosobr.assistant.intake.max.api;
+package ru.rosobr.assistant.intake.max.wire;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
