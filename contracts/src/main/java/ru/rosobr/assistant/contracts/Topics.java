@@ -17,16 +17,13 @@ import ru.rosobr.assistant.contracts.events.AppealReassigned;
 import ru.rosobr.assistant.contracts.events.AppealRated;
 import ru.rosobr.assistant.contracts.events.AppealReceived;
 import ru.rosobr.assistant.contracts.events.AppealSla;
-import ru.rosobr.assistant.contracts.events.CampaignAudited;
+import ru.rosobr.assistant.contracts.events.StaffActionAudited;
 import ru.rosobr.assistant.contracts.events.HumanRequested;
-import ru.rosobr.assistant.contracts.events.KbAudited;
 import ru.rosobr.assistant.contracts.events.KbEntryPublished;
 import ru.rosobr.assistant.contracts.events.OperatorReplied;
 import ru.rosobr.assistant.contracts.events.OutboundDelivery;
 import ru.rosobr.assistant.contracts.events.OutboundMessage;
 import ru.rosobr.assistant.contracts.events.RatingReminderDue;
-import ru.rosobr.assistant.contracts.events.RegistryAudited;
-import ru.rosobr.assistant.contracts.events.ShiftAudited;
 import ru.rosobr.assistant.contracts.events.StaffUserChanged;
 import ru.rosobr.assistant.contracts.events.TeacherErased;
 import ru.rosobr.assistant.contracts.events.TeacherChanged;
@@ -140,20 +137,20 @@ public final class Topics {
      * year or more; the topic only has to outlast an operator-service outage.
      */
     /** Registry imports and teachers disabled or enabled. */
-    public static final Topic<RegistryAudited> AUDIT_INTAKE =
-            new Topic<>("audit.intake.v1", RegistryAudited.class, INTAKE, 1, MONTH, Topic.Key.USERNAME,
+    public static final Topic<StaffActionAudited> AUDIT_INTAKE =
+            new Topic<>("audit.intake.v1", StaffActionAudited.class, INTAKE, 1, MONTH, Topic.Key.USERNAME,
                     readers(OPERATOR));
     /** Shift starts and ends, roster placements. */
-    public static final Topic<ShiftAudited> AUDIT_ROUTING =
-            new Topic<>("audit.routing.v1", ShiftAudited.class, ROUTING, 1, MONTH, Topic.Key.USERNAME,
+    public static final Topic<StaffActionAudited> AUDIT_ROUTING =
+            new Topic<>("audit.routing.v1", StaffActionAudited.class, ROUTING, 1, MONTH, Topic.Key.USERNAME,
                     readers(OPERATOR));
     /** Edits in the knowledge-base editor. */
-    public static final Topic<KbAudited> AUDIT_ANSWER =
-            new Topic<>("audit.answer.v1", KbAudited.class, ANSWER, 1, MONTH, Topic.Key.USERNAME,
+    public static final Topic<StaffActionAudited> AUDIT_ANSWER =
+            new Topic<>("audit.answer.v1", StaffActionAudited.class, ANSWER, 1, MONTH, Topic.Key.USERNAME,
                     readers(OPERATOR));
     /** Campaign actions. */
-    public static final Topic<CampaignAudited> AUDIT_FOLLOWUP =
-            new Topic<>("audit.followup.v1", CampaignAudited.class, FOLLOWUP, 1, MONTH, Topic.Key.USERNAME,
+    public static final Topic<StaffActionAudited> AUDIT_FOLLOWUP =
+            new Topic<>("audit.followup.v1", StaffActionAudited.class, FOLLOWUP, 1, MONTH, Topic.Key.USERNAME,
                     readers(OPERATOR));
 
     /** In the order declared above, roughly an appeal's way through the system (the README's table follows it). */
@@ -175,11 +172,20 @@ public final class Topics {
         return ALL.stream().filter(t -> t.name().equals(name)).findFirst();
     }
 
-    /** The topic that carries the given event type (each type travels on exactly one topic). */
+    /**
+     * The topic on which the given service writes events of the given type. A type travels on one topic per writer
+     * (the staff-action record is written by four services, each on its own topic); empty when the service writes
+     * no topic of that type.
+     */
     @SuppressWarnings("unchecked")
-    public static <T extends Event> Topic<T> of(Class<T> eventType) {
-        return (Topic<T>) ALL.stream().filter(t -> t.eventType().equals(eventType)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("no topic carries " + eventType.getName()));
+    public static <T extends Event> Optional<Topic<T>> writtenBy(String writer, Class<T> eventType) {
+        return ALL.stream().filter(t -> t.eventType().equals(eventType) && t.writer().equals(writer)).findFirst()
+                .map(t -> (Topic<T>) t);
+    }
+
+    /** The topics that carry the given event type, whoever writes them. */
+    public static List<Topic<?>> carrying(Class<? extends Event> eventType) {
+        return ALL.stream().filter(t -> t.eventType().equals(eventType)).toList();
     }
 
     /** Topics read by the given service. */

@@ -9,13 +9,9 @@ import java.util.UUID;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
-import ru.rosobr.assistant.contracts.StaffAction;
+import ru.rosobr.assistant.contracts.events.StaffActionAudited;
 import ru.rosobr.assistant.contracts.Topic;
 import ru.rosobr.assistant.contracts.Topics;
-import ru.rosobr.assistant.contracts.events.CampaignAudited;
-import ru.rosobr.assistant.contracts.events.KbAudited;
-import ru.rosobr.assistant.contracts.events.RegistryAudited;
-import ru.rosobr.assistant.contracts.events.ShiftAudited;
 import ru.rosobr.assistant.testkit.KafkaProbe;
 
 /**
@@ -27,18 +23,18 @@ class StaffActionAuditIT extends OperatorTestBase {
     @Test
     void everyReportedActionIsInTheLogOnceWithItsRegionActorAndAction() {
         String tag = UUID.randomUUID().toString().substring(0, 8);
-        RegistryAudited imported = RegistryAudited.of("admin-" + tag, "REGISTRY_IMPORT", null,
+        StaffActionAudited imported = StaffActionAudited.of("admin-" + tag, "REGISTRY_IMPORT", null,
                 "CSV: строк 3, загружено 2 (новых 2, обновлено 0), отклонено 1");
-        ShiftAudited shift = ShiftAudited.of("op58-" + tag, "SHIFT_START", "58", "взято из очереди обращений: 1");
-        KbAudited kb = KbAudited.of("editor-" + tag, "KB_ENTRY_VERIFIED", null, "запись kb-1 v2 (аттестация)");
-        CampaignAudited campaign = CampaignAudited.of("head58-" + tag, "CAMPAIGN_START", "58",
+        StaffActionAudited shift = StaffActionAudited.of("op58-" + tag, "SHIFT_START", "58", "взято из очереди обращений: 1");
+        StaffActionAudited kb = StaffActionAudited.of("editor-" + tag, "KB_ENTRY_VERIFIED", null, "запись kb-1 v2 (аттестация)");
+        StaffActionAudited campaign = StaffActionAudited.of("head58-" + tag, "CAMPAIGN_START", "58",
                 "рассылка «Новости»; аудитория 10");
-        deliveredTwice(Topics.AUDIT_INTAKE, imported, RegistryAudited::of);
-        deliveredTwice(Topics.AUDIT_ROUTING, shift, ShiftAudited::of);
-        deliveredTwice(Topics.AUDIT_ANSWER, kb, KbAudited::of);
-        deliveredTwice(Topics.AUDIT_FOLLOWUP, campaign, CampaignAudited::of);
+        deliveredTwice(Topics.AUDIT_INTAKE, imported);
+        deliveredTwice(Topics.AUDIT_ROUTING, shift);
+        deliveredTwice(Topics.AUDIT_ANSWER, kb);
+        deliveredTwice(Topics.AUDIT_FOLLOWUP, campaign);
 
-        for (StaffAction e : List.of(imported, shift, kb, campaign)) {
+        for (StaffActionAudited e : List.of(imported, shift, kb, campaign)) {
             List<Map<String, Object>> rows = db.sql("select actor, action, region, details, at from audit_log "
                             + "where event_id = :id").bind("id", e.eventId())
                     .fetch().all().collectList().block();
@@ -67,17 +63,13 @@ class StaffActionAuditIT extends OperatorTestBase {
      * Publishes the event twice (a redelivery), then a marker on the same single-partition topic: once the marker is
      * in the log, the second copy has been read too.
      */
-    private <T extends StaffAction> void deliveredTwice(Topic<T> topic, T event, Factory<T> factory) {
+    private void deliveredTwice(Topic<StaffActionAudited> topic, StaffActionAudited event) {
         KafkaProbe.publish(topic, event);
         KafkaProbe.publish(topic, event);
-        T marker = factory.of("marker-" + UUID.randomUUID(), "MARKER", null, null);
+        StaffActionAudited marker = StaffActionAudited.of("marker-" + UUID.randomUUID(), "MARKER", null, null);
         KafkaProbe.publish(topic, marker);
         Awaitility.await().atMost(WAIT).until(() -> db.sql("select count(*) as n from audit_log where event_id = :id")
                 .bind("id", marker.eventId()).map((r, m) -> r.get("n", Long.class)).one().block() == 1L);
     }
 
-    @FunctionalInterface
-    interface Factory<T> {
-        T of(String actor, String action, String region, String details);
-    }
 }

@@ -28,7 +28,7 @@ import ru.rosobr.assistant.contracts.events.AppealReassigned;
 import ru.rosobr.assistant.contracts.events.HumanRequested;
 import ru.rosobr.assistant.contracts.events.OperatorReplied;
 import ru.rosobr.assistant.contracts.events.StaffUserChanged;
-import ru.rosobr.assistant.contracts.events.ShiftAudited;
+import ru.rosobr.assistant.contracts.events.StaffActionAudited;
 import ru.rosobr.assistant.platform.outbox.Outbox;
 import ru.rosobr.assistant.routing.assignment.OffShiftPolicy;
 import ru.rosobr.assistant.routing.assignment.Shifts;
@@ -301,11 +301,11 @@ class RoutingServiceIT {
                 .jsonPath("$.region").isEqualTo("72")
                 .jsonPath("$.onShift").isEqualTo(true);
         // the console's audit log hears of it once, with the actor, the action and the region
-        ShiftAudited audited = KafkaProbe.await(Topics.AUDIT_ROUTING, a -> a.actor().equals("newcomer72"), WAIT);
+        StaffActionAudited audited = KafkaProbe.await(Topics.AUDIT_ROUTING, a -> a.actor().equals("newcomer72"), WAIT);
         assertThat(audited.action()).isEqualTo("SHIFT_START");
         assertThat(audited.region()).isEqualTo("72");
         asOperator("POST", "newcomer72", "72", "/api/routing/shifts/end").expectStatus().isOk();
-        ShiftAudited ended = KafkaProbe.await(Topics.AUDIT_ROUTING,
+        StaffActionAudited ended = KafkaProbe.await(Topics.AUDIT_ROUTING,
                 a -> a.actor().equals("newcomer72") && a.action().equals("SHIFT_END"), WAIT);
         assertThat(ended.region()).isEqualTo("72");
         assertThat(KafkaProbe.all(Topics.AUDIT_ROUTING, a -> a.actor().equals("newcomer72"))).hasSize(2);

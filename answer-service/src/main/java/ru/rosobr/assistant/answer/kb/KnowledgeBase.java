@@ -17,7 +17,7 @@ import reactor.core.publisher.Mono;
 import ru.rosobr.assistant.answer.kb.KbEntry.Status;
 import ru.rosobr.assistant.answer.kb.KbException.Kind;
 import ru.rosobr.assistant.answer.kb.internal.KbRepository;
-import ru.rosobr.assistant.contracts.events.KbAudited;
+import ru.rosobr.assistant.contracts.events.StaffActionAudited;
 import ru.rosobr.assistant.platform.outbox.Outbox;
 
 /**
@@ -55,7 +55,7 @@ public class KnowledgeBase {
 
     /** The editor's change for the audit log: the action kind names the change, the line the entry and version. */
     private Mono<KbEntry> audited(KbEntry saved, String by, KbVersion.Change change) {
-        return outbox.append(KbAudited.of(by, "KB_ENTRY_" + change.name(), null,
+        return outbox.append(StaffActionAudited.of(by, "KB_ENTRY_" + change.name(), null,
                         "запись " + saved.id() + " v" + saved.version() + " (" + saved.topic() + ")"))
                 .thenReturn(saved);
     }

@@ -14,7 +14,7 @@ import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-import ru.rosobr.assistant.contracts.events.CampaignAudited;
+import ru.rosobr.assistant.contracts.events.StaffActionAudited;
 import ru.rosobr.assistant.contracts.events.OutboundDelivery;
 import ru.rosobr.assistant.contracts.events.OutboundMessage;
 import ru.rosobr.assistant.contracts.events.OutboundMessage.Button;
@@ -129,7 +129,7 @@ public class Campaigns {
     /** The audit log's entry of an action: the campaign's owner region (null: a federal one), id and title. */
     private Mono<Void> audit(String by, String action, CampaignRow c, String more) {
         String title = c.title().length() > 80 ? c.title().substring(0, 80) + "…" : c.title();
-        return outbox.append(CampaignAudited.of(by, action, c.ownerRegion(),
+        return outbox.append(StaffActionAudited.of(by, action, c.ownerRegion(),
                 "рассылка " + c.id() + " «" + title + "»" + (more == null ? "" : "; " + more)));
     }
 

@@ -33,7 +33,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 import ru.rosobr.assistant.contracts.Channel;
 import ru.rosobr.assistant.contracts.OrgType;
 import ru.rosobr.assistant.contracts.Topics;
-import ru.rosobr.assistant.contracts.events.CampaignAudited;
+import ru.rosobr.assistant.contracts.events.StaffActionAudited;
 import ru.rosobr.assistant.contracts.events.OutboundDelivery;
 import ru.rosobr.assistant.contracts.events.OutboundMessage;
 import ru.rosobr.assistant.contracts.events.TeacherChanged;
@@ -442,9 +442,9 @@ class CampaignsIT {
 
         await().atMost(WAIT).until(() -> !KafkaProbe.all(service.bootstrapServers(), Topics.AUDIT_FOLLOWUP,
                 a -> a.action().equals("CAMPAIGN_CANCEL") && a.details().contains(id)).isEmpty());
-        List<CampaignAudited> log = KafkaProbe.all(service.bootstrapServers(), Topics.AUDIT_FOLLOWUP,
+        List<StaffActionAudited> log = KafkaProbe.all(service.bootstrapServers(), Topics.AUDIT_FOLLOWUP,
                 a -> a.details().contains(id));
-        assertThat(log).extracting(CampaignAudited::action).containsExactly("CAMPAIGN_CREATE", "CAMPAIGN_START",
+        assertThat(log).extracting(StaffActionAudited::action).containsExactly("CAMPAIGN_CREATE", "CAMPAIGN_START",
                 "CAMPAIGN_PAUSE", "CAMPAIGN_RESUME", "CAMPAIGN_CANCEL");
         assertThat(log).allMatch(a -> a.actor().equals("head58a") && "58".equals(a.region()));
     }

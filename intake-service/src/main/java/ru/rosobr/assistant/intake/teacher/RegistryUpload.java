@@ -9,7 +9,7 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
-import ru.rosobr.assistant.contracts.events.RegistryAudited;
+import ru.rosobr.assistant.contracts.events.StaffActionAudited;
 import ru.rosobr.assistant.platform.outbox.Outbox;
 
 /**
@@ -95,7 +95,7 @@ public class RegistryUpload {
                         }
                         return tally.report();
                     }))
-                    .flatMap(report -> outbox.append(RegistryAudited.of(actor, IMPORT_ACTION, null, summary(report)))
+                    .flatMap(report -> outbox.append(StaffActionAudited.of(actor, IMPORT_ACTION, null, summary(report)))
                             .thenReturn(report))
                     .as(tx::transactional);
         });

@@ -20,7 +20,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
-import ru.rosobr.assistant.contracts.events.RegistryAudited;
+import ru.rosobr.assistant.contracts.events.StaffActionAudited;
 import ru.rosobr.assistant.platform.outbox.Outbox;
 
 /**
@@ -65,7 +65,7 @@ public class TeacherRegistryController {
         }
         // the import and its entry in the console's audit log commit together
         return tx.transactional(teachers.importVerified(parsed.entries())
-                        .flatMap(r -> outbox.append(RegistryAudited.of(who.getName(), RegistryUpload.IMPORT_ACTION, null,
+                        .flatMap(r -> outbox.append(StaffActionAudited.of(who.getName(), RegistryUpload.IMPORT_ACTION, null,
                                 (csv ? "CSV" : "JSON") + ": загружено " + r.imported() + " (новых " + r.created()
                                         + ", обновлено " + r.updated() + ")")).thenReturn(r)))
                 .doOnNext(r -> log.info("teacher registry import: {} rows, {} new, {} updated", r.imported(),

@@ -9,7 +9,7 @@ import reactor.core.publisher.Mono;
 
 import ru.rosobr.assistant.contracts.Channel;
 import ru.rosobr.assistant.contracts.OrgType;
-import ru.rosobr.assistant.contracts.events.RegistryAudited;
+import ru.rosobr.assistant.contracts.events.StaffActionAudited;
 import ru.rosobr.assistant.contracts.events.TeacherChanged;
 import ru.rosobr.assistant.intake.teacher.internal.TeacherRepository;
 import ru.rosobr.assistant.platform.outbox.Outbox;
@@ -90,7 +90,7 @@ public class Teachers {
     public Mono<Teacher> setDisabled(Channel channel, String platformUserId, boolean disabled, String actor) {
         return repository.setDisabled(channel, platformUserId, disabled, actor)
                 .flatMap(t -> t.verified() ? announce(t).thenReturn(t) : Mono.just(t))
-                .flatMap(t -> outbox.append(RegistryAudited.of(actor, disabled ? "TEACHER_DISABLE" : "TEACHER_ENABLE",
+                .flatMap(t -> outbox.append(StaffActionAudited.of(actor, disabled ? "TEACHER_DISABLE" : "TEACHER_ENABLE",
                         t.region(), "педагог " + t.id())).thenReturn(t))
                 .switchIfEmpty(Mono.defer(() -> repository.findByPlatformUser(channel, platformUserId)));
     }

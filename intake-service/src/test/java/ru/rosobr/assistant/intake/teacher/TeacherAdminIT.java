@@ -25,7 +25,7 @@ import tools.jackson.databind.JsonNode;
 
 import ru.rosobr.assistant.contracts.Channel;
 import ru.rosobr.assistant.contracts.Topics;
-import ru.rosobr.assistant.contracts.events.RegistryAudited;
+import ru.rosobr.assistant.contracts.events.StaffActionAudited;
 import ru.rosobr.assistant.contracts.events.TeacherChanged;
 import ru.rosobr.assistant.intake.IntakeTestBase;
 import ru.rosobr.assistant.intake.support.FakeMaxPlatform;
@@ -125,7 +125,7 @@ class TeacherAdminIT extends IntakeTestBase {
                 .containsEntry("rejected", 3);
         assertThat(count("select count(*) from teachers where fio like :p0", m + "%")).isEqualTo(3);
         // each import is in the console's audit log, with who did it and the counts (no teacher's data)
-        RegistryAudited first = KafkaProbe.await(Topics.AUDIT_INTAKE, e -> e.details() != null
+        StaffActionAudited first = KafkaProbe.await(Topics.AUDIT_INTAKE, e -> e.details() != null
                 && e.details().equals("CSV: строк 6, загружено 3 (новых 3, обновлено 0), отклонено 3"), WAIT);
         assertThat(first.actor()).isEqualTo("admin");
         assertThat(first.action()).isEqualTo("REGISTRY_IMPORT");
@@ -311,7 +311,7 @@ class TeacherAdminIT extends IntakeTestBase {
         web.post().uri("/api/admin/teachers/MAX/" + user + "/enable").header("Authorization", adminBearer())
                 .exchange().expectStatus().isOk().expectBody().jsonPath("$.disabled").isEqualTo(false);
         // the audit log hears of the disabling once (the repeat changed nothing) and of the enabling, in the region
-        RegistryAudited enabled = KafkaProbe.await(Topics.AUDIT_INTAKE,
+        StaffActionAudited enabled = KafkaProbe.await(Topics.AUDIT_INTAKE,
                 e -> e.action().equals("TEACHER_ENABLE") && e.details().equals("педагог " + teacher), WAIT);
         assertThat(enabled.region()).isEqualTo("58");
         assertThat(enabled.actor()).isEqualTo("admin");

@@ -10,7 +10,7 @@ import org.springframework.r2dbc.core.Parameter;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-import ru.rosobr.assistant.contracts.StaffAction;
+import ru.rosobr.assistant.contracts.events.StaffActionAudited;
 import ru.rosobr.assistant.operator.problems.Problems;
 import ru.rosobr.assistant.operator.security.Viewer;
 
@@ -40,7 +40,7 @@ public class AuditTrail {
      * A staff action another service reported, at the time it was taken; an event already in the log (delivered
      * again) adds nothing.
      */
-    public Mono<Void> recordReported(StaffAction e) {
+    public Mono<Void> recordReported(StaffActionAudited e) {
         return db.sql("insert into audit_log (actor, action, region, details, at, event_id) "
                         + "values (:actor, :action, :region, :details, :at, :event) "
                         + "on conflict (event_id) where event_id is not null do nothing")

@@ -40,11 +40,13 @@ public class Outbox {
 
     public <T extends Event> Mono<Void> append(T event) {
         @SuppressWarnings("unchecked")
-        Topic<T> topic = (Topic<T>) Topics.of(event.getClass());
+        Class<T> type = (Class<T>) event.getClass();
         // one writer per topic, enforced where the write happens
-        if (!topic.writer().equals(serviceName)) {
-            return Mono.error(new IllegalStateException(
-                    serviceName + " may not write " + topic.name() + " (its writer is " + topic.writer() + ")"));
+        Topic<T> topic = Topics.writtenBy(serviceName, type).orElse(null);
+        if (topic == null) {
+            return Mono.error(new IllegalStateException(serviceName + " may not write " + type.getSimpleName()
+                    + " (its topics and writers: " + Topics.carrying(type).stream()
+                    .map(t -> t.name() + " by " + t.writer()).toList() + ")"));
         }
         Row row = new Row(event.eventId().toString(), topic.name(), topic.keyOf(event), EventCodec.write(event));
         return TransactionBuffers.<List<Row>>current(this, ArrayList::new, this::insert, rows -> relayWakeUp.signal())

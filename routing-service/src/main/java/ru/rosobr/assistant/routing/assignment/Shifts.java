@@ -9,7 +9,7 @@ import org.springframework.transaction.reactive.TransactionalOperator;
 import org.springframework.web.server.ResponseStatusException;
 import reactor.core.publisher.Mono;
 
-import ru.rosobr.assistant.contracts.events.ShiftAudited;
+import ru.rosobr.assistant.contracts.events.StaffActionAudited;
 import ru.rosobr.assistant.platform.outbox.Outbox;
 import ru.rosobr.assistant.platform.reference.Regions;
 import ru.rosobr.assistant.routing.assignment.internal.AssignmentFlow;
@@ -95,7 +95,7 @@ public class Shifts {
                     boolean stays = existing.isPresent()
                             && (region == null || existing.get().region().equals(region));
                     Mono<RosterEntry> placed = stays ? Mono.just(existing.get())
-                            : roster.upsert(username, region).flatMap(e -> outbox.append(ShiftAudited.of(changedBy,
+                            : roster.upsert(username, region).flatMap(e -> outbox.append(StaffActionAudited.of(changedBy,
                                     "ROSTER_PLACE", e.region(), "оператор " + e.username() + " в регионе "
                                             + e.region())).thenReturn(e));
                     return placed.flatMap(entry -> {
@@ -119,7 +119,7 @@ public class Shifts {
                 // even an operator already on shift sweeps the queue: nothing should wait while someone works
                 .then(flow.takeQueue(entry.username(), entry.region(), shiftEvent))
                 .flatMap(taken -> roster.logShift(entry.username(), entry.region(), true, changedBy, null, taken)
-                        .then(outbox.append(ShiftAudited.of(changedBy, "SHIFT_START", entry.region(),
+                        .then(outbox.append(StaffActionAudited.of(changedBy, "SHIFT_START", entry.region(),
                                 shiftDetails(entry.username(), changedBy, "взято из очереди", taken))))
                         .then(roster.find(entry.username()))
                         .map(now -> {
@@ -136,7 +136,7 @@ public class Shifts {
                 .then(flow.handOn(entry.username(), entry.region(), offShiftPolicy, shiftEvent))
                 .flatMap(moved -> roster.logShift(entry.username(), entry.region(), false, changedBy,
                                 offShiftPolicy.name(), moved)
-                        .then(outbox.append(ShiftAudited.of(changedBy, "SHIFT_END", entry.region(),
+                        .then(outbox.append(StaffActionAudited.of(changedBy, "SHIFT_END", entry.region(),
                                 shiftDetails(entry.username(), changedBy, "передано дальше", moved))))
                         .then(roster.find(entry.username()))
                         .map(now -> {
