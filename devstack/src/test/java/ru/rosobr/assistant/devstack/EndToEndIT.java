@@ -21,7 +21,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import tools.jackson.databind.JsonNode;
 
-import ru.rosobr.assistant.platform.json.EventCodec;
+import ru.rosobr.assistant.contracts.json.EventCodec;
 import ru.rosobr.assistant.testkit.LocalPostgres;
 
 /**

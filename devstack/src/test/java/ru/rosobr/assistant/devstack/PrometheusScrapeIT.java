@@ -31,7 +31,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-import ru.rosobr.assistant.platform.json.EventCodec;
+import ru.rosobr.assistant.contracts.json.EventCodec;
 
 /**
  * A real Prometheus (Debian's package) scrapes the seven services of the running stack while traffic flows: every

@@ -10,7 +10,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-import ru.rosobr.assistant.platform.json.EventCodec;
+import ru.rosobr.assistant.contracts.json.EventCodec;
 
 /** The XLSX report through the gateway (the HTTP contract): a token is required, the answer is a workbook. */
 class StatisticsReportIT {

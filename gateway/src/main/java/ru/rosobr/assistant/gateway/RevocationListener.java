@@ -22,7 +22,7 @@ import org.springframework.context.SmartLifecycle;
 
 import ru.rosobr.assistant.contracts.Topics;
 import ru.rosobr.assistant.contracts.events.AccessRevoked;
-import ru.rosobr.assistant.platform.json.EventCodec;
+import ru.rosobr.assistant.contracts.json.EventCodec;
 
 /**
  * Reads {@code auth.revocations} into {@link Revocations}. Every gateway replica must see every entry, so there is no

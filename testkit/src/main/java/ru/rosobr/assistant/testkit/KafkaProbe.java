@@ -22,7 +22,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 
 import ru.rosobr.assistant.contracts.Event;
 import ru.rosobr.assistant.contracts.Topic;
-import ru.rosobr.assistant.platform.json.EventCodec;
+import ru.rosobr.assistant.contracts.json.EventCodec;
 
 /**
  * Talks to the test JVM's real broker: publishes events as their upstream writer would, and waits for the events a

@@ -22,7 +22,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 import ru.rosobr.assistant.contracts.Event;
 import ru.rosobr.assistant.contracts.Topic;
 import ru.rosobr.assistant.contracts.Topics;
-import ru.rosobr.assistant.platform.json.EventCodec;
+import ru.rosobr.assistant.contracts.json.EventCodec;
 
 /**
  * Several replicas of one service in the test JVM: separate application contexts on one fresh database and one

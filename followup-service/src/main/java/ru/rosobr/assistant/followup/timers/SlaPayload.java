@@ -11,7 +11,7 @@ import tools.jackson.core.type.TypeReference;
 import ru.rosobr.assistant.contracts.events.AppealSla;
 import ru.rosobr.assistant.contracts.events.AppealSla.Stage;
 import ru.rosobr.assistant.followup.calendar.AnswerDeadline;
-import ru.rosobr.assistant.platform.json.EventCodec;
+import ru.rosobr.assistant.contracts.json.EventCodec;
 import ru.rosobr.assistant.platform.reference.Regions;
 
 /**

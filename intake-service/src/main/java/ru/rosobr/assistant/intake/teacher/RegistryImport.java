@@ -13,7 +13,7 @@ import tools.jackson.databind.JsonNode;
 import ru.rosobr.assistant.contracts.Channel;
 import ru.rosobr.assistant.contracts.OrgType;
 import ru.rosobr.assistant.platform.input.TextInput;
-import ru.rosobr.assistant.platform.json.EventCodec;
+import ru.rosobr.assistant.contracts.json.EventCodec;
 import ru.rosobr.assistant.platform.reference.Regions;
 
 /**

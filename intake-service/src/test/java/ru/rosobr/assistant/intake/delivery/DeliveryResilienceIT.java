@@ -27,7 +27,7 @@ import ru.rosobr.assistant.contracts.events.OutboundMessage.Kind;
 import ru.rosobr.assistant.intake.IntakeTestBase;
 import ru.rosobr.assistant.intake.support.FakeMaxPlatform;
 import ru.rosobr.assistant.intake.support.Updates;
-import ru.rosobr.assistant.platform.json.EventCodec;
+import ru.rosobr.assistant.contracts.json.EventCodec;
 import ru.rosobr.assistant.testkit.KafkaProbe;
 import ru.rosobr.assistant.testkit.TestJwt;
 

@@ -30,7 +30,7 @@ import ru.rosobr.assistant.intake.max.internal.MaxPolling;
 import ru.rosobr.assistant.intake.support.FakeHttp;
 import ru.rosobr.assistant.intake.support.FakeMaxPlatform;
 import ru.rosobr.assistant.intake.support.Updates;
-import ru.rosobr.assistant.platform.json.EventCodec;
+import ru.rosobr.assistant.contracts.json.EventCodec;
 import ru.rosobr.assistant.testkit.KafkaProbe;
 
 /** The MAX channel against a fake MAX platform: webhook, dialogue, buttons, sending, long polling. */

@@ -4,7 +4,7 @@ import java.util.Map;
 
 import tools.jackson.databind.node.ObjectNode;
 
-import ru.rosobr.assistant.platform.json.EventCodec;
+import ru.rosobr.assistant.contracts.json.EventCodec;
 
 /**
  * Platform payloads as the platforms send them: MAX updates per the SDK types ({@code Update} with

@@ -22,7 +22,7 @@ import ru.rosobr.assistant.contracts.events.OutboundMessage.Kind;
 import ru.rosobr.assistant.intake.IntakeTestBase;
 import ru.rosobr.assistant.intake.support.FakeVkApi;
 import ru.rosobr.assistant.intake.support.Updates;
-import ru.rosobr.assistant.platform.json.EventCodec;
+import ru.rosobr.assistant.contracts.json.EventCodec;
 import ru.rosobr.assistant.testkit.KafkaProbe;
 
 /** Sferum / VK Messenger through the VK Callback API and a fake VK API. */

@@ -28,7 +28,7 @@ import reactor.core.scheduler.Schedulers;
 
 import ru.rosobr.assistant.analytics.rebuild.RebuildReport;
 import ru.rosobr.assistant.contracts.Event;
-import ru.rosobr.assistant.platform.json.EventCodec;
+import ru.rosobr.assistant.contracts.json.EventCodec;
 import ru.rosobr.assistant.platform.messaging.EventSubscription;
 import ru.rosobr.assistant.platform.messaging.ProcessedEvents;
 

@@ -12,7 +12,7 @@ import tools.jackson.core.type.TypeReference;
 import ru.rosobr.assistant.answer.kb.KbEntry;
 import ru.rosobr.assistant.answer.kb.KbRecord;
 import ru.rosobr.assistant.answer.kb.KbVersion;
-import ru.rosobr.assistant.platform.json.EventCodec;
+import ru.rosobr.assistant.contracts.json.EventCodec;
 import ru.rosobr.assistant.platform.notify.PgNotifications;
 
 /** Rows of kb_entries (current version) and kb_entry_versions (history). */

@@ -16,7 +16,7 @@ import ru.rosobr.assistant.answer.kb.KbEntry;
 import ru.rosobr.assistant.answer.kb.KbVersion;
 import ru.rosobr.assistant.answer.kb.KnowledgeBase;
 import ru.rosobr.assistant.contracts.events.KbEntryPublished.Audience;
-import ru.rosobr.assistant.platform.json.EventCodec;
+import ru.rosobr.assistant.contracts.json.EventCodec;
 
 /**
  * Loads the starter base (kb/starter-kb.json, verified by the project) on first start. Entries already present

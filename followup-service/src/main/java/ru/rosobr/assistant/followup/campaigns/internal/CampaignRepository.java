@@ -17,7 +17,7 @@ import ru.rosobr.assistant.followup.campaigns.Audience;
 import ru.rosobr.assistant.followup.campaigns.CampaignRow;
 import ru.rosobr.assistant.followup.campaigns.CampaignStatus;
 import ru.rosobr.assistant.followup.campaigns.RegionProgress;
-import ru.rosobr.assistant.platform.json.EventCodec;
+import ru.rosobr.assistant.contracts.json.EventCodec;
 
 /** Rows of audience, campaigns, campaign_recipients and campaign_regions. */
 public class CampaignRepository {

@@ -12,7 +12,7 @@ import tools.jackson.core.type.TypeReference;
 
 import ru.rosobr.assistant.contracts.events.OutboundMessage.Button;
 import ru.rosobr.assistant.intake.conversation.ChatMessage;
-import ru.rosobr.assistant.platform.json.EventCodec;
+import ru.rosobr.assistant.contracts.json.EventCodec;
 
 /** Rows of the messages table. */
 public class MessageRepository {

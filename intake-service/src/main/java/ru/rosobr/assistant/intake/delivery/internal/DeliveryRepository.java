@@ -17,7 +17,7 @@ import ru.rosobr.assistant.intake.delivery.Deliveries;
 import ru.rosobr.assistant.intake.delivery.DeliveryResult;
 import ru.rosobr.assistant.intake.delivery.DeliveryView;
 import ru.rosobr.assistant.intake.delivery.PendingDelivery;
-import ru.rosobr.assistant.platform.json.EventCodec;
+import ru.rosobr.assistant.contracts.json.EventCodec;
 
 /** Rows of the outbound_deliveries table. */
 public class DeliveryRepository {

@@ -16,7 +16,7 @@ import ru.rosobr.assistant.intake.max.MaxProperties;
 import ru.rosobr.assistant.intake.max.wire.AnswerOnCallbackBody;
 import ru.rosobr.assistant.intake.max.wire.SendMessageBody;
 import ru.rosobr.assistant.intake.max.wire.SubscribeOnUpdatesBody;
-import ru.rosobr.assistant.platform.json.EventCodec;
+import ru.rosobr.assistant.contracts.json.EventCodec;
 
 /**
  * The MAX Bot API over HTTP, as the official SDK calls it: the token in the {@code Authorization} header (no

@@ -16,7 +16,7 @@ import ru.rosobr.assistant.contracts.Channel;
 import ru.rosobr.assistant.intake.max.MaxProperties;
 import ru.rosobr.assistant.intake.messenger.ChannelState;
 import ru.rosobr.assistant.intake.messenger.Inbox;
-import ru.rosobr.assistant.platform.json.EventCodec;
+import ru.rosobr.assistant.contracts.json.EventCodec;
 
 /**
  * Long polling of MAX ({@code GET /updates?marker=…}) for installations without a public URL. The updates of a

@@ -15,7 +15,7 @@ import ru.rosobr.assistant.intake.max.wire.User;
 import ru.rosobr.assistant.intake.messenger.InboundDecoder;
 import ru.rosobr.assistant.intake.messenger.IncomingUpdate;
 import ru.rosobr.assistant.platform.input.TextInput;
-import ru.rosobr.assistant.platform.json.EventCodec;
+import ru.rosobr.assistant.contracts.json.EventCodec;
 
 /**
  * MAX updates (SDK {@code Update}: envelope {@code update_type}, {@code timestamp}): checks an update before it is

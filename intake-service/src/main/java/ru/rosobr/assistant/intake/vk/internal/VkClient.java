@@ -14,7 +14,7 @@ import tools.jackson.databind.JsonNode;
 
 import ru.rosobr.assistant.intake.delivery.PlatformFailure;
 import ru.rosobr.assistant.intake.vk.VkProperties;
-import ru.rosobr.assistant.platform.json.EventCodec;
+import ru.rosobr.assistant.contracts.json.EventCodec;
 
 /**
  * The VK API: {@code POST <base>/<method>} with form parameters, {@code access_token} and {@code v}. VK answers

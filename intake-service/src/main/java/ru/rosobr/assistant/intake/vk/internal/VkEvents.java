@@ -14,7 +14,7 @@ import ru.rosobr.assistant.intake.vk.wire.MessageNew;
 import ru.rosobr.assistant.intake.vk.wire.MessageRead;
 import ru.rosobr.assistant.intake.vk.wire.VkMessage;
 import ru.rosobr.assistant.platform.input.TextInput;
-import ru.rosobr.assistant.platform.json.EventCodec;
+import ru.rosobr.assistant.contracts.json.EventCodec;
 
 /**
  * VK Callback API notifications: reads and checks one, names it for de-duplication ({@code event_id}, else the

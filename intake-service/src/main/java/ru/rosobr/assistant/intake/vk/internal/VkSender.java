@@ -18,7 +18,7 @@ import ru.rosobr.assistant.intake.delivery.SentPart;
 import ru.rosobr.assistant.intake.vk.VkProperties;
 import ru.rosobr.assistant.intake.vk.wire.EventData;
 import ru.rosobr.assistant.intake.vk.wire.Keyboard;
-import ru.rosobr.assistant.platform.json.EventCodec;
+import ru.rosobr.assistant.contracts.json.EventCodec;
 
 /**
  * Sends to VK with {@code messages.send}: {@code peer_id}, the text, an inline keyboard of callback buttons, and a

@@ -19,7 +19,7 @@ import reactor.util.function.Tuple2;
 
 import ru.rosobr.assistant.intake.IntakeServiceApplication;
 import ru.rosobr.assistant.intake.support.FakeMaxPlatform;
-import ru.rosobr.assistant.platform.json.EventCodec;
+import ru.rosobr.assistant.contracts.json.EventCodec;
 import ru.rosobr.assistant.testkit.ServiceReplicas;
 import ru.rosobr.assistant.testkit.TestJwt;
 
