@@ -127,9 +127,9 @@ final class Ranker {
     }
 
     /**
-     * As {@link #rank(IndexSnapshot, List, double[], Asker, boolean, MatcherSettings, int)}, but the best entry and the runner-up
-     * are the best {@code eligible} candidates (an entry whose subject the question does not name can neither answer
-     * it nor stand in another's way); when no candidate is eligible, the best of all is returned.
+     * As {@link #rank(IndexSnapshot, List, double[], Asker, boolean, MatcherSettings, int)}, but the best entry and
+     * the runner-up are the best {@code eligible} candidates (an entry whose subject the question does not name can
+     * neither answer it nor stand in another's way); when no candidate is eligible, the best of all is returned.
      */
     Ranked rank(IndexSnapshot ix, List<Term> terms, double[] focus, Asker asker, boolean askerKnown,
                 MatcherSettings s, int candidates, Predicate<IndexedEntry> eligible) {
