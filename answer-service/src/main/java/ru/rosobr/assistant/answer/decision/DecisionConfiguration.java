@@ -12,7 +12,7 @@ import ru.rosobr.assistant.platform.messaging.EventSubscription;
 import ru.rosobr.assistant.platform.messaging.EventSubscriptions;
 import ru.rosobr.assistant.platform.outbox.Outbox;
 
-/** Consumes appeal.received and kb.entry.published; emits matched / unmatched / off-topic. */
+/** Consumes appeal.received; emits matched / unmatched / off-topic. */
 @Configuration(proxyBeanMethods = false)
 public class DecisionConfiguration {
 
@@ -24,7 +24,6 @@ public class DecisionConfiguration {
     @Bean
     EventSubscriptions decisionSubscriptions(DecisionFlow flow) {
         return EventSubscriptions.of(
-                EventSubscription.onBatch(Topics.APPEAL_RECEIVED, flow::onReceived),
-                EventSubscription.on(Topics.KB_ENTRY_PUBLISHED, flow::onKbPublished));
+                EventSubscription.onBatch(Topics.APPEAL_RECEIVED, flow::onReceived));
     }
 }

@@ -13,11 +13,18 @@ import org.springframework.transaction.reactive.TransactionalOperator;
 
 import ru.rosobr.assistant.answer.kb.internal.KbRepository;
 import ru.rosobr.assistant.answer.kb.internal.KbSync;
+import ru.rosobr.assistant.answer.kb.internal.PublishedEntries;
 import ru.rosobr.assistant.answer.kb.internal.StarterKbSeeder;
+import ru.rosobr.assistant.contracts.Topics;
+import ru.rosobr.assistant.platform.messaging.EventSubscription;
+import ru.rosobr.assistant.platform.messaging.EventSubscriptions;
 import ru.rosobr.assistant.platform.notify.PgNotifications;
 import ru.rosobr.assistant.platform.outbox.Outbox;
 
-/** The knowledge base, its starter content and the matcher index kept in step with it. */
+/**
+ * The knowledge base, its starter content and the matcher index kept in step with it; consumes kb.entry.published
+ * (entries verified elsewhere become versions of the base).
+ */
 @Configuration(proxyBeanMethods = false)
 public class KbConfiguration {
 
@@ -39,6 +46,17 @@ public class KbConfiguration {
         // an admin change is in this replica's index as soon as it commits (the others get the notification)
         kb.onChange(sync::apply);
         return kb;
+    }
+
+    @Bean
+    PublishedEntries publishedEntries(KnowledgeBase kb) {
+        return new PublishedEntries(kb);
+    }
+
+    @Bean
+    EventSubscriptions kbSubscriptions(PublishedEntries published) {
+        return EventSubscriptions.of(
+                EventSubscription.on(Topics.KB_ENTRY_PUBLISHED, published::onPublished));
     }
 
     @Bean

@@ -10,7 +10,6 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import ru.rosobr.assistant.answer.kb.KbEntry;
-import ru.rosobr.assistant.answer.kb.KbVersion;
 import ru.rosobr.assistant.answer.kb.KnowledgeBase;
 import ru.rosobr.assistant.answer.matching.MatchResult;
 import ru.rosobr.assistant.answer.matching.Matcher;
@@ -18,10 +17,9 @@ import ru.rosobr.assistant.contracts.events.AnswerMatched;
 import ru.rosobr.assistant.contracts.events.AnswerUnmatched;
 import ru.rosobr.assistant.contracts.events.AppealOffTopic;
 import ru.rosobr.assistant.contracts.events.AppealReceived;
-import ru.rosobr.assistant.contracts.events.KbEntryPublished;
 import ru.rosobr.assistant.platform.outbox.Outbox;
 
-/** Decides each received appeal, stores the decision and emits it; applies published KB entries live. */
+/** Decides each received appeal, stores the decision and emits it. */
 public class DecisionFlow {
 
     private static final Logger log = LoggerFactory.getLogger(DecisionFlow.class);
@@ -100,15 +98,6 @@ public class DecisionFlow {
                 .bind("c0", c[0]).bind("c1", c[1]).bind("c2", c[2]).bind("c3", c[3]).bind("c4", c[4])
                 .bind("c5", c[5]).bind("c6", c[6]).bind("c7", c[7]).bind("c8", c[8]).bind("c9", c[9])
                 .bind("c10", c[10]).bind("c11", c[11]).bind("c12", c[12])
-                .then();
-    }
-
-    public Mono<Void> onKbPublished(KbEntryPublished e) {
-        KbEntry entry = new KbEntry(e.entryId(), e.topic(), e.question(), e.phrasings(), e.answer(), e.legalBasis(),
-                KbEntry.normalise(java.util.Set.of(e.audience())), KbEntry.Status.VERIFIED, e.version());
-        return kb.save(entry, e.verifiedBy(), KbVersion.Change.PUBLISHED)
-                .doOnNext(saved -> log.info("kb entry {} v{} published by {}", saved.id(), saved.version(),
-                        e.verifiedBy()))
                 .then();
     }
 }

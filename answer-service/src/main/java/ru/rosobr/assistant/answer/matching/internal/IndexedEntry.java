@@ -20,9 +20,9 @@ import ru.rosobr.assistant.answer.kb.KbEntry;
 record IndexedEntry(KbEntry entry, List<Term[]> phrasings, Term[] answer, Set<String> phraseFeatures,
                     Set<String> answerFeatures, int fitMask, int specificMask, Memo memo) {
 
-    /** Word weights of the phrasings under the latest snapshot that ranked the entry (see {@link Index}). */
+    /** Word weights of the phrasings under the latest snapshot that ranked the entry (see {@link Ranker}). */
     static final class Memo {
-        volatile Index.PhrasingWeights weights;
+        volatile Ranker.PhrasingWeights weights;
     }
 
     static IndexedEntry of(KbEntry e, TextAnalyzer analyzer) {

@@ -30,7 +30,8 @@ import ru.rosobr.assistant.contracts.events.KbEntryPublished.Audience;
  * by {@code minMargin}; otherwise OFF_TOPIC when the {@link DomainGate} finds no evidence that the question is
  * about documentary load, UNMATCHED (routed) when it does. Only entries for the asker's audience compete.
  *
- * <p>Thread-safety: readers use an immutable {@link Index} snapshot through a volatile field; writers
+ * <p>Thread-safety: readers use an immutable {@link IndexSnapshot} through a volatile field, ranked by a stateless
+ * {@link Ranker}; writers
  * ({@link #reindex}, {@link #update}) are serialised and publish a new snapshot, so a published entry is
  * matched by the next question. An update builds the new snapshot from the current one by copying only what the
  * changed entry touches, and gives the same decisions and scores as a {@link #reindex} of the same entries.
@@ -67,7 +68,8 @@ public final class LemmaMatcher implements Matcher {
 
     /** Serialises writers; readers never take it. */
     private final Object writeLock = new Object();
-    private volatile Index index;
+    private volatile IndexSnapshot index;
+    private final Ranker ranker;
 
     public LemmaMatcher(TextAnalyzer analyzer, Lexicon lexicon, MatcherSettings settings) {
         this.analyzer = analyzer;
@@ -91,7 +93,8 @@ public final class LemmaMatcher implements Matcher {
             }
         }
         this.routeForms = Set.copyOf(route);
-        this.index = Index.build(List.of(), baseGate, settings.answerWeight(), analyzer.morphology());
+        this.ranker = new Ranker(analyzer.morphology());
+        this.index = IndexSnapshot.build(List.of(), baseGate, settings.answerWeight());
     }
 
     public MatcherSettings settings() {
@@ -114,13 +117,12 @@ public final class LemmaMatcher implements Matcher {
                     entries.put(e.id(), IndexedEntry.of(e, analyzer));
                 }
             }
-            index = Index.build(List.copyOf(entries.values()), baseGate, settings.answerWeight(),
-                    analyzer.morphology());
+            index = IndexSnapshot.build(List.copyOf(entries.values()), baseGate, settings.answerWeight());
         }
     }
 
     /**
-     * Derives the next snapshot from the current one by this entry alone (see {@link Index#with}): the cost
+     * Derives the next snapshot from the current one by this entry alone (see {@link IndexSnapshot#with}): the cost
      * follows the entry's words, not the size of the base — under a millisecond at 10,000 entries instead of
      * a half-second rebuild. The entry is analysed before the lock is taken.
      */
@@ -133,7 +135,7 @@ public final class LemmaMatcher implements Matcher {
     }
 
     /** The current snapshot (tests compare snapshots built in different ways). */
-    Index snapshot() {
+    IndexSnapshot snapshot() {
         return index;
     }
 
@@ -146,9 +148,9 @@ public final class LemmaMatcher implements Matcher {
 
     @Override
     public Map<String, Double> lemmas(String text) {
-        Index ix = index;
+        IndexSnapshot ix = index;
         TextAnalyzer.Analysis analysis = analyzer.analyze(text == null ? "" : text);
-        List<Term> terms = ix.correctTypos(analysis.terms(), lexicon);
+        List<Term> terms = ranker.correctTypos(ix, analysis.terms(), lexicon);
         Map<String, Double> out = new LinkedHashMap<>();
         for (int i = 0; i < terms.size(); i++) {
             double focus = analysis.focus()[i];
@@ -157,7 +159,7 @@ public final class LemmaMatcher implements Matcher {
             }
             // concept synonyms and word-family prefixes count as they do in ranking: weaker than the word itself
             for (String concept : terms.get(i).concepts()) {
-                out.merge(concept, focus * Index.conceptFactor(concept, settings.conceptWeight()), Math::max);
+                out.merge(concept, focus * Ranker.conceptFactor(concept, settings.conceptWeight()), Math::max);
             }
         }
         return out;
@@ -169,9 +171,9 @@ public final class LemmaMatcher implements Matcher {
     }
 
     public Explanation explain(String question, OrgType orgType) {
-        Index ix = index;
+        IndexSnapshot ix = index;
         TextAnalyzer.Analysis analysis = analyzer.analyze(question == null ? "" : question);
-        List<Term> terms = ix.correctTypos(analysis.terms(), lexicon);
+        List<Term> terms = ranker.correctTypos(ix, analysis.terms(), lexicon);
         Asker asker = analysis.asker() != null ? analysis.asker() : asker(orgType);
         boolean askerKnown = analysis.asker() != null || orgType != null;
         double evidence = ix.gate().evidence(terms);
@@ -181,7 +183,7 @@ public final class LemmaMatcher implements Matcher {
         }
         // a word in another sense («школьная форма») names no entry's subject
         List<Term> naming = paperwork.withoutOtherSenses(terms);
-        Index.Ranked ranked = ix.rank(terms, analysis.focus(), asker, askerKnown, settings, CANDIDATES,
+        Ranker.Ranked ranked = ranker.rank(ix, terms, analysis.focus(), asker, askerKnown, settings, CANDIDATES,
                 e -> subjectTerms.named(e.entry().id(), naming));
         IndexedEntry best = ranked.best();
         IndexedEntry second = ranked.runnerUp();

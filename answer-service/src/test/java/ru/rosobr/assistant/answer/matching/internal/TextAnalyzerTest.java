@@ -83,7 +83,7 @@ class TextAnalyzerTest {
         assertThat(obliged.concepts()).contains("обязанность");
         Term doubling = ANALYZER.analyze("дублирование").terms().getFirst();
         Term doubled = ANALYZER.analyze("дублировать").terms().getFirst();
-        assertThat(Index.termSimilarity(doubling, doubled, 0.8)).isGreaterThan(0).isLessThan(0.8);
+        assertThat(Ranker.termSimilarity(doubling, doubled, 0.8)).isGreaterThan(0).isLessThan(0.8);
     }
 
     @Test

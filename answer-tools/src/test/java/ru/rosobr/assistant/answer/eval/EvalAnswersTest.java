@@ -22,6 +22,12 @@ import ru.rosobr.assistant.answer.matching.Matching;
  */
 class EvalAnswersTest {
 
+    /**
+     * The labelled sets live with the matcher they measure (answer-service's test data, read by its own
+     * {@code IncrementalIndexTest} too); the tests run in this module's folder.
+     */
+    private static final Path SETS = Path.of("../answer-service/src/test/resources/eval");
+
     private static final Matcher MATCHER = Matching.create(MatcherSettings.defaults(),
             StarterKb.entries());
 
@@ -50,7 +56,7 @@ class EvalAnswersTest {
     @CsvSource({"held-out-questions.tsv, 80", "dev-questions.tsv, 135", "heldout-teachers.tsv, 150",
             "recall-heldout.tsv, 129", "blind-heldout.tsv, 147"})
     void setMeetsTheTargets(String file, int questions) throws Exception {
-        EvalAnswers.Metrics m = run(Path.of("src/test/resources/eval/" + file));
+        EvalAnswers.Metrics m = run(SETS.resolve(file));
         assertThat(m.questions()).isEqualTo(questions);
         assertThat(m.meetsTargets()).as(m.report()).isTrue();
     }
@@ -75,7 +81,7 @@ class EvalAnswersTest {
      */
     @Test
     void sixthRoundHeldOutSetKeepsItsFigures() throws Exception {
-        EvalAnswers.Metrics m = run(Path.of("src/test/resources/eval/heldout-r6.tsv"));
+        EvalAnswers.Metrics m = run(SETS.resolve("heldout-r6.tsv"));
         assertThat(m.questions()).isEqualTo(181);
         assertThat(m.precision()).as(m.report()).isGreaterThanOrEqualTo(103.0 / 112 - 1e-9);
         assertThat(m.coverage()).as(m.report()).isGreaterThanOrEqualTo(103.0 / 120 - 1e-9);
@@ -88,7 +94,7 @@ class EvalAnswersTest {
 
     private static EvalAnswers.Metrics heldOutKeepsPrecisionAndTurnsNoTeacherAway(String set, int questions)
             throws Exception {
-        EvalAnswers.Metrics m = run(Path.of("src/test/resources/eval/" + set));
+        EvalAnswers.Metrics m = run(SETS.resolve(set));
         assertThat(m.questions()).isEqualTo(questions);
         assertThat(m.precision()).as(m.report()).isGreaterThanOrEqualTo(EvalAnswers.PRECISION);
         assertThat(m.inDomainDeclined()).as(m.report()).isLessThanOrEqualTo(EvalAnswers.IN_DOMAIN_DECLINED);
@@ -101,12 +107,12 @@ class EvalAnswersTest {
         List<KbEntry> entries = StarterKb.entries();
         Matcher matcher = Matching.create(EvalAnswers.settings(), entries);
         JudgementBatch.Result r = JudgementBatch.apply(matcher, entries,
-                JudgementBatch.read(Path.of("src/test/resources/eval/judgements-sample.tsv")));
+                JudgementBatch.read(SETS.resolve("judgements-sample.tsv")));
         assertThat(r.judgements()).isEqualTo(25);
         assertThat(r.learned()).isPositive();
         assertThat(r.wrong()).isEqualTo(1);
         EvalAnswers.Metrics after = EvalAnswers.metrics(EvalAnswers.read(
-                Path.of("src/test/resources/eval/dev-questions.tsv")).stream()
+                SETS.resolve("dev-questions.tsv")).stream()
                 .map(q -> EvalAnswers.decide(matcher, q)).toList());
         assertThat(after.meetsTargets()).as(after.report()).isTrue();
     }
