@@ -114,7 +114,7 @@ public class KbGaps {
      * A group of routed questions and the closest entry text that covers it ({@code null}: none does, the group is
      * shown).
      */
-    record Gap<T>(Group<Weighed<T>> group, Covering coveredBy, double coverSimilarity) {
+    record Gap<T>(Group<Weighed<T>> group, Covering coveredBy) {
     }
 
     /** The question and phrasings of a verified entry, analysed; none when the entry has no verification time. */
@@ -159,7 +159,7 @@ public class KbGaps {
                     bestSim = sims[i];
                 }
             }
-            out.add(new Gap<>(g, best, bestSim));
+            out.add(new Gap<>(g, best));
         }
         return out;
     }

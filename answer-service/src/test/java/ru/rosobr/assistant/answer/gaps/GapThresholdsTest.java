@@ -40,8 +40,8 @@ import ru.rosobr.assistant.answer.matching.Matching;
  * arrive interleaved, and one pass depends on the order: every figure is over {@link #ORDERS} seeded shuffles.
  *
  * <p>{@code main} prints the tables of answer-service/README.md («Пробелы базы знаний: пороги»):
- * {@code ./mvnw -o -q -pl answer-service test-compile exec:java -Dexec.classpathScope=test
- * -Dexec.mainClass=ru.rosobr.assistant.answer.gaps.GapThresholdsTest}.
+ * {@code ./mvnw -o -q -pl answer-service test-compile org.codehaus.mojo:exec-maven-plugin:3.7.0:java
+ * -Dexec.classpathScope=test -Dexec.mainClass=ru.rosobr.assistant.answer.gaps.GapThresholdsTest}.
  */
 class GapThresholdsTest {
 
