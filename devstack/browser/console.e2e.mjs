@@ -1,6 +1,6 @@
 // Browser test of the operator console on a running stack: Playwright (playwright-core) drives Debian's Chromium.
 //   node console.e2e.mjs <gateway-url> [artifacts-dir]
-// The scenario of issue 5: log in as operator58; a simulated teacher asks an uncovered question and the appeal
+// The operator's day: log in as operator58; a simulated teacher asks an uncovered question and the appeal
 // appears without a reload; open it, reply (with a KB answer inserted), judge the AI answer, publish to the KB
 // (verified by kbeditor), move a card on the kanban (and see a refused move snap back), escalate; the federal user
 // sees it in the federal queue; statistics; logout. Screenshots of every screen go to the artifacts dir.

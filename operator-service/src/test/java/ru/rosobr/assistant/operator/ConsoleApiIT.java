@@ -25,7 +25,7 @@ import ru.rosobr.assistant.contracts.events.TeacherMessageAdded;
 import ru.rosobr.assistant.testkit.KafkaProbe;
 import ru.rosobr.assistant.testkit.TestJwt;
 
-/** The console API of issue 5: list, counters, unread, export, kanban moves, reassignment, control, logout. */
+/** The console API: list, counters, unread, export, kanban moves, reassignment, control, logout. */
 class ConsoleApiIT extends OperatorTestBase {
 
     private static final Instant MAR_03 = Instant.parse("2025-03-03T07:15:00Z");

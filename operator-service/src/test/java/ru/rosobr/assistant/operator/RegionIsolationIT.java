@@ -14,7 +14,7 @@ import ru.rosobr.assistant.contracts.events.AppealAssigned;
 import ru.rosobr.assistant.testkit.TestJwt;
 
 /**
- * Issue 5 acceptance: an operator (and the head) of region 58 gets 404 or 403 for an appeal of region 33 on every
+ * Region isolation: an operator (and the head) of region 58 gets 404 or 403 for an appeal of region 33 on every
  * endpoint — list, counters, kanban, card, reply, judgement, status, escalation, reassignment, take-control,
  * knowledge-base drafts, audit and export (the live stream: {@link LiveUpdatesIT}) — and nothing is changed by the
  * refused attempts.

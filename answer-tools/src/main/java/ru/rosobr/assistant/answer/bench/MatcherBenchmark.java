@@ -49,7 +49,7 @@ public final class MatcherBenchmark {
         Matcher matcher = Matching.create(MatcherSettings.defaults());
         matcher.reindex(base);
         long buildMs = (System.nanoTime() - t0) / 1_000_000;
-        // the first live update after start-up: a newly published entry (what issue 4 promises within a second)
+        // the first live update after start-up: a newly published entry must answer within a second
         Random rnd = new Random(7);
         List<String> words = words();
         long u0 = System.nanoTime();

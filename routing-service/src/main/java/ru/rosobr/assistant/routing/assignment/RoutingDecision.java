@@ -13,7 +13,7 @@ import ru.rosobr.assistant.contracts.events.AppealAssigned.Target;
  */
 public record RoutingDecision(Target target, String operatorId, Rule rule) {
 
-    /** The rules of issue 5, one per outcome. */
+    /** How an appeal is routed, one rule per outcome. */
     public enum Rule {
         /** on-shift operator of the region with the fewest open appeals, ties by the longest idle */
         LEAST_LOADED_ON_SHIFT,
