@@ -21,7 +21,7 @@ export const BACKEND_URL_VARS = {
  * the file that shows the property exists, and a text that file must contain.
  */
 const RELAXED = {
-  ASSISTANT_REPLICATIONFACTOR: ['platform/src/main/java/ru/rosobr/assistant/platform/PlatformProperties.java', 'replicationFactor'],
+  ASSISTANT_REPLICATIONFACTOR: ['platform/messaging/src/main/java/ru/rosobr/assistant/platform/PlatformProperties.java', 'replicationFactor'],
   MANAGEMENT_ENDPOINT_HEALTH_GROUP_TRAFFIC_INCLUDE: ['gateway/src/main/resources/application.yml', 'group:'],
   SPRING_CLOUD_GATEWAY_SERVER_WEBFLUX_HTTPCLIENT_POOL_MAXLIFETIME: ['gateway/src/main/resources/application.yml', 'max-idle-time'],
   JAVA_TOOL_OPTIONS: ['Dockerfile', 'JAVA_TOOL_OPTIONS'],
@@ -35,16 +35,20 @@ function placeholders(text) {
   return new Set([...text.matchAll(/\$\{([A-Z][A-Z0-9_]*)(?::[^}]*)?\}/g)].map((m) => m[1]));
 }
 
-const shared = placeholders(read('platform/src/main/resources/platform-defaults.properties'));
+const DEFAULTS = 'src/main/resources/META-INF/assistant/defaults.properties';
+// every service has platform-security's defaults; only a service with platform-messaging reads the database's and
+// Kafka's (the gateway has no database and must never get its password)
+const securityDefaults = placeholders(read(`platform/security/${DEFAULTS}`));
+const messagingDefaults = placeholders(read(`platform/messaging/${DEFAULTS}`));
 
 /**
- * The environment variables a service reads: placeholders of its application.yml and of the platform defaults, less
- * the database's for a service whose pom leaves R2DBC out (the gateway: it must never get the database password).
+ * The environment variables a service reads: placeholders of its application.yml and of the defaults of the platform
+ * parts its pom takes.
  */
 export function variablesOf(service) {
   const own = placeholders(read(`${service}/src/main/resources/application.yml`));
-  const noDatabase = read(`${service}/pom.xml`).includes('<artifactId>spring-boot-starter-r2dbc</artifactId></exclusion>');
-  return new Set([...own, ...[...shared].filter((v) => !(noDatabase && v.startsWith('PG')))]);
+  const messaging = read(`${service}/pom.xml`).includes('<artifactId>platform-messaging</artifactId>');
+  return new Set([...own, ...securityDefaults, ...(messaging ? messagingDefaults : [])]);
 }
 
 /** Why a variable given to a service is read by it, or null when it is not. */

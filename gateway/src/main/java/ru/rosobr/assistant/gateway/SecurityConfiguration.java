@@ -39,7 +39,7 @@ public class SecurityConfiguration {
 
     @Bean
     @ConditionalOnBooleanProperty(name = "assistant.revocations.enabled", matchIfMissing = true)
-    RevocationListener revocationListener(@Value("${KAFKA_BOOTSTRAP_SERVERS:127.0.0.1:9092}") String bootstrap,
+    RevocationListener revocationListener(@Value("${assistant.revocations.bootstrap-servers}") String bootstrap,
                                           Revocations revocations) {
         return new RevocationListener(bootstrap, revocations);
     }
