@@ -1,4 +1,4 @@
--- Issue 5: SLA deadline, the teacher's rating, federal control, read markers, logout, knowledge-base drafts.
+-- The console: SLA deadline, the teacher's rating, federal control, read markers, logout, knowledge-base drafts.
 
 alter table appeals add column deadline timestamptz;            -- 5 working days from the first assignment
 alter table appeals add column rating int check (rating between 1 and 5);
