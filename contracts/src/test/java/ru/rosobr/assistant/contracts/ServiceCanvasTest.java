@@ -36,7 +36,7 @@ class ServiceCanvasTest {
 
     private static final Path ROOT = Path.of("..");
     /** The tables every service with a database has from the platform's own migration (listing them is optional). */
-    private static final Path PLATFORM_MIGRATIONS = ROOT.resolve("platform/src/main/resources/db/platform");
+    private static final Path PLATFORM_MIGRATIONS = ROOT.resolve("platform/messaging/src/main/resources/db/platform");
 
     private static final Pattern CANVAS_ROW = Pattern.compile("^\\|\\s*\\*\\*([^*]+)\\*\\*[^|]*\\|(.*)\\|\\s*$");
     private static final Pattern LABEL_LINE = Pattern.compile("^\\*\\*([^*]+)\\*\\*(.*)$");

@@ -17,6 +17,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import ru.rosobr.assistant.testkit.TestJwt;
+import ru.rosobr.assistant.gateway.security.InternalOnly;
 
 /** The gateway on its own: every backend is down (a closed port), so routing shows as the 503 fallback. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)

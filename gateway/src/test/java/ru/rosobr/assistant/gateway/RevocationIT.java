@@ -29,6 +29,7 @@ import ru.rosobr.assistant.contracts.Topics;
 import ru.rosobr.assistant.contracts.events.AccessRevoked;
 import ru.rosobr.assistant.contracts.json.EventCodec;
 import ru.rosobr.assistant.testkit.TestJwt;
+import ru.rosobr.assistant.gateway.security.SecurityConfiguration;
 
 /**
  * The gateway refuses, on every route, tokens that operator-service revoked ({@code auth.revocations} on a real

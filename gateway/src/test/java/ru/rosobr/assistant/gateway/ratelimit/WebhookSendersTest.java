@@ -1,4 +1,6 @@
-package ru.rosobr.assistant.gateway;
+package ru.rosobr.assistant.gateway.ratelimit;
+
+import ru.rosobr.assistant.gateway.PlatformUpdates;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package ru.rosobr.assistant.gateway;
+package ru.rosobr.assistant.gateway.routes;
 
 import java.net.URI;
 import java.time.Duration;

@@ -1,4 +1,4 @@
-package ru.rosobr.assistant.gateway;
+package ru.rosobr.assistant.gateway.security;
 
 import java.time.Clock;
 import java.time.Instant;

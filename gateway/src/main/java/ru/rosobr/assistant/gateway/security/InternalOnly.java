@@ -1,4 +1,4 @@
-package ru.rosobr.assistant.gateway;
+package ru.rosobr.assistant.gateway.security;
 
 import java.net.Inet6Address;
 import java.net.InetAddress;
@@ -21,7 +21,7 @@ import ru.rosobr.assistant.platform.security.ApiSecurity;
  * header means it came from outside, whatever the proxy's own address). Runs before security, so the refusal is a
  * 403 with its reason rather than a request for a token that would not help.
  */
-final class InternalOnly implements WebFilter, Ordered {
+public final class InternalOnly implements WebFilter, Ordered {
 
     static final String REFUSED = "Метрики и служебные адреса шлюза доступны только изнутри установки";
 
@@ -50,7 +50,7 @@ final class InternalOnly implements WebFilter, Ordered {
         return remote != null && remote.getAddress() != null && internal(remote.getAddress());
     }
 
-    static boolean internal(InetAddress a) {
+    public static boolean internal(InetAddress a) {
         if (a.isLoopbackAddress() || a.isSiteLocalAddress() || a.isLinkLocalAddress()) {
             return true;
         }

@@ -1,4 +1,4 @@
-package ru.rosobr.assistant.gateway;
+package ru.rosobr.assistant.gateway.ratelimit;
 
 import java.net.InetAddress;
 import java.net.InetSocketAddress;

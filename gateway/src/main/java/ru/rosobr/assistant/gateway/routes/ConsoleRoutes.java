@@ -1,4 +1,4 @@
-package ru.rosobr.assistant.gateway;
+package ru.rosobr.assistant.gateway.routes;
 
 import static org.springframework.web.reactive.function.server.RequestPredicates.GET;
 

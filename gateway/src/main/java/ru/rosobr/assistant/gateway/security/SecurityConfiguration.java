@@ -1,4 +1,4 @@
-package ru.rosobr.assistant.gateway;
+package ru.rosobr.assistant.gateway.security;
 
 import java.time.Clock;
 
@@ -30,7 +30,7 @@ import ru.rosobr.assistant.platform.security.JwtSupport;
 public class SecurityConfiguration {
 
     static final String NO_TOKEN = "Требуется вход: передайте действительный токен доступа";
-    static final String REVOKED = "Сеанс завершён или учётная запись изменена: войдите снова";
+    public static final String REVOKED = "Сеанс завершён или учётная запись изменена: войдите снова";
 
     @Bean
     Revocations revocations() {

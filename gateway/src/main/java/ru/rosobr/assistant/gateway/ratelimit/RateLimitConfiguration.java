@@ -1,4 +1,4 @@
-package ru.rosobr.assistant.gateway;
+package ru.rosobr.assistant.gateway.ratelimit;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;

@@ -1,4 +1,4 @@
-package ru.rosobr.assistant.gateway;
+package ru.rosobr.assistant.gateway.ratelimit;
 
 import java.util.HashMap;
 import java.util.Map;
