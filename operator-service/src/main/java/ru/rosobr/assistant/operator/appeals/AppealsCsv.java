@@ -5,8 +5,8 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.stream.Collectors;
 
+import org.apache.commons.csv.CSVFormat;
 import org.springframework.http.MediaType;
 import reactor.core.publisher.Flux;
 
@@ -19,6 +19,9 @@ final class AppealsCsv {
 
     static final MediaType MEDIA_TYPE = new MediaType("text", "csv", StandardCharsets.UTF_8);
 
+    /** RFC 4180 quoting (only where a cell needs it), «;» between fields, CRLF after each row. */
+    private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setDelimiter(';').setRecordSeparator("\r\n")
+            .get();
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm")
             .withZone(ZoneId.of("Europe/Moscow"));
     private static final List<String> HEADER = List.of("Номер обращения", "Код региона", "Регион", "Статус",
@@ -39,19 +42,13 @@ final class AppealsCsv {
                 a.rating() == null ? "" : String.valueOf(a.rating()), nz(a.text())));
     }
 
-    private static String line(List<String> cells) {
-        return cells.stream().map(AppealsCsv::cell).collect(Collectors.joining(";")) + "\r\n";
+    static String line(List<String> cells) {
+        return FORMAT.format(cells.stream().map(AppealsCsv::defused).toArray()) + "\r\n";
     }
 
-    static String cell(String value) {
-        String v = value;
-        if (!v.isEmpty() && "=+-@".indexOf(v.charAt(0)) >= 0) {
-            v = "'" + v; // a spreadsheet must show it, not evaluate it
-        }
-        if (v.contains(";") || v.contains("\"") || v.contains("\n") || v.contains("\r")) {
-            v = "\"" + v.replace("\"", "\"\"") + "\"";
-        }
-        return v;
+    /** A cell a spreadsheet would run as a formula is shown as text instead. */
+    static String defused(String value) {
+        return !value.isEmpty() && "=+-@".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
     }
 
     private static String time(Instant t) {
