@@ -9,8 +9,8 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.server.ResponseStatusException;
 
-import ru.rosobr.assistant.analytics.security.Viewer;
 import ru.rosobr.assistant.platform.reference.Regions;
+import ru.rosobr.assistant.platform.security.Viewer;
 
 /**
  * What a statistics request may read: a period (Moscow days, both bounds inclusive, either open) and the one region
@@ -22,8 +22,10 @@ public record Scope(LocalDate from, LocalDate to, String region) {
     private static final Logger log = LoggerFactory.getLogger(Scope.class);
 
     public static Scope of(Jwt jwt, String from, String to, String region) {
-        Viewer viewer = Viewer.of(jwt).orElseThrow(() -> forbidden(jwt,
-                "В токене нет роли или региона, дающих доступ к статистике."));
+        Viewer viewer = Viewer.of(jwt);
+        if (!viewer.seesAllRegions() && !viewer.regional()) {
+            throw forbidden(jwt, "В токене нет роли или региона, дающих доступ к статистике.");
+        }
         LocalDate fromDay = date("from", from);
         LocalDate toDay = date("to", to);
         if (fromDay != null && toDay != null && fromDay.isAfter(toDay)) {
@@ -32,11 +34,9 @@ public record Scope(LocalDate from, LocalDate to, String region) {
         if (region != null && !region.isBlank() && !Regions.exists(region)) {
             throw bad("Неизвестный код региона: " + region + ". Ожидается двузначный код, например 58.");
         }
-        String asked = region == null || region.isBlank() ? null : region;
-        if (asked != null && !viewer.maySee(asked)) {
-            throw forbidden(jwt, "Статистика другого региона недоступна.");
-        }
-        return new Scope(fromDay, toDay, viewer.seesAllRegions() ? asked : viewer.region());
+        Viewer.RegionFilter filter = viewer.narrow(region)
+                .orElseThrow(() -> forbidden(jwt, "Статистика другого региона недоступна."));
+        return new Scope(fromDay, toDay, filter.region());
     }
 
     private static LocalDate date(String name, String value) {

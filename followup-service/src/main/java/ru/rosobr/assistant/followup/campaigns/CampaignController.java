@@ -27,7 +27,7 @@ import ru.rosobr.assistant.contracts.Channel;
 import ru.rosobr.assistant.contracts.OrgType;
 import ru.rosobr.assistant.contracts.events.OutboundMessage.Button;
 import ru.rosobr.assistant.platform.reference.Regions;
-import ru.rosobr.assistant.platform.security.JwtSupport;
+import ru.rosobr.assistant.platform.security.Viewer;
 
 /**
  * {@code /api/campaigns}: FEDERAL and ADMIN for any region; a REGIONAL_HEAD only for the own region — a head's
@@ -48,17 +48,10 @@ public class CampaignController {
         this.settings = settings;
     }
 
-    /** Who asks: a federal-level user (any region) or the head of one region. */
-    record Viewer(String username, String region, boolean federal) {
-        static Viewer of(Jwt jwt) {
-            List<String> roles = jwt.getClaimAsStringList(JwtSupport.ROLES);
-            boolean federal = roles != null && (roles.contains("FEDERAL") || roles.contains("ADMIN"));
-            return new Viewer(jwt.getSubject(), jwt.getClaimAsString(JwtSupport.REGION), federal);
-        }
-
-        boolean maySee(CampaignRow c) {
-            return federal || (region != null && c.audience().regions().equals(List.of(region)));
-        }
+    /** A federal-level user sees every campaign; a head only those aimed at exactly their region. */
+    private static boolean maySee(Viewer viewer, CampaignRow c) {
+        List<String> regions = c.audience().regions();
+        return viewer.seesAllRegions() || (regions.size() == 1 && viewer.canSee(regions.get(0)));
     }
 
     public record AudienceRequest(List<String> regions, List<String> orgTypes, List<String> channels,
@@ -131,7 +124,7 @@ public class CampaignController {
             buttons.add(new Button(b, "campaign"));
         }
         return campaigns.create(title, text, buttons, audience, rate, body.startAt(), viewer.username(),
-                        viewer.federal() ? null : viewer.region())
+                        viewer.limitedTo())
                 .map(c -> ResponseEntity.created(URI.create("/api/campaigns/" + c.id()))
                         .body(new Created(c.id(), c.status(), c.audienceSize())));
     }
@@ -139,11 +132,11 @@ public class CampaignController {
     @GetMapping
     public Flux<CampaignView> list(@AuthenticationPrincipal Jwt jwt) {
         Viewer viewer = Viewer.of(jwt);
-        if (!viewer.federal() && viewer.region() == null) {
+        if (viewer.seesNoRegion()) {
             // no region is not "every region": the head's filter would be dropped
             return Flux.error(new ResponseStatusException(HttpStatus.FORBIDDEN, "у пользователя не указан регион"));
         }
-        return campaigns.list(viewer.federal() ? null : viewer.region(), 100).concatMap(campaigns::view);
+        return campaigns.list(viewer.limitedTo(), 100).concatMap(campaigns::view);
     }
 
     @GetMapping("/{id}")
@@ -196,7 +189,7 @@ public class CampaignController {
     private Mono<CampaignRow> visible(Jwt jwt, UUID id) {
         Viewer viewer = Viewer.of(jwt);
         return campaigns.find(id)
-                .filter(viewer::maySee)
+                .filter(c -> maySee(viewer, c))
                 .switchIfEmpty(Mono.error(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
                         "рассылка не найдена")));
     }
@@ -209,8 +202,8 @@ public class CampaignController {
                 throw bad("неизвестный код региона: " + r);
             }
         }
-        if (!viewer.federal()) {
-            if (viewer.region() == null) {
+        if (!viewer.seesAllRegions()) {
+            if (viewer.seesNoRegion()) {
                 throw new ResponseStatusException(HttpStatus.FORBIDDEN, "у пользователя не указан регион");
             }
             if (regions.isEmpty()) {

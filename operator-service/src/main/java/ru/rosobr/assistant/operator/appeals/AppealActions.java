@@ -21,11 +21,11 @@ import ru.rosobr.assistant.operator.appeals.internal.AppealRepository;
 import ru.rosobr.assistant.operator.appeals.internal.AppealRow;
 import ru.rosobr.assistant.operator.audit.AuditTrail;
 import ru.rosobr.assistant.operator.problems.Problems;
-import ru.rosobr.assistant.operator.security.Viewer;
 import ru.rosobr.assistant.operator.users.Role;
 import ru.rosobr.assistant.operator.users.Users;
 import ru.rosobr.assistant.platform.outbox.Outbox;
 import ru.rosobr.assistant.platform.reference.Regions;
+import ru.rosobr.assistant.platform.security.Viewer;
 
 /**
  * What staff do with appeals in the console. Every action locks the appeal row, checks the version the user acted

@@ -18,7 +18,8 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import ru.rosobr.assistant.operator.problems.Problems;
-import ru.rosobr.assistant.operator.security.Viewer;
+import ru.rosobr.assistant.operator.security.ViewerZone;
+import ru.rosobr.assistant.platform.security.Viewer;
 
 /**
  * The console's appeal routes under {@code /api/console}: list, export, counters, kanban, card and the actions on
@@ -67,7 +68,7 @@ public class AppealController {
 
         AppealFilter toFilter(Viewer viewer, boolean paged) {
             return AppealFilter.parse(status, column, overdue, from, to, rating, operator, region, q, sort,
-                    paged ? page : null, paged ? size : null, viewer.zone());
+                    paged ? page : null, paged ? size : null, ViewerZone.of(viewer));
         }
     }
 

@@ -18,8 +18,8 @@ import ru.rosobr.assistant.operator.appeals.internal.AppealRow;
 import ru.rosobr.assistant.operator.appeals.internal.KanbanRow;
 import ru.rosobr.assistant.operator.audit.AuditTrail;
 import ru.rosobr.assistant.operator.problems.Problems;
-import ru.rosobr.assistant.operator.security.Viewer;
 import ru.rosobr.assistant.platform.reference.Regions;
+import ru.rosobr.assistant.platform.security.Viewer;
 
 /**
  * What staff read of appeals in the console: the list, the counters, the kanban, the card and the export. Region
@@ -42,10 +42,10 @@ public class AppealQueries {
     }
 
     public Mono<AppealPage> list(Viewer viewer, AppealFilter filter) {
-        if (!viewer.seesAllRegions() && viewer.region() == null) {
+        if (viewer.seesNoRegion()) {
             return Mono.just(new AppealPage(List.of(), 0)); // regional role without a region
         }
-        String own = ownRegion(viewer);
+        String own = viewer.limitedTo();
         return appeals.page(viewer.username(), own, filter).map(AppealQueries::summary).collectList()
                 .zipWith(appeals.count(own, filter))
                 .map(t -> new AppealPage(t.getT1(), t.getT2()));
@@ -53,20 +53,20 @@ public class AppealQueries {
 
     /** Every matching appeal (up to the export limit) for the CSV file; the export itself is an audited action. */
     public Flux<AppealSummary> export(Viewer viewer, AppealFilter filter) {
-        if (!viewer.seesAllRegions() && viewer.region() == null) {
+        if (viewer.seesNoRegion()) {
             return Flux.empty();
         }
         AppealFilter all = filter.forExport();
-        return audit.record(viewer.username(), "EXPORT", null, ownRegion(viewer), all.toString())
-                .thenMany(appeals.page(viewer.username(), ownRegion(viewer), all).map(AppealQueries::summary));
+        return audit.record(viewer.username(), "EXPORT", null, viewer.limitedTo(), all.toString())
+                .thenMany(appeals.page(viewer.username(), viewer.limitedTo(), all).map(AppealQueries::summary));
     }
 
     /** Appeals per kanban column, overdue and unread, under the filters (the list's, without sort and pages). */
     public Mono<AppealCounters> counters(Viewer viewer, AppealFilter filter) {
-        if (!viewer.seesAllRegions() && viewer.region() == null) {
+        if (viewer.seesNoRegion()) {
             return Mono.just(new AppealCounters(0, 0, 0, 0, 0, 0, 0));
         }
-        return appeals.counters(viewer.username(), ownRegion(viewer), filter);
+        return appeals.counters(viewer.username(), viewer.limitedTo(), filter);
     }
 
     /**
@@ -79,11 +79,11 @@ public class AppealQueries {
         }
         List<KanbanColumn> columns = filter.columns().isEmpty() ? List.of(KanbanColumn.values())
                 : Arrays.stream(KanbanColumn.values()).filter(filter.columns()::contains).toList();
-        if (!viewer.seesAllRegions() && viewer.region() == null) {
+        if (viewer.seesNoRegion()) {
             return Mono.just(new KanbanBoard(columns.stream()
                     .map(c -> new KanbanPage(c, c.title(), 0, List.of(), null)).toList()));
         }
-        String own = ownRegion(viewer);
+        String own = viewer.limitedTo();
         return appeals.kanbanFirstPages(viewer.username(), own, filter.withoutColumns(), columns, perColumn + 1)
                 .map(found -> {
                     Map<KanbanColumn, List<AppealSummary>> cards = new EnumMap<>(KanbanColumn.class);
@@ -103,10 +103,10 @@ public class AppealQueries {
         if (limit < 1 || limit > MAX_KANBAN_PAGE) {
             return Mono.error(pageSizeProblem("limit"));
         }
-        if (!viewer.seesAllRegions() && viewer.region() == null) {
+        if (viewer.seesNoRegion()) {
             return Mono.just(new KanbanPage(column, column.title(), 0, List.of(), null));
         }
-        String own = ownRegion(viewer);
+        String own = viewer.limitedTo();
         AppealFilter inColumn = filter.inColumn(column);
         return appeals.kanbanPage(viewer.username(), own, inColumn, column, after, limit + 1)
                 .map(AppealQueries::summary).collectList()
@@ -163,11 +163,6 @@ public class AppealQueries {
                                     row.rating(), row.version(), t.getT1(), row.deadlineDay(),
                                     row.deadlineWarning(), row.escalationReason());
                         }));
-    }
-
-    /** The only region the viewer may see, or null for every region. */
-    static String ownRegion(Viewer viewer) {
-        return viewer.seesAllRegions() ? null : viewer.region();
     }
 
     /** The row if it exists and the viewer may see it; otherwise 404 (the same answer for both). */

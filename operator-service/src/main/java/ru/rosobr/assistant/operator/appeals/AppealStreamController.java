@@ -18,7 +18,7 @@ import reactor.core.publisher.BufferOverflowStrategy;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-import ru.rosobr.assistant.operator.security.Viewer;
+import ru.rosobr.assistant.platform.security.Viewer;
 
 /**
  * {@code GET /api/console/stream}: live updates as Server-Sent Events. Every committed change of an appeal the

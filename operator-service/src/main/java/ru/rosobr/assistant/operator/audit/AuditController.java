@@ -14,7 +14,8 @@ import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Flux;
 
 import ru.rosobr.assistant.operator.problems.Problems;
-import ru.rosobr.assistant.operator.security.Viewer;
+import ru.rosobr.assistant.operator.security.ViewerZone;
+import ru.rosobr.assistant.platform.security.Viewer;
 
 /** {@code GET /api/console/audit}: the audit log, newest first, as far as the viewer may see it. */
 @RestController
@@ -37,7 +38,7 @@ public class AuditController {
                                   @RequestParam(defaultValue = "100") int limit) {
         Viewer viewer = Viewer.of(jwt);
         return audit.readBy(viewer, blankToNull(appealId), blankToNull(actor), blankToNull(action),
-                day(from, "from", viewer.zone(), 0), day(to, "to", viewer.zone(), 1), limit);
+                day(from, "from", ViewerZone.of(viewer), 0), day(to, "to", ViewerZone.of(viewer), 1), limit);
     }
 
     /** A date of the filter as the start of that day ({@code plusDays} 1: of the next day) in the zone. */

@@ -12,7 +12,7 @@ import reactor.core.publisher.Mono;
 
 import ru.rosobr.assistant.contracts.events.StaffActionAudited;
 import ru.rosobr.assistant.operator.problems.Problems;
-import ru.rosobr.assistant.operator.security.Viewer;
+import ru.rosobr.assistant.platform.security.Viewer;
 
 /** The audit log of operator actions; written in the transaction of the action it records. */
 public class AuditTrail {
@@ -75,11 +75,8 @@ public class AuditTrail {
                 return Flux.error(Problems.badRequest("Некорректный идентификатор обращения: " + appealIdParam));
             }
         }
-        if (viewer.seesAllRegions()) {
-            return find(null, appealId, actor, action, from, to, limit);
-        }
-        return viewer.region() == null ? Flux.empty()
-                : find(viewer.region(), appealId, actor, action, from, to, limit);
+        return viewer.seesNoRegion() ? Flux.empty()
+                : find(viewer.limitedTo(), appealId, actor, action, from, to, limit);
     }
 
     /** Newest first; {@code region} null = every region; {@code actor}, {@code action} optional filters. */

@@ -17,10 +17,10 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 import reactor.core.publisher.Mono;
 
-import ru.rosobr.assistant.operator.security.Viewer;
 import ru.rosobr.assistant.platform.input.TextInput;
 import ru.rosobr.assistant.platform.reference.Regions;
 import ru.rosobr.assistant.platform.security.JwtSupport;
+import ru.rosobr.assistant.platform.security.Viewer;
 
 /**
  * {@code POST /api/auth/login} opens a session (short access token + refresh token), {@code /refresh} swaps the

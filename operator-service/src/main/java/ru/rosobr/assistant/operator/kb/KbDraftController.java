@@ -15,7 +15,7 @@ import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-import ru.rosobr.assistant.operator.security.Viewer;
+import ru.rosobr.assistant.platform.security.Viewer;
 
 /** Knowledge-base drafts: proposed from an appeal, verified or rejected by a KB editor or federal specialist. */
 @RestController

@@ -21,8 +21,8 @@ import ru.rosobr.assistant.operator.appeals.MessageKind;
 import ru.rosobr.assistant.operator.problems.Problems;
 import ru.rosobr.assistant.operator.appeals.TimelineEntry;
 import ru.rosobr.assistant.operator.kb.internal.DraftRepository;
-import ru.rosobr.assistant.operator.security.Viewer;
 import ru.rosobr.assistant.platform.outbox.Outbox;
+import ru.rosobr.assistant.platform.security.Viewer;
 
 /**
  * Publishing to the knowledge base: staff who work appeals (OPERATOR, REGIONAL_HEAD, FEDERAL) turn an appeal's

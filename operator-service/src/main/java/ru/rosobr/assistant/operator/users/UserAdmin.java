@@ -17,9 +17,9 @@ import ru.rosobr.assistant.contracts.events.AccessRevoked;
 import ru.rosobr.assistant.contracts.events.StaffUserChanged;
 import ru.rosobr.assistant.operator.audit.AuditTrail;
 import ru.rosobr.assistant.operator.problems.Problems;
-import ru.rosobr.assistant.operator.security.Viewer;
 import ru.rosobr.assistant.platform.outbox.Outbox;
 import ru.rosobr.assistant.platform.reference.Regions;
+import ru.rosobr.assistant.platform.security.Viewer;
 
 /**
  * The user directory as staff see it: regional heads list their region's users (whom to reassign to), federal staff
@@ -60,20 +60,15 @@ public class UserAdmin {
         if (region != null && !Regions.exists(region)) {
             return Flux.error(Problems.badRequest("Неизвестный код региона: " + region));
         }
-        String scope;
-        if (viewer.seesAllRegions()) {
-            scope = region;
-        } else if (viewer.has("REGIONAL_HEAD") && viewer.region() != null) {
-            if (region != null && !region.equals(viewer.region())) {
-                return Flux.empty(); // another region: nothing to see
-            }
-            scope = viewer.region();
-        } else {
+        if (!viewer.seesAllRegions() && !(viewer.has("REGIONAL_HEAD") && viewer.region() != null)) {
             return Flux.error(Problems.forbidden(
                     "Список пользователей доступен руководителю региона, федеральным сотрудникам и администратору"));
         }
         Role filter = wanted;
-        return users.list(scope).filter(u -> filter == null || u.roles().contains(filter));
+        // a head asking for another region: nothing to see
+        return viewer.narrow(region).map(scope -> users.list(scope.region())
+                        .filter(u -> filter == null || u.roles().contains(filter)))
+                .orElseGet(Flux::empty);
     }
 
     public Mono<UserView> create(Viewer admin, UserRequest r) {

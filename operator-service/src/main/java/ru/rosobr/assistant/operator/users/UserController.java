@@ -16,7 +16,7 @@ import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-import ru.rosobr.assistant.operator.security.Viewer;
+import ru.rosobr.assistant.platform.security.Viewer;
 
 /** Console users: the list (heads: own region), and for admins adding and changing users. */
 @RestController

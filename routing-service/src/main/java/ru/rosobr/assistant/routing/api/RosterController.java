@@ -1,7 +1,6 @@
 package ru.rosobr.assistant.routing.api;
 
 import java.time.Instant;
-import java.util.List;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -15,7 +14,7 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import ru.rosobr.assistant.platform.reference.Regions;
-import ru.rosobr.assistant.platform.security.JwtSupport;
+import ru.rosobr.assistant.platform.security.Viewer;
 import ru.rosobr.assistant.routing.assignment.Shifts;
 import ru.rosobr.assistant.routing.roster.Roster;
 import ru.rosobr.assistant.routing.roster.RosterEntry;
@@ -52,14 +51,11 @@ public class RosterController {
 
     @GetMapping("/operators")
     public Flux<OperatorView> operators(@AuthenticationPrincipal Jwt jwt) {
-        List<String> roles = jwt.getClaimAsStringList(JwtSupport.ROLES);
-        boolean allRegions = roles != null && (roles.contains("ADMIN") || roles.contains("FEDERAL"));
-        if (allRegions) {
-            return roster.all().map(OperatorView::of);
-        }
         // a regional head sees their own region only; a token without a region sees nothing
-        String region = jwt.getClaimAsString(JwtSupport.REGION);
-        return region == null ? Flux.empty() : roster.inRegion(region).map(OperatorView::of);
+        return Viewer.of(jwt).narrow(null)
+                .map(scope -> scope.everyRegion() ? roster.all() : roster.inRegion(scope.region()))
+                .orElseGet(Flux::empty)
+                .map(OperatorView::of);
     }
 
     @PutMapping("/operators/{username}")

@@ -11,7 +11,7 @@ import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
 import ru.rosobr.assistant.platform.reference.Regions;
-import ru.rosobr.assistant.platform.security.JwtSupport;
+import ru.rosobr.assistant.platform.security.Viewer;
 import ru.rosobr.assistant.routing.assignment.OffShiftPolicy;
 import ru.rosobr.assistant.routing.assignment.Shifts;
 import ru.rosobr.assistant.routing.roster.RosterEntry;
@@ -44,7 +44,7 @@ public class ShiftController {
 
     @PostMapping("/start")
     public Mono<ShiftView> start(@AuthenticationPrincipal Jwt jwt) {
-        return shifts.start(jwt.getSubject(), jwt.getClaimAsString(JwtSupport.REGION), jwt.getSubject())
+        return shifts.start(jwt.getSubject(), Viewer.of(jwt).region(), jwt.getSubject())
                 .map(ShiftView::of);
     }
 
@@ -55,7 +55,7 @@ public class ShiftController {
 
     @GetMapping("/me")
     public Mono<ShiftView> me(@AuthenticationPrincipal Jwt jwt) {
-        String region = jwt.getClaimAsString(JwtSupport.REGION);
+        String region = Viewer.of(jwt).region();
         return shifts.find(jwt.getSubject())
                 .map(e -> new ShiftView(e.username(), true, e.region(), regionName(e.region()), e.onShift(),
                         e.openAppeals(), e.idleSince(), 0, shifts.offShiftPolicy()))
