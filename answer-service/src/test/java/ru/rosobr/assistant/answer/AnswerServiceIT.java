@@ -25,6 +25,7 @@ import ru.rosobr.assistant.contracts.events.AppealOffTopic;
 import ru.rosobr.assistant.contracts.events.AppealReceived;
 import ru.rosobr.assistant.contracts.events.KbEntryPublished;
 import ru.rosobr.assistant.testkit.KafkaProbe;
+import ru.rosobr.assistant.testkit.OutboxProbe;
 import ru.rosobr.assistant.testkit.ServiceTestSupport;
 import ru.rosobr.assistant.testkit.TestJwt;
 
@@ -62,6 +63,9 @@ class AnswerServiceIT {
         AnswerMatched matched = KafkaProbe.await(Topics.ANSWER_MATCHED, m -> m.appealId().equals(e.appealId()), WAIT);
         assertThat(matched.topic()).isEqualTo("ktp");
         assertThat(matched.answerText()).contains("рабочей программы");
+        // the first copy's answer proves nothing of the second: wait until it was consumed and its output sent
+        KafkaProbe.awaitConsumed("answer-service", Topics.APPEAL_RECEIVED, WAIT);
+        OutboxProbe.awaitPublished(db, WAIT);
 
         Long decisions = db.sql("select count(*) as n from match_decisions where appeal_id = :id")
                 .bind("id", e.appealId()).map((r, m) -> r.get("n", Long.class)).one().block();

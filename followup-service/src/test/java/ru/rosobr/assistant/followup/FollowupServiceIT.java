@@ -36,6 +36,7 @@ import ru.rosobr.assistant.contracts.events.OutboundMessage.Kind;
 import ru.rosobr.assistant.contracts.events.RatingReminderDue;
 import ru.rosobr.assistant.followup.timers.internal.TimerScheduler;
 import ru.rosobr.assistant.testkit.KafkaProbe;
+import ru.rosobr.assistant.testkit.OutboxProbe;
 import ru.rosobr.assistant.testkit.ServiceTestSupport;
 
 /**
@@ -148,6 +149,9 @@ class FollowupServiceIT {
 
         // Moscow: noon + 4 days is daytime, so exactly four days later
         assertThat(timer(appeal, "REMINDER").dueAt()).isEqualTo(Instant.parse("2026-03-14T09:00:00Z"));
+        // the answer seen is the first copy's: wait until the redelivery was consumed and its output sent
+        KafkaProbe.awaitConsumed("followup-service", Topics.ANSWER_MATCHED, WAIT);
+        OutboxProbe.awaitPublished(db, WAIT);
         assertThat(KafkaProbe.all(Topics.OUTBOUND_MESSAGES,
                 o -> appeal.equals(o.appealId()) && o.kind() == Kind.AI_ANSWER)).hasSize(1);
 

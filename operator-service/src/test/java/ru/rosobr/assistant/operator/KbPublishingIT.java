@@ -11,6 +11,7 @@ import ru.rosobr.assistant.contracts.Topics;
 import ru.rosobr.assistant.contracts.events.AppealAssigned;
 import ru.rosobr.assistant.contracts.events.KbEntryPublished;
 import ru.rosobr.assistant.testkit.KafkaProbe;
+import ru.rosobr.assistant.testkit.OutboxProbe;
 
 /** Publishing to the knowledge base: an operator's draft, verified by a KB editor → {@code kb.entry.published}. */
 class KbPublishingIT extends OperatorTestBase {
@@ -79,6 +80,8 @@ class KbPublishingIT extends OperatorTestBase {
                 .expectBody()
                 .jsonPath("$[?(@.action == 'KB_PUBLISH')].actor").isEqualTo("kbeditor")
                 .jsonPath("$[?(@.action == 'KB_DRAFT')].actor").isEqualTo("operator58");
+        // a second publication by the refused verify would be in the outbox: wait until it would be on the topic
+        OutboxProbe.awaitPublished(db, WAIT);
         assertThat(KafkaProbe.all(Topics.KB_ENTRY_PUBLISHED, p -> p.entryId().equals("op-" + id))).hasSize(1);
     }
 
@@ -119,6 +122,8 @@ class KbPublishingIT extends OperatorTestBase {
                 .jsonPath("$[?(@.id == '" + id + "')].rejectReason").isEqualTo("Нет правового основания");
         get(op58, "/api/console/kb-drafts?status=WHATEVER").exchange().expectStatus().isBadRequest();
         get(op58, "/api/console/kb-drafts/" + java.util.UUID.randomUUID()).exchange().expectStatus().isNotFound();
+        // what the requests emitted is in the outbox at once, on the topic only once the relay sent it
+        OutboxProbe.awaitPublished(db, WAIT);
         assertThat(KafkaProbe.all(Topics.KB_ENTRY_PUBLISHED, p -> p.entryId().equals("op-" + id))).isEmpty();
     }
 }

@@ -36,6 +36,7 @@ import ru.rosobr.assistant.routing.assignment.internal.AssignmentFlow;
 import ru.rosobr.assistant.routing.roster.Roster;
 import ru.rosobr.assistant.routing.roster.RosterEntry;
 import ru.rosobr.assistant.testkit.KafkaProbe;
+import ru.rosobr.assistant.testkit.OutboxProbe;
 import ru.rosobr.assistant.testkit.ServiceTestSupport;
 import ru.rosobr.assistant.testkit.TestJwt;
 
@@ -127,6 +128,9 @@ class RoutingServiceIT {
 
         assertThat(awaitAssigned(first.appealId()).operatorId()).isEqualTo("operator33");
         awaitProcessed(again.eventId());
+        // the plain redelivery leaves no trace of its own: the group's commit past it is the proof it was handled
+        KafkaProbe.awaitConsumed("routing-service", Topics.ANSWER_UNMATCHED, WAIT);
+        OutboxProbe.awaitPublished(db, WAIT);
         Long rows = db.sql("select count(*) as n from assignments where appeal_id = :id").bind("id", first.appealId())
                 .map((r, m) -> r.get("n", Long.class)).one().block();
         assertThat(rows).isEqualTo(1L);
@@ -308,6 +312,7 @@ class RoutingServiceIT {
         StaffActionAudited ended = KafkaProbe.await(Topics.AUDIT_ROUTING,
                 a -> a.actor().equals("newcomer72") && a.action().equals("SHIFT_END"), WAIT);
         assertThat(ended.region()).isEqualTo("72");
+        OutboxProbe.awaitPublished(db, WAIT); // a second entry written with either would be on the topic by now
         assertThat(KafkaProbe.all(Topics.AUDIT_ROUTING, a -> a.actor().equals("newcomer72"))).hasSize(2);
         asOperator("POST", "nobody", null, "/api/routing/shifts/start").expectStatus().isBadRequest()
                 .expectBody().jsonPath("$.detail")

@@ -10,13 +10,20 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
 
+import org.awaitility.Awaitility;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
@@ -138,6 +145,49 @@ public final class KafkaProbe {
                 }
             }
             throw new AssertionError("could not read " + topic.name() + " to its end");
+        }
+    }
+
+    /**
+     * Waits until the consumer group has committed past every record that is on the topic now. The platform commits
+     * a batch only after its effect (and the events it emitted to the outbox) committed, so from then on whatever the
+     * group does with those records is done: the proof to wait for before asserting that they changed nothing.
+     */
+    public static void awaitConsumed(String group, Topic<?> topic, Duration timeout) {
+        awaitConsumed(bootstrapServers(), group, topic, timeout);
+    }
+
+    /** The same on another broker (e.g. the one of {@link ServiceReplicas}). */
+    public static void awaitConsumed(String bootstrapServers, String group, Topic<?> topic, Duration timeout) {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+            Map<TopicPartition, Long> ends = endOffsets(admin, topic.name());
+            Awaitility.await("group " + group + " to commit past " + ends).atMost(timeout)
+                    .pollInterval(Duration.ofMillis(100))
+                    .until(() -> {
+                        var committed = admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata()
+                                .get(10, TimeUnit.SECONDS);
+                        // a partition with no records needs no commit
+                        return ends.entrySet().stream().filter(e -> e.getValue() > 0).allMatch(e -> {
+                            var at = committed.get(e.getKey());
+                            return at != null && at.offset() >= e.getValue();
+                        });
+                    });
+        }
+    }
+
+    private static Map<TopicPartition, Long> endOffsets(Admin admin, String topic) {
+        try {
+            var partitions = admin.describeTopics(List.of(topic)).allTopicNames().get(10, TimeUnit.SECONDS)
+                    .get(topic).partitions().stream()
+                    .map(p -> new TopicPartition(topic, p.partition()))
+                    .collect(Collectors.toMap(tp -> tp, tp -> OffsetSpec.latest()));
+            return admin.listOffsets(partitions).all().get(10, TimeUnit.SECONDS).entrySet().stream()
+                    .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().offset()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("could not read the end offsets of " + topic, e);
         }
     }
 

@@ -40,6 +40,7 @@ import ru.rosobr.assistant.contracts.events.TeacherChanged;
 import ru.rosobr.assistant.followup.FollowupServiceApplication;
 import ru.rosobr.assistant.platform.reference.Regions;
 import ru.rosobr.assistant.testkit.KafkaProbe;
+import ru.rosobr.assistant.testkit.OutboxProbe;
 import ru.rosobr.assistant.testkit.ServiceReplicas;
 import ru.rosobr.assistant.testkit.TestJwt;
 
@@ -218,6 +219,7 @@ class CampaignsIT {
         NOW.set(EAST_MORNING);
         await().atMost(WAIT).until(() -> "DONE".equals(get(id).get("status")));
         await().atMost(WAIT).until(() -> messages(text).size() >= 300);
+        OutboxProbe.awaitPublished(db(), WAIT); // no copy is still on its way
         List<OutboundMessage> out = messages(text);
         assertThat(out).hasSize(300);
         assertThat(out.stream().map(OutboundMessage::teacherId).collect(Collectors.toSet()))
@@ -342,6 +344,8 @@ class CampaignsIT {
         await().atMost(WAIT).until(() -> "DONE".equals(get(id).get("status")));
 
         await().atMost(WAIT).until(() -> messages(text).size() >= 400);
+        // a second copy would be sent after the 400th: only once every row of the outbox is out is the count final
+        OutboxProbe.awaitPublished(db(), WAIT);
         List<OutboundMessage> out = messages(text);
         Set<String> distinct = new HashSet<>();
         List<String> duplicates = out.stream().map(OutboundMessage::teacherId).filter(t -> !distinct.add(t)).toList();
