@@ -14,6 +14,11 @@ export default defineConfig({
     // one module-script bundle: no preload polyfill needed
     modulePreload: { polyfill: false },
     rollupOptions: {
+      // TanStack Query marks its modules «use client» for React Server Components; a client bundle drops it
+      onwarn(warning, warn) {
+        if (warning.code === 'MODULE_LEVEL_DIRECTIVE') return;
+        warn(warning);
+      },
       output: {
         entryFileNames: 'console.js',
         chunkFileNames: 'console-[name].js',

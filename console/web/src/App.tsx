@@ -1,8 +1,10 @@
+import { QueryClientProvider, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useRef, useState } from 'react';
 
 import { Notice } from './components/ui';
 import { api, ApiError } from './lib/api';
 import { useLive } from './lib/live';
+import { keys, newQueryClient } from './lib/queries';
 import { DEFAULT_FILTERS, type Filters } from './lib/query';
 import { canRunCampaigns, canWorkAppeals, editsKb, managesTeachers, roleText, seesAllRegions, seesAudit, seesDeadLetters,
   seesFederalQueue, seesShifts, seesUsers } from './lib/roles';
@@ -50,13 +52,16 @@ export function App() {
     return s;
   });
   const [loginNotice, setLoginNotice] = useState<string | null>(null);
+  const [queryClient] = useState(newQueryClient);
 
   const endSession = useCallback((notice: string | null) => {
     sessionStorage.removeItem(SESSION_KEY);
     api.setToken(null);
+    // what one user saw is not shown to the next one who logs in here
+    queryClient.clear();
     setSession(null);
     setLoginNotice(notice);
-  }, []);
+  }, [queryClient]);
 
   useEffect(() => {
     api.whenUnauthorized(() => endSession('Сеанс истёк или завершён — войдите снова'));
@@ -91,8 +96,12 @@ export function App() {
 
   if (!session) return <Login onLogin={onLogin} notice={loginNotice} />;
   if (session.passwordChangeRequired) return <PasswordChange session={session} forced onChanged={onLogin} />;
-  return <Shell session={session} onLogout={logout} onExpired={() => endSession('Сеанс истёк — войдите снова')}
-    onPasswordChanged={onLogin} />;
+  return (
+    <QueryClientProvider client={queryClient}>
+      <Shell session={session} onLogout={logout} onExpired={() => endSession('Сеанс истёк — войдите снова')}
+        onPasswordChanged={onLogin} />
+    </QueryClientProvider>
+  );
 }
 
 function Shell({ session, onLogout, onExpired, onPasswordChanged }: {
@@ -135,8 +144,8 @@ function Shell({ session, onLogout, onExpired, onPasswordChanged }: {
   const route2 = route.view === 'home' ? (works ? { view: 'list' as const } : { view: 'kb' as const }) : route;
   const openId = route2.view === 'appeal' ? route2.id : null;
   // opening a card marks it read on the server: the counters are fetched again after that
-  const [readMarks, setReadMarks] = useState(0);
-  const onOpened = useCallback(() => setReadMarks((n) => n + 1), []);
+  const queryClient = useQueryClient();
+  const onOpened = useCallback(() => void queryClient.invalidateQueries({ queryKey: keys.counters }), [queryClient]);
 
   // the appeal on screen needs no toast
   useEffect(() => {
@@ -195,20 +204,20 @@ function Shell({ session, onLogout, onExpired, onPasswordChanged }: {
         </div>
       </header>
       {works && ['list', 'federal', 'kanban', 'appeal'].includes(route2.view) && (
-        <CountersBar tick={live.tick + readMarks} onPick={(column) => {
+        <CountersBar onPick={(column) => {
           setFilters({ ...DEFAULT_FILTERS, columns: [column] });
           navigate({ view: 'list' });
         }} />
       )}
       <main id="main" tabIndex={-1}>
         {route2.view === 'list' && works && (
-          <AppealList session={session} filters={filters} setFilters={setFilters} tick={live.tick} remember={remember} />
+          <AppealList session={session} filters={filters} setFilters={setFilters} remember={remember} />
         )}
         {route2.view === 'federal' && works && (
-          <AppealList session={session} federalQueue filters={filters} setFilters={setFilters} tick={live.tick} remember={remember} />
+          <AppealList session={session} federalQueue filters={filters} setFilters={setFilters} remember={remember} />
         )}
-        {route2.view === 'kanban' && works && <Kanban session={session} tick={live.tick} remember={remember} />}
-        {route2.view === 'appeal' && works && <AppealCardView session={session} id={route2.id} tick={live.tick} onOpened={onOpened} />}
+        {route2.view === 'kanban' && works && <Kanban session={session} remember={remember} />}
+        {route2.view === 'appeal' && works && <AppealCardView session={session} id={route2.id} onOpened={onOpened} />}
         {route2.view === 'kb' && <KbDrafts session={session} />}
         {route2.view === 'kb-entries' && editsKb(session) && <KbEntries session={session} />}
         {route2.view === 'stats' && (
@@ -220,7 +229,7 @@ function Shell({ session, onLogout, onExpired, onPasswordChanged }: {
             } : undefined} />
         )}
         {route2.view === 'map' && <RegionMap />}
-        {route2.view === 'shifts' && seesShifts(session) && <Shifts session={session} tick={live.tick} />}
+        {route2.view === 'shifts' && seesShifts(session) && <Shifts session={session} />}
         {route2.view === 'users' && seesUsers(session) && <Users session={session} />}
         {route2.view === 'audit' && seesAudit(session) && <Audit />}
         {route2.view === 'deadletters' && seesDeadLetters(session) && <DeadLetters />}
@@ -308,31 +317,19 @@ const COUNTER_CHIPS: { key: Status | 'overdue'; label: string; column: ColumnId 
   { key: 'FEDERAL', label: 'На федеральном контроле', column: 'FEDERAL' },
 ];
 
-function CountersBar({ tick, onPick }: { tick: number; onPick: (column: ColumnId) => void }) {
-  const [counters, setCounters] = useState<Counters | null>(null);
-  const [problem, setProblem] = useState<string | null>(null);
-
-  useEffect(() => {
-    let cancelled = false;
-    api
-      .get<Counters>('/api/console/appeals/counters')
-      .then((c) => {
-        if (cancelled) return;
-        if (c && typeof c === 'object' && !Array.isArray(c) && 'NEW' in c) {
-          setCounters(c);
-          setProblem(null);
-        } else {
-          setProblem('Счётчики пока недоступны на сервере');
-        }
-      })
-      .catch((e: unknown) => {
-        if (cancelled) return;
-        setProblem(e instanceof ApiError && e.status !== 0 && e.status < 500 ? 'Счётчики пока недоступны на сервере' : 'Счётчики временно недоступны');
-      });
-    return () => {
-      cancelled = true;
-    };
-  }, [tick]);
+function CountersBar({ onPick }: { onPick: (column: ColumnId) => void }) {
+  // an answer without the figures (an older server) reads as null: «not there yet», not an error
+  const { data, error } = useQuery({
+    queryKey: keys.counters,
+    queryFn: async () => {
+      const c = await api.get<Counters>('/api/console/appeals/counters');
+      return c && typeof c === 'object' && !Array.isArray(c) && 'NEW' in c ? c : null;
+    },
+  });
+  const counters = data ?? null;
+  const problem = error
+    ? error instanceof ApiError && error.status !== 0 && error.status < 500 ? 'Счётчики пока недоступны на сервере' : 'Счётчики временно недоступны'
+    : data === null ? 'Счётчики пока недоступны на сервере' : null;
 
   return (
     <div className="counters" aria-label="Счётчики обращений">

@@ -1,7 +1,10 @@
-// Live updates for the views: the SSE stream while it works, a refresh every 10 s while it does not.
+// Live updates for the views: the SSE stream while it works, a refresh every 10 s while it does not. Either way
+// the views are told by invalidating the live queries of the cache (lib/queries): each refetches what it shows.
+import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 
 import { api } from './api';
+import { keys } from './queries';
 import { openStream, type StreamState } from './sse';
 import type { AppealSummary } from './types';
 
@@ -9,14 +12,12 @@ export const POLL_MS = 10000;
 
 export interface Live {
   state: StreamState | 'off';
-  /** grows on every change worth a refetch (an event, a reconnect, a poll) */
-  tick: number;
 }
 
 export function useLive(enabled: boolean, token: string | null, onAppeal: (a: AppealSummary) => void,
   onUnauthorized: () => void): Live {
   const [state, setState] = useState<StreamState | 'off'>(enabled ? 'connecting' : 'off');
-  const [tick, setTick] = useState(0);
+  const client = useQueryClient();
   const onAppealRef = useRef(onAppeal);
   const onUnauthorizedRef = useRef(onUnauthorized);
   onAppealRef.current = onAppeal;
@@ -31,7 +32,7 @@ export function useLive(enabled: boolean, token: string | null, onAppeal: (a: Ap
     // a burst of events (a reply changes several things) becomes one refetch
     const bump = () => {
       clearTimeout(pending);
-      pending = setTimeout(() => setTick((t) => t + 1), 250);
+      pending = setTimeout(() => void client.invalidateQueries({ queryKey: keys.live }), 250);
     };
     const stop = openStream({
       url: '/api/console/stream',
@@ -45,6 +46,7 @@ export function useLive(enabled: boolean, token: string | null, onAppeal: (a: Ap
         }
         bump();
       },
+      // a (re)connect may have missed events: refetch once it is live
       onState: (s) => {
         setState(s);
         if (s === 'live') bump();
@@ -55,13 +57,13 @@ export function useLive(enabled: boolean, token: string | null, onAppeal: (a: Ap
       clearTimeout(pending);
       stop();
     };
-  }, [enabled, token]);
+  }, [enabled, token, client]);
 
   useEffect(() => {
     if (state !== 'polling') return;
-    const t = setInterval(() => setTick((x) => x + 1), POLL_MS);
+    const t = setInterval(() => void client.invalidateQueries({ queryKey: keys.live }), POLL_MS);
     return () => clearInterval(t);
-  }, [state]);
+  }, [state, client]);
 
-  return { state, tick };
+  return { state };
 }

@@ -1,10 +1,20 @@
-// Shapes of the console API (operator-service, answer-service, analytics-service). Fields beyond the fixed
-// contract are optional: the SPA works against older and newer servers alike.
+// Shapes of the console API. Those of operator-service are generated (openapi-typescript, `npm run api`) from its
+// OpenAPI description, src/api/operator.openapi.json, which OpenApiSpecIT keeps equal to the service; the others
+// (answer-service, analytics-service) are still written here. A field the server may leave null may also be missing:
+// the SPA works against older and newer servers alike.
+import type { components } from '../api/operator.gen';
 
-export type Status = 'NEW' | 'IN_PROGRESS' | 'ANSWERED' | 'CLOSED' | 'FEDERAL';
+type Operator = components['schemas'];
+
+/** A generated shape as the console reads it: the fixed contract `K` is there, any other field may be absent. */
+type Lenient<T, K extends keyof T> = Pick<T, K> & Partial<Omit<T, K>>;
+
+type AppealContract = 'id' | 'status' | 'region' | 'teacherFio' | 'text' | 'createdAt';
+
+export type Status = Operator['AppealSummary']['status'];
 export type OrgType = 'SCHOOL' | 'SPO' | 'DOO';
 export type Role = 'OPERATOR' | 'REGIONAL_HEAD' | 'FEDERAL' | 'KB_EDITOR' | 'ADMIN';
-export type Verdict = 'CORRECT' | 'PARTIAL' | 'WRONG';
+export type Verdict = Operator['JudgementView']['verdict'];
 export type Audience = 'ALL' | 'SCHOOL' | 'SPO' | 'DOO';
 
 export interface Session {
@@ -22,65 +32,17 @@ export interface Session {
   expiresAt?: string | null;
 }
 
-export interface AppealSummary {
-  id: string;
-  status: Status;
-  region: string;
-  regionName?: string | null;
-  teacherFio: string;
-  orgType?: OrgType | null;
-  text: string;
-  createdAt: string;
-  target?: string | null;
-  assignedOperator?: string | null;
-  overdue?: boolean;
-  /** has been under federal control (stays true after the federal answer) */
-  federal?: boolean;
-  /** the federal specialist who took it under control */
-  controlledBy?: string | null;
-  aiScore?: number | null;
-  deadline?: string | null;
-  /** the deadline's last day in the teacher's region (followup-service computes it): «до 14.01.2026 23:59» */
-  deadlineDay?: string | null;
-  /** 09:00 region time on the last day has come, no answer yet: «срок истекает сегодня» */
-  deadlineWarning?: boolean;
-  /** why it is under federal control: the head's words or the automatic escalation's */
-  escalationReason?: string | null;
-  rating?: number | null;
-  unread?: boolean;
-  version?: number;
-}
+/** A row of the appeal list, the kanban and an SSE «appeal» event (operator-service's AppealSummary). */
+export type AppealSummary = Lenient<Operator['AppealSummary'], AppealContract>;
 
-export interface TimelineEntry {
-  id?: string;
-  kind: string;
-  author?: string | null;
-  text: string;
-  at: string;
-}
+export type TimelineEntry = Lenient<Operator['TimelineEntry'], 'kind' | 'text' | 'at'>;
 
-export interface Judgement {
-  verdict: Verdict;
-  comment?: string | null;
-  operatorId?: string | null;
-  at?: string | null;
-}
+export type Judgement = Lenient<Operator['JudgementView'], 'verdict'>;
 
-export interface AppealCard extends AppealSummary {
-  teacherId?: string;
-  teacherZone?: string | null;
-  regionZone?: string | null;
-  receivedAt?: string | null;
-  assignmentReason?: string | null;
-  assignedAt?: string | null;
-  aiTopic?: string | null;
-  aiAnswer?: string | null;
-  overdueDeadline?: string | null;
-  judgement?: Judgement | null;
-  timeline?: TimelineEntry[];
-}
+/** The card of an appeal (operator-service's AppealCard). */
+export type AppealCard = Lenient<Operator['AppealCard'], AppealContract>;
 
-export type Counters = Partial<Record<Status | 'overdue' | 'unread', number>>;
+export type Counters = Partial<Operator['AppealCounters']>;
 
 export interface KbEntry {
   id: string;
@@ -93,23 +55,8 @@ export interface KbEntry {
   version?: number;
 }
 
-export interface KbDraft {
-  id: string | number;
-  status: string;
-  appealId?: string | null;
-  topic?: string | null;
-  audience?: Audience | null;
-  question?: string | null;
-  phrasings?: string[] | null;
-  answer?: string | null;
-  legalBasis?: string | null;
-  author?: string | null;
-  createdAt?: string | null;
-  reviewedBy?: string | null;
-  reviewedAt?: string | null;
-  rejectReason?: string | null;
-  entryId?: string | null;
-}
+/** A knowledge-base draft of the console (operator-service's KbDraft). */
+export type KbDraft = Lenient<Operator['KbDraft'], 'id' | 'status'>;
 
 export interface RegionStats {
   region: string;

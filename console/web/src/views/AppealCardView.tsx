@@ -1,7 +1,9 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useRef, useState } from 'react';
 
 import { Deadline, dueToday, Notice, Spinner, StatusBadge } from '../components/ui';
 import { api, ApiError } from '../lib/api';
+import { keys } from '../lib/queries';
 import { regionName, regionZone } from '../lib/regions';
 import { canDraftKb, canEscalate, canReassign, canTakeControl, seesAllRegions } from '../lib/roles';
 import { href } from '../lib/router';
@@ -34,41 +36,36 @@ function timelineOf(card: AppealCard): TimelineEntry[] {
   return t;
 }
 
-export function AppealCardView({ session, id, tick, onOpened }: {
-  session: Session; id: string; tick: number; onOpened?: () => void;
+export function AppealCardView({ session, id, onOpened }: {
+  session: Session; id: string; onOpened?: () => void;
 }) {
-  const [card, setCard] = useState<AppealCard | null>(null);
-  const [error, setError] = useState<{ text: string; status: number } | null>(null);
+  const client = useQueryClient();
   const [notice, setNotice] = useState<{ kind: 'ok' | 'error' | 'warn'; text: string } | null>(null);
   const [panel, setPanel] = useState<'none' | 'escalate' | 'kb' | 'reassign'>('none');
 
-  const load = useCallback(async () => {
-    try {
-      const c = await api.get<AppealCard>(`/api/console/appeals/${encodeURIComponent(id)}`);
-      setCard(c);
-      setError(null);
-      return c;
-    } catch (e) {
-      setError(e instanceof ApiError ? { text: e.message, status: e.status } : { text: 'Не удалось открыть обращение', status: 0 });
-      return null;
-    }
-  }, [id]);
+  const query = useQuery({
+    queryKey: keys.card(id),
+    queryFn: () => api.get<AppealCard>(`/api/console/appeals/${encodeURIComponent(id)}`),
+  });
+  const card = query.data ?? null;
+  const error = !query.isError ? null : query.error instanceof ApiError
+    ? { text: query.error.message, status: query.error.status } : { text: 'Не удалось открыть обращение', status: 0 };
+  // after an action: the card as the server has it now (and the list, the counters behind it)
+  const load = () => client.invalidateQueries({ queryKey: keys.live });
 
   useEffect(() => {
-    setCard(null);
     setNotice(null);
     setPanel('none');
   }, [id]);
 
+  // the server marks the card read when it is opened: the counters are told once per card
   const opened = useRef<string | null>(null);
   useEffect(() => {
-    load().then((c) => {
-      if (c && opened.current !== c.id) {
-        opened.current = c.id;
-        onOpened?.();
-      }
-    });
-  }, [load, tick, onOpened]);
+    if (card && opened.current !== card.id) {
+      opened.current = card.id;
+      onOpened?.();
+    }
+  }, [card, onOpened]);
 
   // a confirmation fades after a while; an error stays until the next action
   useEffect(() => {

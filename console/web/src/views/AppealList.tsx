@@ -1,7 +1,9 @@
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useEffect, useMemo, useState } from 'react';
 
 import { Deadline, Notice, Spinner, StatusBadge, UnreadDot } from '../components/ui';
 import { api, ApiError } from '../lib/api';
+import { errorText, keys } from '../lib/queries';
 import { appealQuery, DEFAULT_FILTERS, filterProblem, pageCount, toggleSort, type Filters, type Sort } from '../lib/query';
 import { REGIONS, regionZone } from '../lib/regions';
 import { seesAllRegions } from '../lib/roles';
@@ -15,7 +17,6 @@ interface Props {
   session: Session;
   filters: Filters;
   setFilters: (f: Filters) => void;
-  tick: number;
   remember: (items: AppealSummary[]) => void;
   /** the federal-control queue: status FEDERAL fixed */
   federalQueue?: boolean;
@@ -28,10 +29,9 @@ export function holderText(a: AppealSummary) {
   return <span className="muted">{a.target === 'FEDERAL_QUEUE' || a.status === 'FEDERAL' ? 'федеральная очередь' : 'очередь региона'}</span>;
 }
 
-export function AppealList({ session, filters, setFilters, tick, remember, federalQueue }: Props) {
-  const [items, setItems] = useState<AppealSummary[] | null>(null);
-  const [total, setTotal] = useState<number | null>(null);
-  const [error, setError] = useState<string | null>(null);
+export function AppealList({ session, filters, setFilters, remember, federalQueue }: Props) {
+  // an export's failure: shown until the list is read again
+  const [exportError, setExportError] = useState<string | null>(null);
   const [q, setQ] = useState(filters.q);
   const allRegions = seesAllRegions(session);
 
@@ -52,25 +52,25 @@ export function AppealList({ session, filters, setFilters, tick, remember, feder
     setQ(filters.q);
   }, [filters.q]);
 
+  const query = appealQuery(effective, allRegions);
+  const list = useQuery({
+    queryKey: keys.appeals(query),
+    queryFn: async () => {
+      const p = await api.page<AppealSummary>(`/api/console/appeals?${query}`);
+      remember(p.items);
+      return p;
+    },
+    enabled: !problem,
+    // other filters keep the rows on screen until their own answer is there
+    placeholderData: keepPreviousData,
+  });
+  const items = list.data?.items ?? null;
+  const total = list.data?.total ?? null;
+  const loadError = list.isError ? errorText(list.error, 'Не удалось загрузить обращения') : null;
   useEffect(() => {
-    if (problem) return;
-    let cancelled = false;
-    api
-      .page<AppealSummary>(`/api/console/appeals?${appealQuery(effective, allRegions)}`)
-      .then((p) => {
-        if (cancelled) return;
-        setItems(p.items);
-        setTotal(p.total);
-        setError(null);
-        remember(p.items);
-      })
-      .catch((e: unknown) => {
-        if (!cancelled) setError(e instanceof ApiError ? e.message : 'Не удалось загрузить обращения');
-      });
-    return () => {
-      cancelled = true;
-    };
-  }, [effective, allRegions, tick, problem, remember]);
+    if (list.dataUpdatedAt) setExportError(null);
+  }, [list.dataUpdatedAt]);
+  const error = exportError ?? loadError;
 
   const set = (patch: Partial<Filters>) => setFilters({ ...filters, ...patch, page: patch.page ?? 0 });
   const pages = pageCount(total, effective.size);
@@ -186,7 +186,7 @@ export function AppealList({ session, filters, setFilters, tick, remember, feder
           p.delete('page');
           p.delete('size');
           api.download(`/api/console/appeals/export.csv?${p}`, 'obrashcheniya.csv').catch((e: unknown) =>
-            setError(e instanceof ApiError ? (e.unavailable ? 'Выгрузка пока недоступна на сервере' : e.message) : 'Выгрузка не удалась'));
+            setExportError(e instanceof ApiError ? (e.unavailable ? 'Выгрузка пока недоступна на сервере' : e.message) : 'Выгрузка не удалась'));
         }}>
           Выгрузить CSV
         </button>

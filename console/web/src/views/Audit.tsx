@@ -1,7 +1,9 @@
-import { useEffect, useState } from 'react';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
 
 import { Notice, Spinner } from '../components/ui';
-import { api, ApiError } from '../lib/api';
+import { api } from '../lib/api';
+import { asList, errorText, keys, useDebounced } from '../lib/queries';
 import { formatDateTime } from '../lib/time';
 
 interface AuditRow {
@@ -61,31 +63,18 @@ export function Audit() {
   const [appealId, setAppealId] = useState('');
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
-  const [rows, setRows] = useState<AuditRow[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
-
-  useEffect(() => {
-    const p = new URLSearchParams({ limit: '300' });
-    if (actor.trim()) p.set('actor', actor.trim());
-    if (action) p.set('action', action);
-    if (appealId.trim()) p.set('appealId', appealId.trim());
-    if (from) p.set('from', from);
-    if (to) p.set('to', to);
-    let cancelled = false;
-    const t = setTimeout(() => {
-      api.get<AuditRow[]>(`/api/console/audit?${p}`)
-        .then((r) => {
-          if (cancelled) return;
-          setRows(Array.isArray(r) ? r : []);
-          setError(null);
-        })
-        .catch((e: unknown) => !cancelled && setError(e instanceof ApiError ? e.message : 'Журнал недоступен'));
-    }, 250);
-    return () => {
-      cancelled = true;
-      clearTimeout(t);
-    };
-  }, [actor, action, appealId, from, to]);
+  const p = new URLSearchParams({ limit: '300' });
+  if (actor.trim()) p.set('actor', actor.trim());
+  if (action) p.set('action', action);
+  if (appealId.trim()) p.set('appealId', appealId.trim());
+  if (from) p.set('from', from);
+  if (to) p.set('to', to);
+  // typing in a filter asks once it settles
+  const path = useDebounced(`/api/console/audit?${p}`, 250);
+  const audit = useQuery({ queryKey: keys.get(path), queryFn: () => api.get<AuditRow[]>(path).then(asList<AuditRow>),
+    placeholderData: keepPreviousData });
+  const rows = audit.data ?? null;
+  const error = audit.isError ? errorText(audit.error, 'Журнал недоступен') : null;
 
   return (
     <section aria-labelledby="audit-title">

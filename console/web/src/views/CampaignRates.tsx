@@ -1,7 +1,8 @@
-import { useEffect, useState } from 'react';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 
 import { Notice } from '../components/ui';
-import { api, ApiError } from '../lib/api';
+import { api } from '../lib/api';
+import { asList, errorText, keys } from '../lib/queries';
 import type { Period } from '../lib/period';
 import { query } from './StatsPeriod';
 
@@ -24,26 +25,11 @@ export const rate = (r: number | null) => (r == null ? '—' : `${(Math.round(r 
 
 /** «Рассылки за период»: delivery and read rates per region, from the analytics projection. */
 export function CampaignRates({ period, region }: { period: Period; region?: string }) {
-  const [rows, setRows] = useState<CampaignRatesRow[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const q = query(period, region);
-  useEffect(() => {
-    let cancelled = false;
-    api
-      .get<CampaignRatesRow[]>(`/api/analytics/campaigns?${q}`)
-      .then((r) => {
-        if (!cancelled) {
-          setRows(Array.isArray(r) ? r : []);
-          setError(null);
-        }
-      })
-      .catch((e: unknown) => {
-        if (!cancelled) setError(e instanceof ApiError ? e.message : 'Цифры рассылок недоступны');
-      });
-    return () => {
-      cancelled = true;
-    };
-  }, [q]);
+  const url = `/api/analytics/campaigns?${query(period, region)}`;
+  const rates = useQuery({ queryKey: keys.get(url), queryFn: () => api.get<CampaignRatesRow[]>(url).then(asList<CampaignRatesRow>),
+    placeholderData: keepPreviousData });
+  const rows = rates.data ?? null;
+  const error = rates.isError ? errorText(rates.error, 'Цифры рассылок недоступны') : null;
   if (error) return <Notice kind="error">{error}</Notice>;
   if (rows === null) return null;
   return <CampaignRatesTable rows={rows} />;

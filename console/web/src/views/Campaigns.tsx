@@ -1,7 +1,9 @@
-import { useCallback, useEffect, useState } from 'react';
+import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
 
 import { Notice, Spinner } from '../components/ui';
 import { api, ApiError } from '../lib/api';
+import { asList, errorText, keys, useDebounced } from '../lib/queries';
 import { REGIONS, regionName } from '../lib/regions';
 import { seesAllRegions } from '../lib/roles';
 import type { Session } from '../lib/types';
@@ -71,37 +73,29 @@ function eta(seconds: number | null): string {
 
 /** «Рассылки»: the list with live progress, the create form with the audience size, pause / resume / cancel. */
 export function Campaigns({ session }: { session: Session }) {
-  const [items, setItems] = useState<Campaign[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const client = useQueryClient();
   const [open, setOpen] = useState<string | null>(null);
-  // how many times the list was read: lets a check wait for a fresh reading instead of a fixed time
-  const [loads, setLoads] = useState(0);
-
-  const load = useCallback(() => {
-    api
-      .get<Campaign[]>('/api/campaigns')
-      .then((r) => {
-        setItems(Array.isArray(r) ? r : []);
-        setError(null);
-        setLoads((n) => n + 1);
-      })
-      .catch((e: unknown) => setError(e instanceof ApiError ? e.message : 'Рассылки недоступны'));
-  }, []);
-
+  const [actionError, setActionError] = useState<string | null>(null);
   // live progress: the counters are read again every two seconds
+  const list = useQuery({ queryKey: keys.campaigns, queryFn: () => api.get<Campaign[]>('/api/campaigns').then(asList<Campaign>),
+    refetchInterval: 2000 });
+  const items = list.data ?? null;
+  // how many times the list was read: lets a check wait for a fresh reading instead of a fixed time
+  const loads = list.dataUpdatedAt ? client.getQueryState(keys.campaigns)?.dataUpdateCount ?? 0 : 0;
+  // a fresh reading clears an action's refusal, as a successful read always did
   useEffect(() => {
-    load();
-    const t = setInterval(load, 2000);
-    return () => clearInterval(t);
-  }, [load]);
+    if (list.dataUpdatedAt) setActionError(null);
+  }, [list.dataUpdatedAt]);
+  const error = actionError ?? (list.isError ? errorText(list.error, 'Рассылки недоступны') : null);
+  const load = () => void client.invalidateQueries({ queryKey: keys.campaigns, exact: true });
 
   const act = async (id: string, action: 'start' | 'pause' | 'resume' | 'cancel') => {
     try {
       await api.post(`/api/campaigns/${id}/${action}`);
-      setError(null);
+      setActionError(null);
       load();
     } catch (e) {
-      setError(e instanceof ApiError ? e.message : 'Действие не выполнено');
+      setActionError(errorText(e, 'Действие не выполнено'));
     }
   };
 
@@ -197,13 +191,12 @@ function CampaignRowView({ c, open, onToggle, act }: {
 }
 
 function RegionTable({ id }: { id: string }) {
-  const [rows, setRows] = useState<RegionRow[] | null>(null);
-  useEffect(() => {
-    const load = () => api.get<RegionRow[]>(`/api/campaigns/${id}/regions`).then(setRows).catch(() => setRows([]));
-    load();
-    const t = setInterval(load, 3000);
-    return () => clearInterval(t);
-  }, [id]);
+  const regions = useQuery({
+    queryKey: [...keys.campaigns, id, 'regions'],
+    queryFn: () => api.get<RegionRow[]>(`/api/campaigns/${id}/regions`).catch(() => [] as RegionRow[]),
+    refetchInterval: 3000,
+  });
+  const rows = regions.data ?? null;
   if (rows === null) return <Spinner />;
   if (rows.length === 0) return <Notice>По регионам пока пусто: аудитория ещё не разложена.</Notice>;
   return (
@@ -249,7 +242,6 @@ function CreateForm({ session, onCreated }: { session: Session; onCreated: () =>
   const [channels, setChannels] = useState<string[]>([]);
   const [list, setList] = useState('');
   const [rate, setRate] = useState(20);
-  const [size, setSize] = useState<number | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -258,19 +250,14 @@ function CreateForm({ session, onCreated }: { session: Session; onCreated: () =>
   const key = JSON.stringify(audience);
 
   // the audience size, counted on the server as the form changes
-  useEffect(() => {
-    let cancelled = false;
-    const t = setTimeout(() => {
-      api
-        .post<{ total: number }>('/api/campaigns/preview', JSON.parse(key))
-        .then((r) => !cancelled && setSize(r.total))
-        .catch(() => !cancelled && setSize(null));
-    }, 300);
-    return () => {
-      cancelled = true;
-      clearTimeout(t);
-    };
-  }, [key]);
+  const settledKey = useDebounced(key, 300);
+  const preview = useQuery({
+    queryKey: [...keys.campaigns, 'preview', settledKey],
+    queryFn: () => api.post<{ total: number }>('/api/campaigns/preview', JSON.parse(settledKey)).then((r) => r.total)
+      .catch(() => null),
+    placeholderData: keepPreviousData,
+  });
+  const size = preview.data ?? null;
 
   const toggle = (values: string[], set: (v: string[]) => void, v: string) =>
     set(values.includes(v) ? values.filter((x) => x !== v) : [...values, v]);

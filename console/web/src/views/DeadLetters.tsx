@@ -1,7 +1,9 @@
-import { useCallback, useEffect, useState } from 'react';
+import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
 
 import { Notice, Spinner } from '../components/ui';
 import { api, ApiError } from '../lib/api';
+import { keys } from '../lib/queries';
 import { formatDateTime } from '../lib/time';
 
 interface DeadLetter {
@@ -30,26 +32,29 @@ interface Row extends DeadLetter {
  * through the consumer's own path (a replay of an event already applied changes nothing).
  */
 export function DeadLetters() {
-  const [rows, setRows] = useState<Row[] | null>(null);
-  const [problems, setProblems] = useState<string[]>([]);
   const [pendingOnly, setPendingOnly] = useState(true);
   const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
 
-  const load = useCallback(() => {
-    const failed: string[] = [];
-    Promise.all(SERVICES.map((service) => api
-      .get<DeadLetter[]>(`/api/admin/dead-letters/${service}?pending=${pendingOnly}&limit=200`)
-      .then((list) => (Array.isArray(list) ? list : []).map((d) => ({ ...d, service })))
-      .catch((e: unknown) => {
-        failed.push(`${service}: ${e instanceof ApiError ? e.message : 'недоступен'}`);
-        return [] as Row[];
-      })))
-      .then((lists) => {
-        setRows(lists.flat().sort((a, b) => b.failedAt.localeCompare(a.failedAt)));
-        setProblems(failed);
-      });
-  }, [pendingOnly]);
-  useEffect(load, [load]);
+  const client = useQueryClient();
+  // every service at once; one that does not answer is a warning, not a failure of the page
+  const query = useQuery({
+    queryKey: [...keys.get('/api/admin/dead-letters'), pendingOnly],
+    queryFn: async () => {
+      const failed: string[] = [];
+      const lists = await Promise.all(SERVICES.map((service) => api
+        .get<DeadLetter[]>(`/api/admin/dead-letters/${service}?pending=${pendingOnly}&limit=200`)
+        .then((list) => (Array.isArray(list) ? list : []).map((d) => ({ ...d, service })))
+        .catch((e: unknown) => {
+          failed.push(`${service}: ${e instanceof ApiError ? e.message : 'недоступен'}`);
+          return [] as Row[];
+        })));
+      return { rows: lists.flat().sort((a, b) => b.failedAt.localeCompare(a.failedAt)), problems: failed };
+    },
+    placeholderData: keepPreviousData,
+  });
+  const rows = query.data?.rows ?? null;
+  const problems = query.data?.problems ?? [];
+  const load = () => void client.invalidateQueries({ queryKey: keys.get('/api/admin/dead-letters') });
 
   const replay = async (r: Row) => {
     setMessage(null);

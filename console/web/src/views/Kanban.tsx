@@ -1,7 +1,9 @@
-import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
+import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useCallback, useEffect, useMemo, useState, type DragEvent } from 'react';
 
 import { Notice, Spinner } from '../components/ui';
 import { api, ApiError } from '../lib/api';
+import { errorText, keys, useDebounced } from '../lib/queries';
 import {
   allCards, appendPage, findCard, fromBoard, loadBoard, loadMore, PAGE, placeCard, refreshSize, type BoardState,
 } from '../lib/kanban';
@@ -13,13 +15,11 @@ import { KanbanColumn } from './KanbanColumn';
 
 interface Props {
   session: Session;
-  tick: number;
   remember: (items: AppealSummary[]) => void;
 }
 
-export function Kanban({ session, tick, remember }: Props) {
-  const [board, setBoard] = useState<BoardState | null>(null);
-  const [error, setError] = useState<string | null>(null);
+export function Kanban({ session, remember }: Props) {
+  const client = useQueryClient();
   const [message, setMessage] = useState<{ kind: 'error' | 'ok'; text: string } | null>(null);
   const [dragging, setDragging] = useState<AppealSummary | null>(null);
   const [over, setOver] = useState<ColumnId | null>(null);
@@ -28,53 +28,30 @@ export function Kanban({ session, tick, remember }: Props) {
   const [region, setRegion] = useState('');
   const [q, setQ] = useState('');
   const allRegions = seesAllRegions(session);
-  const filters = useMemo(() => ({ region: allRegions ? region : '', q }), [allRegions, region, q]);
-  // a refresh keeps as many cards per column as the user has loaded (the view reads it, it is no dependency)
-  const boardRef = useRef<BoardState | null>(null);
-  boardRef.current = board;
+  // typing in the search asks once it settles; clearing it asks at once
+  const settledQ = useDebounced(q, q ? 300 : 0);
+  const filters = useMemo(() => ({ region: allRegions ? region : '', q: settledQ }), [allRegions, region, settledQ]);
+  const key = useMemo(() => keys.kanban(filters.region, filters.q), [filters]);
 
-  const reload = useCallback(
-    (keepLoaded: boolean) =>
-      loadBoard(api, filters, keepLoaded && boardRef.current ? refreshSize(boardRef.current) : PAGE).then((b) => {
-        const s = fromBoard(b);
-        remember(allCards(s));
-        return s;
-      }),
-    [filters, remember],
-  );
-
-  // new filters start from the first pages; a live change (tick) refreshes what is loaded
-  useEffect(() => {
-    let cancelled = false;
-    const t = setTimeout(() => {
-      reload(false)
-        .then((s) => {
-          if (cancelled) return;
-          setBoard(s);
-          setError(null);
-        })
-        .catch((e: unknown) => {
-          if (!cancelled) setError(e instanceof ApiError ? e.message : 'Не удалось загрузить канбан');
-        });
-    }, q ? 300 : 0);
-    return () => {
-      cancelled = true;
-      clearTimeout(t);
-    };
-  }, [reload, q]);
-
-  useEffect(() => {
-    if (tick === 0) return;
-    let cancelled = false;
-    reload(true)
-      .then((s) => {
-        if (!cancelled) setBoard(s);
-      })
-      .catch(() => {});
-    return () => {
-      cancelled = true;
-    };
-  }, [tick]); // eslint-disable-line react-hooks/exhaustive-deps
+  // new filters start from the first pages; a refetch (a live change, a refused move) keeps as many cards per
+  // column as the user has loaded
+  const query = useQuery({
+    queryKey: key,
+    queryFn: async () => {
+      const loaded = client.getQueryData<BoardState>(key);
+      const s = fromBoard(await loadBoard(api, filters, loaded ? refreshSize(loaded) : PAGE));
+      remember(allCards(s));
+      return s;
+    },
+    placeholderData: keepPreviousData,
+  });
+  const board = query.data ?? null;
+  // a failed refresh keeps the board it had, without a notice (as the live refresh always did)
+  const error = query.isLoadingError ? errorText(query.error, 'Не удалось загрузить канбан') : null;
+  const setBoard = useCallback((f: (b: BoardState | null) => BoardState | null) => {
+    client.setQueryData<BoardState>(key, (b) => f(b ?? null) ?? undefined);
+  }, [client, key]);
+  const reload = () => void client.invalidateQueries({ queryKey: key, exact: true });
 
   const showMore = async (column: ColumnId) => {
     const after = board?.[column].next;
@@ -117,7 +94,7 @@ export function Kanban({ session, tick, remember }: Props) {
       setMessage({ kind: 'error', text: `Перенос отклонён: ${reason}` });
       // the server's state wins: the card goes back at once, then the board is read again (the version may have moved on)
       setBoard((b) => (b ? placeCard(b, a) : b));
-      reload(true).then(setBoard).catch(() => {});
+      reload();
     } finally {
       setPending((p) => {
         const { [a.id]: _, ...rest } = p;

@@ -1,7 +1,9 @@
-import { useCallback, useEffect, useState } from 'react';
+import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
 
 import { Notice, Spinner } from '../components/ui';
 import { api, ApiError } from '../lib/api';
+import { asList, keys } from '../lib/queries';
 import { canVerifyKb } from '../lib/roles';
 import { href } from '../lib/router';
 import { AUDIENCE_LABEL } from '../lib/status';
@@ -18,28 +20,20 @@ const DRAFT_STATUS: Record<string, string> = {
 /** Drafts of knowledge-base entries made from operators' answers; KB editors and federal users verify them. */
 export function KbDrafts({ session }: { session: Session }) {
   const [status, setStatus] = useState('DRAFT');
-  const [drafts, setDrafts] = useState<KbDraft[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
   const verifier = canVerifyKb(session);
 
-  const load = useCallback(() => {
-    const qs = status ? `?status=${encodeURIComponent(status)}` : '';
-    api
-      .get<KbDraft[]>(`/api/console/kb-drafts${qs}`)
-      .then((d) => {
-        setDrafts(Array.isArray(d) ? d : []);
-        setError(null);
-      })
-      .catch((e: unknown) => {
-        setDrafts(null);
-        setError(e instanceof ApiError && e.unavailable
-          ? 'Черновики базы знаний пока недоступны на сервере'
-          : e instanceof ApiError ? e.message : 'Не удалось загрузить черновики');
-      });
-  }, [status]);
-
-  useEffect(load, [load]);
+  const client = useQueryClient();
+  const path = `/api/console/kb-drafts${status ? `?status=${encodeURIComponent(status)}` : ''}`;
+  const query = useQuery({ queryKey: keys.get(path), queryFn: () => api.get<KbDraft[]>(path).then(asList<KbDraft>),
+    placeholderData: keepPreviousData });
+  // a failed read shows no drafts, only why
+  const drafts = query.isError ? null : query.data ?? null;
+  const e = query.error;
+  const error = !query.isError ? null : e instanceof ApiError && e.unavailable
+    ? 'Черновики базы знаний пока недоступны на сервере'
+    : e instanceof ApiError ? e.message : 'Не удалось загрузить черновики';
+  const load = () => void client.invalidateQueries({ queryKey: keys.get(path) });
 
   const act = async (what: () => Promise<unknown>, ok: string) => {
     try {

@@ -1,7 +1,9 @@
-import { useEffect, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
 
 import { Notice, Spinner } from '../components/ui';
 import { api, ApiError } from '../lib/api';
+import { keys } from '../lib/queries';
 import { addDays, type Period } from '../lib/period';
 import { regionName } from '../lib/regions';
 import { type KbDraftInput } from './card/KbDraftForm';
@@ -55,23 +57,12 @@ export function KbGaps({ onDraft }: { onDraft: (c: GapCluster) => void }) {
   const today = moscowToday();
   const [period, setPeriod] = useState<Period>({ from: addDays(today, -29), to: today });
   const [minSize, setMinSize] = useState(2);
-  const [report, setReport] = useState<GapReport | null>(null);
-  const [error, setError] = useState<string | null>(null);
-
-  useEffect(() => {
-    let cancelled = false;
-    setReport(null);
-    const q = new URLSearchParams({ from: period.from, to: period.to, minSize: String(minSize) });
-    api.get<GapReport>(`/api/kb/gaps?${q}`)
-      .then((r) => { if (!cancelled) { setReport(r); setError(null); } })
-      .catch((e: unknown) => {
-        if (!cancelled) {
-          setError(e instanceof ApiError ? (e.unavailable ? 'Пробелы базы знаний пока недоступны на сервере' : e.message)
-            : 'Не удалось загрузить пробелы базы знаний');
-        }
-      });
-    return () => { cancelled = true; };
-  }, [period.from, period.to, minSize]);
+  const url = `/api/kb/gaps?${new URLSearchParams({ from: period.from, to: period.to, minSize: String(minSize) })}`;
+  const gaps = useQuery({ queryKey: keys.get(url), queryFn: () => api.get<GapReport>(url) });
+  const report = gaps.data ?? null;
+  const e = gaps.error;
+  const error = !gaps.isError ? null : e instanceof ApiError
+    ? (e.unavailable ? 'Пробелы базы знаний пока недоступны на сервере' : e.message) : 'Не удалось загрузить пробелы базы знаний';
 
   return (
     <section className="kb-gaps" aria-labelledby="kb-gaps-title">

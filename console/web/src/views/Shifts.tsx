@@ -1,7 +1,9 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
 
 import { Notice, Spinner } from '../components/ui';
-import { api, ApiError } from '../lib/api';
+import { api } from '../lib/api';
+import { asList, errorText, keys } from '../lib/queries';
 import { seesAllRegions, worksShifts } from '../lib/roles';
 import { shorten } from '../lib/text';
 import { formatDateTime } from '../lib/time';
@@ -32,43 +34,37 @@ interface RosterRow {
  * «Смены»: an operator goes on and off shift (coming on shift takes the region's queue); heads, federal staff and
  * admins see who is on shift and which new appeals wait without an operator.
  */
-export function Shifts({ session, tick }: { session: Session; tick: number }) {
+export function Shifts({ session }: { session: Session }) {
   return (
     <section aria-labelledby="shifts-title">
       <div className="view-head">
         <h1 id="shifts-title">Смены</h1>
       </div>
-      {worksShifts(session) ? <OwnShift /> : <Roster session={session} tick={tick} />}
+      {worksShifts(session) ? <OwnShift /> : <Roster session={session} />}
     </section>
   );
 }
 
+const MY_SHIFT = keys.get('/api/routing/shifts/me');
+
 function OwnShift() {
-  const [me, setMe] = useState<MyShift | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const client = useQueryClient();
   const [done, setDone] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-
-  const load = useCallback(() => {
-    api.get<MyShift>('/api/routing/shifts/me').then(setMe)
-      .catch((e: unknown) => setError(e instanceof ApiError ? e.message : 'Смена недоступна'));
-  }, []);
-  useEffect(load, [load]);
-
-  const act = async (start: boolean) => {
-    setBusy(true);
-    setError(null);
-    try {
-      const r = await api.post<MyShift>(`/api/routing/shifts/${start ? 'start' : 'end'}`);
-      setMe(r);
+  const shift = useQuery({ queryKey: MY_SHIFT, queryFn: () => api.get<MyShift>('/api/routing/shifts/me') });
+  const change = useMutation({
+    mutationFn: (start: boolean) => api.post<MyShift>(`/api/routing/shifts/${start ? 'start' : 'end'}`),
+    onMutate: () => setDone(null),
+    onSuccess: (r, start) => {
+      client.setQueryData(MY_SHIFT, r);
       setDone(start ? `Вы на смене. Из очереди региона взято обращений: ${r.movedAppeals ?? 0}`
         : `Смена завершена${r.movedAppeals ? `, передано коллегам: ${r.movedAppeals}` : ''}`);
-    } catch (e) {
-      setError(e instanceof ApiError ? e.message : 'Не удалось изменить смену');
-    } finally {
-      setBusy(false);
-    }
-  };
+    },
+  });
+  const me = shift.data ?? null;
+  const error = change.isError ? errorText(change.error, 'Не удалось изменить смену')
+    : shift.isError ? errorText(shift.error, 'Смена недоступна') : null;
+  const busy = change.isPending;
+  const act = (start: boolean) => change.mutate(start);
 
   if (!me && !error) return <Spinner />;
   return (
@@ -96,23 +92,17 @@ function OwnShift() {
   );
 }
 
-function Roster({ session, tick }: { session: Session; tick: number }) {
-  const [rows, setRows] = useState<RosterRow[] | null>(null);
-  const [queue, setQueue] = useState<AppealSummary[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
-
-  useEffect(() => {
-    let cancelled = false;
-    api.get<RosterRow[]>('/api/routing/operators')
-      .then((r) => !cancelled && setRows(Array.isArray(r) ? r : []))
-      .catch((e: unknown) => !cancelled && setError(e instanceof ApiError ? e.message : 'Реестр операторов недоступен'));
-    api.get<AppealSummary[]>('/api/console/appeals?column=NEW&sort=createdAt&size=200')
-      .then((r) => !cancelled && setQueue((Array.isArray(r) ? r : []).filter((a) => !a.assignedOperator)))
-      .catch(() => !cancelled && setQueue([]));
-    return () => {
-      cancelled = true;
-    };
-  }, [tick]);
+function Roster({ session }: { session: Session }) {
+  const roster = useQuery({ queryKey: keys.roster, queryFn: () => api.get<RosterRow[]>('/api/routing/operators').then(asList<RosterRow>) });
+  const waiting = useQuery({
+    queryKey: keys.queue,
+    queryFn: () => api.get<AppealSummary[]>('/api/console/appeals?column=NEW&sort=createdAt&size=200')
+      .then((r) => asList<AppealSummary>(r).filter((a) => !a.assignedOperator))
+      .catch(() => [] as AppealSummary[]),
+  });
+  const rows = roster.data ?? null;
+  const queue = waiting.data ?? null;
+  const error = roster.isError ? errorText(roster.error, 'Реестр операторов недоступен') : null;
 
   const onShift = (rows ?? []).filter((r) => r.onShift).length;
   return (

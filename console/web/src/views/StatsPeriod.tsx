@@ -1,6 +1,8 @@
+import { useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 
-import { api, ApiError } from '../lib/api';
+import { api } from '../lib/api';
+import { asList, errorText, keys } from '../lib/queries';
 import { iso, periodOf, previous, type Period, type PeriodKind } from '../lib/period';
 import type { Figures } from '../lib/types';
 
@@ -77,27 +79,9 @@ export function query(p: Period, region?: string): string {
 
 /** GET a breakdown of the analytics API; null while loading. */
 export function useFigures(path: string, p: Period, region?: string) {
-  const [rows, setRows] = useState<Figures[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const q = query(p, region);
-  useEffect(() => {
-    let cancelled = false;
-    setRows(null);
-    api
-      .get<Figures[]>(`/api/analytics/${path}?${q}`)
-      .then((r) => {
-        if (cancelled) return;
-        setRows(Array.isArray(r) ? r : []);
-        setError(null);
-      })
-      .catch((e: unknown) => {
-        if (!cancelled) setError(e instanceof ApiError ? e.message : 'Статистика недоступна');
-      });
-    return () => {
-      cancelled = true;
-    };
-  }, [path, q]);
-  return { rows, error };
+  const url = `/api/analytics/${path}?${query(p, region)}`;
+  const figures = useQuery({ queryKey: keys.get(url), queryFn: () => api.get<Figures[]>(url).then(asList<Figures>) });
+  return { rows: figures.data ?? null, error: figures.isError ? errorText(figures.error, 'Статистика недоступна') : null };
 }
 
 /** Seconds as «4 с», «12 мин», «3,5 ч», «2,0 дн»; «—» when not measured. */

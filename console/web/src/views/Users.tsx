@@ -1,7 +1,9 @@
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useState, type FormEvent } from 'react';
 
 import { Notice, Spinner } from '../components/ui';
 import { api, ApiError } from '../lib/api';
+import { asList, errorText, keys } from '../lib/queries';
 import { REGIONS } from '../lib/regions';
 import { managesUsers, ROLE_LABEL } from '../lib/roles';
 import { formatDateTime } from '../lib/time';
@@ -28,21 +30,20 @@ const regional = (role: string) => role === 'OPERATOR' || role === 'REGIONAL_HEA
  */
 export function Users({ session }: { session: Session }) {
   const admin = managesUsers(session);
-  const [rows, setRows] = useState<UserRow[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const client = useQueryClient();
+  const [actionError, setError] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
   const [editing, setEditing] = useState<string | null>(null);
 
-  const load = useCallback(() => {
-    api
-      .get<UserRow[]>('/api/console/users')
-      .then((r) => {
-        setRows(Array.isArray(r) ? r : []);
-        setError(null);
-      })
-      .catch((e: unknown) => setError(e instanceof ApiError ? e.message : 'Список пользователей недоступен'));
-  }, []);
-  useEffect(load, [load]);
+  const users = useQuery({ queryKey: keys.get('/api/console/users'),
+    queryFn: () => api.get<UserRow[]>('/api/console/users').then(asList<UserRow>) });
+  const rows = users.data ?? null;
+  // a fresh reading clears a refusal, as a successful read always did
+  useEffect(() => {
+    if (users.dataUpdatedAt) setError(null);
+  }, [users.dataUpdatedAt]);
+  const error = actionError ?? (users.isError ? errorText(users.error, 'Список пользователей недоступен') : null);
+  const load = () => void client.invalidateQueries({ queryKey: keys.get('/api/console/users') });
 
   const change = async (username: string, body: Record<string, unknown>, message: string) => {
     setError(null);

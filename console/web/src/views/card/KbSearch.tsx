@@ -1,7 +1,9 @@
-import { useEffect, useState } from 'react';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
 
 import { Notice } from '../../components/ui';
 import { api, ApiError } from '../../lib/api';
+import { asList, keys, useDebounced } from '../../lib/queries';
 import { AUDIENCE_LABEL } from '../../lib/status';
 import { shorten } from '../../lib/text';
 import type { KbEntry } from '../../lib/types';
@@ -15,40 +17,24 @@ function audienceText(a: KbEntry['audience']): string {
 /** Search of verified knowledge-base entries (answer-service); `onInsert` puts an answer into the reply. */
 export function KbSearch({ onInsert }: { onInsert?: (e: KbEntry) => void }) {
   const [q, setQ] = useState('');
-  const [results, setResults] = useState<KbEntry[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
   const [open, setOpen] = useState<string | null>(null);
-
-  useEffect(() => {
-    const query = q.trim();
-    if (query.length < 2) {
-      setResults(null);
-      setError(null);
-      return;
-    }
-    let cancelled = false;
-    const t = setTimeout(() => {
-      api
-        .get<KbEntry[]>(`/api/kb/entries?q=${encodeURIComponent(query)}`)
-        .then((r) => {
-          if (cancelled) return;
-          const list = Array.isArray(r) ? r : [];
-          // only verified entries may go to a teacher
-          setResults(list.filter((e) => !e.status || e.status === 'VERIFIED').slice(0, 8));
-          setError(null);
-        })
-        .catch((e: unknown) => {
-          if (cancelled) return;
-          if (e instanceof ApiError && (e.unavailable || e.status === 403)) {
-            setError('Поиск по базе знаний пока недоступен для вашей роли или на сервере');
-          } else setError(e instanceof ApiError ? e.message : 'Поиск не удался');
-        });
-    }, 300);
-    return () => {
-      cancelled = true;
-      clearTimeout(t);
-    };
-  }, [q]);
+  const typed = q.trim();
+  const query = useDebounced(typed, 300);
+  const path = query.length >= 2 ? `/api/kb/entries?q=${encodeURIComponent(query)}` : null;
+  const search = useQuery({
+    queryKey: keys.get(path ?? ''),
+    // only verified entries may go to a teacher
+    queryFn: () => api.get<KbEntry[]>(path!).then((r) => asList<KbEntry>(r).filter((e) => !e.status || e.status === 'VERIFIED').slice(0, 8)),
+    enabled: path != null,
+    placeholderData: keepPreviousData,
+  });
+  // a query too short clears the results at once, not after the pause
+  const short = typed.length < 2;
+  const results = short ? null : search.data ?? null;
+  const e = search.error;
+  const error = short || !search.isError ? null
+    : e instanceof ApiError && (e.unavailable || e.status === 403) ? 'Поиск по базе знаний пока недоступен для вашей роли или на сервере'
+      : e instanceof ApiError ? e.message : 'Поиск не удался';
 
   return (
     <div className="kb-search">

@@ -28,12 +28,12 @@ import ru.rosobr.assistant.testkit.KafkaProbe;
 import ru.rosobr.assistant.testkit.ServiceTestSupport;
 
 /**
- * One Spring context (real Kafka, real PostgreSQL, demo users) shared by every integration test class of the service,
- * and the helpers they use: log in, play routing's decisions on the real topic, call the console.
+ * One Spring context (real Kafka, real PostgreSQL, demo users, the OpenAPI description switched on for
+ * OpenApiSpecIT) shared by every integration test class of the service, and the helpers they use: log in, play routing's decisions on the real topic, call the console.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"assistant.demo-data=true", "assistant.console.stream-heartbeat=2s",
-                "assistant.dead-letters.refresh=500ms"})
+                "assistant.dead-letters.refresh=500ms", "springdoc.api-docs.enabled=true"})
 @AutoConfigureWebTestClient(timeout = "30s")
 abstract class OperatorTestBase {
 

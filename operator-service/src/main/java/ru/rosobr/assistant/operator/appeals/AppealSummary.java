@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
+
 import ru.rosobr.assistant.contracts.OrgType;
 
 /**
@@ -19,11 +21,12 @@ import ru.rosobr.assistant.contracts.OrgType;
  * @param deadlineWarning the deadline day has come (09:00 region time) and there is no answer yet
  * @param escalationReason why it is under federal control (the head's words or the automatic escalation's)
  */
-public record AppealSummary(UUID id, AppealStatus status, String region, String regionName, String teacherFio,
-                            OrgType orgType, String text, Instant createdAt, Instant deadline, String target,
-                            String assignedOperator, boolean overdue, boolean federal, String controlledBy,
-                            Double aiScore, Integer rating, boolean unread, long version, Instant updatedAt,
-                            LocalDate deadlineDay, boolean deadlineWarning, String escalationReason) {
+public record AppealSummary(UUID id, AppealStatus status, String region, @Nullable String regionName,
+                            String teacherFio, @Nullable OrgType orgType, String text, Instant createdAt,
+                            @Nullable Instant deadline, @Nullable String target, @Nullable String assignedOperator,
+                            boolean overdue, boolean federal, @Nullable String controlledBy, @Nullable Double aiScore,
+                            @Nullable Integer rating, boolean unread, long version, @Nullable Instant updatedAt,
+                            @Nullable LocalDate deadlineDay, boolean deadlineWarning, @Nullable String escalationReason) {
 
     public AppealSummary withUnread(boolean value) {
         return value == unread ? this : new AppealSummary(id, status, region, regionName, teacherFio, orgType, text,

@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
+
 import ru.rosobr.assistant.contracts.events.KbEntryPublished.Audience;
 
 /**
@@ -12,10 +14,11 @@ import ru.rosobr.assistant.contracts.events.KbEntryPublished.Audience;
  * @param status  DRAFT → PUBLISHED (verified, {@code kb.entry.published} sent, {@code entryId} = {@code op-<id>})
  *                or REJECTED (with {@code rejectReason})
  */
-public record KbDraft(UUID id, UUID appealId, String region, String author, String topic, Audience audience,
-                      String question, List<String> phrasings, String answer, String legalBasis, KbDraftStatus status,
-                      String entryId, String reviewedBy, Instant reviewedAt, String rejectReason, Instant createdAt,
-                      Instant updatedAt) {
+public record KbDraft(UUID id, @Nullable UUID appealId, @Nullable String region, String author, @Nullable String topic,
+                      @Nullable Audience audience, @Nullable String question, @Nullable List<String> phrasings,
+                      @Nullable String answer, @Nullable String legalBasis, KbDraftStatus status,
+                      @Nullable String entryId, @Nullable String reviewedBy, @Nullable Instant reviewedAt,
+                      @Nullable String rejectReason, Instant createdAt, @Nullable Instant updatedAt) {
     public KbDraft {
         phrasings = phrasings == null ? List.of() : List.copyOf(phrasings);
     }

@@ -1,0 +1,93 @@
+package ru.rosobr.assistant.operator.apidocs;
+
+import java.lang.reflect.RecordComponent;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+import io.swagger.v3.core.converter.AnnotatedType;
+import io.swagger.v3.core.converter.ModelConverter;
+import io.swagger.v3.core.converter.ModelConverterContext;
+import io.swagger.v3.core.util.Json;
+import io.swagger.v3.oas.models.media.Schema;
+
+/**
+ * The OpenAPI description of the console API ({@code /v3/api-docs}, springdoc): the console's TypeScript types are
+ * generated from it (console/web/src/api/operator.openapi.json, kept equal to it by OpenApiSpecIT). Off unless
+ * {@code springdoc.api-docs.enabled} is set, and then for administrators only; the gateway does not route it.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnProperty(name = "springdoc.api-docs.enabled", havingValue = "true")
+class ApiDocsConfiguration {
+
+    @Bean
+    ModelConverter recordComponents() {
+        return new RecordComponents();
+    }
+
+    /**
+     * Jackson writes every component of a record, null or not: each is a required property of the schema (without
+     * this every field would be optional in the generated TypeScript); one marked {@code @Nullable} may be null.
+     */
+    static final class RecordComponents implements ModelConverter {
+
+        @Override
+        public Schema<?> resolve(AnnotatedType type, ModelConverterContext context, Iterator<ModelConverter> chain) {
+            if (!chain.hasNext()) {
+                return null;
+            }
+            Schema<?> schema = chain.next().resolve(type, context, chain);
+            Class<?> raw = Json.mapper().constructType(type.getType()).getRawClass();
+            if (schema == null || raw == null || !raw.isRecord()) {
+                return schema;
+            }
+            Schema<?> model = schema;
+            if (schema.get$ref() != null) {
+                Map<String, Schema> defined = context.getDefinedModels();
+                model = defined.get(schema.get$ref().substring(schema.get$ref().lastIndexOf('/') + 1));
+            }
+            if (model == null || model.getProperties() == null) {
+                return schema;
+            }
+            for (RecordComponent c : raw.getRecordComponents()) {
+                String name = jsonName(raw, c);
+                Schema<?> property = model.getProperties().get(name);
+                if (property == null) {
+                    continue;
+                }
+                List<String> required = model.getRequired();
+                if (required == null || !required.contains(name)) {
+                    model.addRequiredItem(name);
+                }
+                if (!c.getType().isPrimitive() && property.get$ref() == null && nullable(c)) {
+                    property.setNullable(true);
+                }
+            }
+            return schema;
+        }
+
+        /** The component's name in JSON: its own, or the one {@code @JsonProperty} gives it (kept on the field). */
+        private static String jsonName(Class<?> record, RecordComponent c) {
+            try {
+                JsonProperty renamed = record.getDeclaredField(c.getName()).getAnnotation(JsonProperty.class);
+                return renamed != null && !renamed.value().isEmpty() ? renamed.value() : c.getName();
+            } catch (NoSuchFieldException e) {
+                return c.getName();
+            }
+        }
+
+        /** JSpecify's, Jakarta's or Spring's {@code @Nullable}, on the component or its type. */
+        private static boolean nullable(RecordComponent c) {
+            return Stream.concat(Arrays.stream(c.getAnnotations()), Arrays.stream(c.getAnnotatedType().getAnnotations()))
+                    .anyMatch(a -> a.annotationType().getSimpleName().equals("Nullable"));
+        }
+    }
+}
