@@ -17,13 +17,13 @@ import ru.rosobr.assistant.contracts.events.AppealReassigned;
 import ru.rosobr.assistant.contracts.events.AppealRated;
 import ru.rosobr.assistant.contracts.events.AppealReceived;
 import ru.rosobr.assistant.contracts.events.AppealSla;
-import ru.rosobr.assistant.contracts.events.StaffActionAudited;
 import ru.rosobr.assistant.contracts.events.HumanRequested;
 import ru.rosobr.assistant.contracts.events.KbEntryPublished;
 import ru.rosobr.assistant.contracts.events.OperatorReplied;
 import ru.rosobr.assistant.contracts.events.OutboundDelivery;
 import ru.rosobr.assistant.contracts.events.OutboundMessage;
 import ru.rosobr.assistant.contracts.events.RatingReminderDue;
+import ru.rosobr.assistant.contracts.events.StaffActionAudited;
 import ru.rosobr.assistant.contracts.events.StaffUserChanged;
 import ru.rosobr.assistant.contracts.events.TeacherErased;
 import ru.rosobr.assistant.contracts.events.TeacherChanged;
@@ -170,17 +170,6 @@ public final class Topics {
 
     public static Optional<Topic<?>> byName(String name) {
         return ALL.stream().filter(t -> t.name().equals(name)).findFirst();
-    }
-
-    /**
-     * The topic on which the given service writes events of the given type. A type travels on one topic per writer
-     * (the staff-action record is written by four services, each on its own topic); empty when the service writes
-     * no topic of that type.
-     */
-    @SuppressWarnings("unchecked")
-    public static <T extends Event> Optional<Topic<T>> writtenBy(String writer, Class<T> eventType) {
-        return ALL.stream().filter(t -> t.eventType().equals(eventType) && t.writer().equals(writer)).findFirst()
-                .map(t -> (Topic<T>) t);
     }
 
     /** The topics that carry the given event type, whoever writes them. */

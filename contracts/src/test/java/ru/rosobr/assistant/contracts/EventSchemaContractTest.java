@@ -100,8 +100,7 @@ class EventSchemaContractTest {
     @MethodSource("topics")
     void everyTopicHasOneWriterAndAVersionedName(Topic<?> topic) {
         assertThat(topic.name()).matches("[a-z]+(\\.[a-z-]+)+\\.v\\d+");
-        // the outbox picks the topic by the event's type and its own service: that pair must name one topic
-        assertThat(Topics.writtenBy(topic.writer(), topic.eventType())).get().isSameAs(topic);
+        // the outbox picks the topic by the event's type among its own service's topics: that pair must name one topic
         assertThat(Topics.carrying(topic.eventType())).filteredOn(t -> t.writer().equals(topic.writer()))
                 .containsExactly(topic);
         assertThat(List.of(Topics.INTAKE, Topics.ANSWER, Topics.ROUTING, Topics.OPERATOR, Topics.FOLLOWUP))

@@ -1,7 +1,9 @@
 package ru.rosobr.assistant.platform.outbox;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.springframework.r2dbc.core.DatabaseClient;
 import reactor.core.publisher.Mono;
@@ -24,11 +26,14 @@ public class Outbox {
     private final DatabaseClient db;
     private final String serviceName;
     private final WakeUp relayWakeUp;
+    /** The service's own topics by event type, looked up once: one writer per topic, enforced where the write happens. */
+    private final Map<Class<?>, Topic<?>> ownTopics = new HashMap<>();
 
     public Outbox(DatabaseClient db, String serviceName, WakeUp relayWakeUp) {
         this.db = db;
         this.serviceName = serviceName;
         this.relayWakeUp = relayWakeUp;
+        Topics.writtenBy(serviceName).forEach(t -> ownTopics.put(t.eventType(), t));
     }
 
     public Outbox(DatabaseClient db, String serviceName) {
@@ -40,13 +45,11 @@ public class Outbox {
 
     public <T extends Event> Mono<Void> append(T event) {
         @SuppressWarnings("unchecked")
-        Class<T> type = (Class<T>) event.getClass();
-        // one writer per topic, enforced where the write happens
-        Topic<T> topic = Topics.writtenBy(serviceName, type).orElse(null);
+        Topic<T> topic = (Topic<T>) ownTopics.get(event.getClass());
         if (topic == null) {
-            return Mono.error(new IllegalStateException(serviceName + " may not write " + type.getSimpleName()
-                    + " (its topics and writers: " + Topics.carrying(type).stream()
-                    .map(t -> t.name() + " by " + t.writer()).toList() + ")"));
+            return Mono.error(new IllegalStateException(serviceName + " may not write "
+                    + event.getClass().getSimpleName() + " (its topics and writers: " + Topics.carrying(event.getClass())
+                    .stream().map(t -> t.name() + " by " + t.writer()).toList() + ")"));
         }
         Row row = new Row(event.eventId().toString(), topic.name(), topic.keyOf(event), EventCodec.write(event));
         return TransactionBuffers.<List<Row>>current(this, ArrayList::new, this::insert, rows -> relayWakeUp.signal())
