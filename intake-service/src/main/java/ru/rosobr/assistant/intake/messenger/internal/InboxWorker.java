@@ -3,10 +3,12 @@ package ru.rosobr.assistant.intake.messenger.internal;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
@@ -19,6 +21,8 @@ import ru.rosobr.assistant.contracts.Channel;
 import ru.rosobr.assistant.intake.messenger.Inbox;
 import ru.rosobr.assistant.intake.messenger.InboundDecoder;
 import ru.rosobr.assistant.intake.messenger.IncomingUpdate;
+import ru.rosobr.assistant.intake.teacher.Teacher;
+import ru.rosobr.assistant.intake.teacher.Teachers;
 import ru.rosobr.assistant.platform.worker.ReactiveWorker;
 
 /**
@@ -37,15 +41,18 @@ public class InboxWorker extends ReactiveWorker {
     private final Map<Channel, InboundDecoder> decoders = new EnumMap<>(Channel.class);
     private final MessengerDialogue dialogue;
     private final TransactionalOperator tx;
+    private final Teachers teachers;
     private final int concurrency;
 
     public InboxWorker(InboxRepository repository, Inbox inbox, List<InboundDecoder> decoders,
-                       MessengerDialogue dialogue, TransactionalOperator tx, Duration pollInterval, int concurrency) {
+                       MessengerDialogue dialogue, Teachers teachers, TransactionalOperator tx, Duration pollInterval,
+                       int concurrency) {
         super("messenger-inbox", pollInterval, inbox.wakeUps(), Integer.MAX_VALUE - 50);
         this.repository = repository;
         this.inbox = inbox;
         this.dialogue = dialogue;
         this.tx = tx;
+        this.teachers = teachers;
         this.concurrency = concurrency;
         decoders.forEach(d -> this.decoders.put(d.channel(), d));
     }
@@ -58,6 +65,11 @@ public class InboxWorker extends ReactiveWorker {
      */
     @Override
     protected Mono<Void> drain() {
+        return whileFull(this::round, BATCH);
+    }
+
+    /** One batch of waiting updates; emits how many there were. */
+    private Mono<Integer> round() {
         return repository.waitingRows(BATCH).collectList()
                 .flatMap(rows -> {
                     Map<String, List<Read>> bySender = new LinkedHashMap<>();
@@ -77,8 +89,7 @@ public class InboxWorker extends ReactiveWorker {
                     return Flux.fromIterable(chunks)
                             .flatMap(this::processChunk, concurrency)
                             .then(Mono.just(rows.size()));
-                })
-                .flatMap(n -> n >= BATCH ? drain() : Mono.empty());
+                });
     }
 
     /**
@@ -106,8 +117,23 @@ public class InboxWorker extends ReactiveWorker {
                     if (mine.isEmpty()) {
                         return Mono.empty();
                     }
-                    return Flux.fromIterable(mine).concatMap(this::handle, 0)
-                            .then(repository.markDone(mine.stream().map(r -> r.row().id()).toList()));
+                    // each sender's first update finds its teacher in one statement for the whole chunk; a later
+                    // update of the same sender records its contact itself and so sees what the earlier one changed
+                    Map<Read, Teachers.Contact> first = new LinkedHashMap<>();
+                    Set<String> seen = new HashSet<>();
+                    for (Read read : mine) {
+                        if (seen.add(read.sender()) && read.update().isPresent()
+                                && !(read.update().get() instanceof IncomingUpdate.Read)) {
+                            IncomingUpdate u = read.update().get();
+                            first.put(read, new Teachers.Contact(read.row().channel(), u.platformUserId(),
+                                    u.displayName(), u.dialogId()));
+                        }
+                    }
+                    return teachers.contactAll(List.copyOf(first.values()))
+                            .flatMap(contacted -> Flux.fromIterable(mine)
+                                    .concatMap(read -> handle(read, first.containsKey(read)
+                                            ? contacted.get(read.sender()) : null), 0)
+                                    .then(repository.markDone(mine.stream().map(r -> r.row().id()).toList())));
                 }))
                 .onErrorResume(e -> {
                     log.debug("inbound updates {}: the chunk failed ({}), processed one by one", ids, e.toString());
@@ -126,7 +152,7 @@ public class InboxWorker extends ReactiveWorker {
 
         /** Who sent the update (the unit of ordering); an update that cannot be read is its own unit. */
         String sender() {
-            return update.map(u -> row.channel() + ":" + u.platformUserId()).orElse("#" + row.id());
+            return update.map(u -> Teachers.contactKey(row.channel(), u.platformUserId())).orElse("#" + row.id());
         }
     }
 
@@ -154,6 +180,11 @@ public class InboxWorker extends ReactiveWorker {
     }
 
     private Mono<Void> handle(Read read) {
+        return handle(read, null);
+    }
+
+    /** @param contacted the sender's teacher found for the whole chunk, or null */
+    private Mono<Void> handle(Read read, Teacher contacted) {
         InboxRepository.Row row = read.row();
         if (read.decoder() == null) {
             log.warn("inbound update {}: no decoder for channel {}", row.id(), row.channel());
@@ -163,7 +194,7 @@ public class InboxWorker extends ReactiveWorker {
             return Mono.error(read.failure());
         }
         return read.update()
-                .map(u -> dialogue.handle(row.channel(), u))
+                .map(u -> dialogue.handle(row.channel(), u, contacted))
                 .orElseGet(() -> {
                     log.debug("inbound update {} ({} {}) is not for the bot: ignored", row.id(), row.channel(),
                             row.updateType());

@@ -1,6 +1,7 @@
 package ru.rosobr.assistant.platform.worker;
 
 import java.time.Duration;
+import java.util.function.Supplier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,6 +34,16 @@ public abstract class ReactiveWorker implements SmartLifecycle {
 
     /** Processes everything due now. */
     protected abstract Mono<Void> drain();
+
+    /**
+     * Runs {@code round} again and again while it reports a full batch ({@code full} items or more), each round
+     * subscribed after the previous completed. A round that itself subscribed the next one (a recursive
+     * {@code flatMap}) would nest one subscriber chain per round: under a sustained backlog the chain grows without
+     * end, and every operator that asks for its context walks all of it.
+     */
+    protected static Mono<Void> whileFull(Supplier<Mono<Integer>> round, int full) {
+        return Mono.defer(round).repeat().takeUntil(n -> n < full).then();
+    }
 
     /** Whether the loop runs at all (e.g. no channel configured). */
     protected boolean enabled() {
