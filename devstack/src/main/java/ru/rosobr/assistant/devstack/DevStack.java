@@ -282,8 +282,11 @@ public final class DevStack implements AutoCloseable {
         }
         env.put("ASSISTANT_JWKS_URI", "http://127.0.0.1:" + config.port("operator-service", 0)
                 + "/.well-known/jwks.json");
-        // PostgreSQL's default max_connections (100) must hold every replica's pool: 7 services x 2 x 5 = 70
-        env.put("SPRING_R2DBC_POOL_MAX_SIZE", String.valueOf(Math.max(5, 10 / config.replicas())));
+        // PostgreSQL's default max_connections (100) must hold every replica's pool: 5 x 10 + 20 = 70, halved with
+        // two replicas; intake's inbox worker alone holds up to eight connections for its chunk transactions, and
+        // its webhooks, deliveries, relay and consumers must not wait behind them
+        int pool = service.equals("intake-service") ? 20 : 10;
+        env.put("SPRING_R2DBC_POOL_MAX_SIZE", String.valueOf(Math.max(5, pool / config.replicas())));
         env.put("DEMO_DATA", "true");
         env.putIfAbsent("WEBCHAT_ENABLED", "true");
         config.ports().forEach((s, p) -> {

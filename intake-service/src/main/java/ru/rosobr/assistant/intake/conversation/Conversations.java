@@ -22,26 +22,32 @@ public class Conversations {
     }
 
     /**
-     * Records what the teacher wrote.
+     * Records what the teacher wrote; emits the message's id. Inside a transaction the message is written with the
+     * transaction's other messages just before it commits.
      *
      * @param externalId the platform's message id, or null; a repeated one (a webhook delivered twice) is an error
      *                   of the unique index, so the caller's transaction rolls back
      */
-    public Mono<ChatMessage> recordIncoming(String teacherId, UUID appealId, String text, String externalId) {
-        return repository.insertIncoming(UUID.randomUUID(), teacherId, appealId, text, externalId);
+    public Mono<UUID> recordIncoming(String teacherId, UUID appealId, String text, String externalId) {
+        UUID id = UUID.randomUUID();
+        return repository.insertIncoming(id, teacherId, appealId, text, externalId).thenReturn(id);
     }
 
     /**
      * Records a message shown to the teacher.
      *
-     * @param outboundId the outbound.messages event id it came from, or null for the channel's own confirmations;
-     *                   a message already recorded for this id is not recorded again
+     * @param outboundId the outbound.messages event id it came from, or null for the channel's own confirmations
+     *                   (written with the transaction's other messages, like {@link #recordIncoming}); a message
+     *                   already recorded for an outbound id is not recorded again
      * @return true when recorded now, false when it had been recorded before
      */
     public Mono<Boolean> recordOutgoing(String teacherId, UUID appealId, String text, List<Button> buttons,
                                         UUID outboundId) {
-        return repository.insertOutgoing(outboundId != null ? outboundId : UUID.randomUUID(), teacherId, appealId,
-                text, buttons, outboundId);
+        if (outboundId == null) {
+            return repository.insertOwnOutgoing(UUID.randomUUID(), teacherId, appealId, text, buttons)
+                    .thenReturn(true);
+        }
+        return repository.insertOutgoing(outboundId, teacherId, appealId, text, buttons);
     }
 
     /** The teacher's latest messages, oldest first. */

@@ -1,6 +1,7 @@
 package ru.rosobr.assistant.intake.delivery;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -15,6 +16,7 @@ import ru.rosobr.assistant.contracts.events.OutboundMessage.Button;
 import ru.rosobr.assistant.intake.delivery.internal.DeliveryRepository;
 import ru.rosobr.assistant.platform.outbox.Outbox;
 import ru.rosobr.assistant.platform.transaction.TransactionBuffers;
+import ru.rosobr.assistant.platform.worker.GroupCommit;
 
 /**
  * The record of every outbound message and what became of it. A final outcome (delivered, held, failed) of an
@@ -28,10 +30,15 @@ public class Deliveries {
     private final Outbox outbox;
     /** Wakes the delivery worker when a message was queued (after the commit), instead of waiting for its poll. */
     private final Sinks.Many<Boolean> queued = Sinks.many().multicast().directBestEffort();
+    private static final int MARKS_PER_STATEMENT = 256;
+    private final GroupCommit<DeliveryRepository.PartMark> marks;
+    /** The key of a transaction's buffer of replies. */
+    private final Object replies = new Object();
 
     public Deliveries(DeliveryRepository repository, Outbox outbox) {
         this.repository = repository;
         this.outbox = outbox;
+        this.marks = new GroupCommit<>(repository::partsInFlight, MARKS_PER_STATEMENT);
     }
 
     /** An outbound message and what its channel adapter decided (send now, hold, or that it cannot go). */
@@ -75,8 +82,17 @@ public class Deliveries {
      */
     public Mono<Void> enqueueReply(String teacherId, UUID appealId, Channel channel, String kind, String text,
                                    List<Button> buttons, String callbackId, Instant now) {
-        return repository.insertReply(UUID.randomUUID(), teacherId, appealId, channel, kind, text, buttons,
-                callbackId, now).then(wakeWorkerAfterCommit());
+        DeliveryRepository.Reply reply = new DeliveryRepository.Reply(UUID.randomUUID(), teacherId, appealId, channel,
+                kind, text, buttons, callbackId, now);
+        // inside a transaction the replies of all its updates are queued in one insert just before it commits, and
+        // the worker is woken once it committed
+        return TransactionBuffers.<List<DeliveryRepository.Reply>>current(replies, ArrayList::new,
+                        repository::insertReplies, queuedReplies -> wake())
+                .map(queuedReplies -> queuedReplies.add(reply))
+                .switchIfEmpty(Mono.defer(() -> repository.insertReplies(List.of(reply))
+                        .then(Mono.fromRunnable(this::wake))
+                        .thenReturn(true)))
+                .then();
     }
 
     /**
@@ -109,9 +125,12 @@ public class Deliveries {
         return repository.claimDue(now, channels, batch, bulk, leaseUntil);
     }
 
-    /** The request for a part goes out now; found still set on a later claim, the part is in doubt. */
+    /**
+     * The request for a part goes out now; found still set on a later claim, the part is in doubt. The marks of
+     * parts going out at the same moment share one statement; each request waits for its own mark.
+     */
     public Mono<Void> partInFlight(UUID messageId, int part) {
-        return repository.partInFlight(messageId, part);
+        return marks.write(new DeliveryRepository.PartMark(messageId, part));
     }
 
     /**

@@ -65,11 +65,11 @@ public class Dialogue {
     private Mono<Question> joinAppeal(Teacher teacher, UUID appealId, String text, String externalId) {
         return appeals.find(appealId).flatMap(appeal -> conversations.recordIncoming(teacher.id(), appealId, text,
                         externalId)
-                .flatMap(message -> outbox.append(TeacherMessageAdded.of(appealId, appeal.region(), teacher.id(),
-                                message.id(), text))
+                .flatMap(messageId -> outbox.append(TeacherMessageAdded.of(appealId, appeal.region(), teacher.id(),
+                                messageId, text))
                         .doOnSuccess(v -> log.debug("appeal {}: follow-up message {} from teacher {}", appealId,
-                                message.id(), teacher.id()))
-                        .thenReturn(new Question(message.id(), appealId, false))));
+                                messageId, teacher.id()))
+                        .thenReturn(new Question(messageId, appealId, false))));
     }
 
     private Mono<Question> openAppeal(Teacher teacher, String text, String externalId) {
@@ -78,12 +78,12 @@ public class Dialogue {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         return appeals.open(appealId, teacher.id(), teacher.region(), text, now)
                 .then(conversations.recordIncoming(teacher.id(), appealId, text, externalId))
-                .flatMap(message -> outbox.append(new AppealReceived(UUID.randomUUID(), now, AppealReceived.VERSION,
-                                appealId, teacher.region(), teacher.id(), teacher.channel(), teacher.fio(),
-                                teacher.orgType(), text, message.id()))
+                .flatMap(messageId -> outbox.append(new AppealReceived(UUID.randomUUID(), now,
+                                AppealReceived.VERSION, appealId, teacher.region(), teacher.id(), teacher.channel(),
+                                teacher.fio(), teacher.orgType(), text, messageId))
                         .doOnSuccess(v -> log.debug("appeal {} opened by teacher {} ({}, region {})", appealId,
                                 teacher.id(), teacher.channel(), teacher.region()))
-                        .thenReturn(new Question(message.id(), appealId, true)));
+                        .thenReturn(new Question(messageId, appealId, true)));
     }
 
     /** Interprets a button press of the teacher: a rating, a hand-over to a specialist, or the status. */

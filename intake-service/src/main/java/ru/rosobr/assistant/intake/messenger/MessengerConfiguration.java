@@ -47,9 +47,9 @@ public class MessengerConfiguration {
 
     @Bean
     InboxWorker inboxWorker(InboxRepository repository, Inbox inbox, List<InboundDecoder> decoders,
-                            MessengerDialogue dialogue, TransactionalOperator tx,
+                            MessengerDialogue dialogue, Teachers teachers, TransactionalOperator tx,
                             @Value("${assistant.inbox.poll-interval:1s}") Duration pollInterval,
                             @Value("${assistant.inbox.concurrency:8}") int concurrency) {
-        return new InboxWorker(repository, inbox, decoders, dialogue, tx, pollInterval, concurrency);
+        return new InboxWorker(repository, inbox, decoders, dialogue, teachers, tx, pollInterval, concurrency);
     }
 }

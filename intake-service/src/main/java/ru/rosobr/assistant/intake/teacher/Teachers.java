@@ -1,9 +1,12 @@
 package ru.rosobr.assistant.intake.teacher;
 
 import java.time.Clock;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 import reactor.core.publisher.Mono;
 
@@ -13,6 +16,7 @@ import ru.rosobr.assistant.contracts.events.StaffActionAudited;
 import ru.rosobr.assistant.contracts.events.TeacherChanged;
 import ru.rosobr.assistant.intake.teacher.internal.TeacherRepository;
 import ru.rosobr.assistant.platform.outbox.Outbox;
+import ru.rosobr.assistant.platform.transaction.TransactionBuffers;
 
 /**
  * The teacher registry: maps a channel's user to intake's teacher id and holds ФИО, region and verification.
@@ -24,6 +28,8 @@ public class Teachers {
     private final TeacherRepository repository;
     private final Outbox outbox;
     private final Clock clock;
+    /** The key of a transaction's set of teachers greeted in it. */
+    private final Object greeted = new Object();
 
     public Teachers(TeacherRepository repository, Outbox outbox, Clock clock) {
         this.repository = repository;
@@ -60,6 +66,23 @@ public class Teachers {
      */
     public Mono<Teacher> contact(Channel channel, String platformUserId, String displayName, String dialogId) {
         return repository.contact(channel, platformUserId, displayName, dialogId);
+    }
+
+    /**
+     * {@link #contact} for several messenger users at once (each at most once), in one statement; emits each
+     * teacher as it is now, keyed by {@link #contactKey}.
+     */
+    public Mono<Map<String, Teacher>> contactAll(List<Contact> contacts) {
+        return repository.contactAll(contacts).collectMap(t -> contactKey(t.channel(), t.platformUserId()));
+    }
+
+    /** A messenger user who sent an update (see {@link #contactAll}). */
+    public record Contact(Channel channel, String platformUserId, String displayName, String dialogId) {
+    }
+
+    /** The key of a messenger user in {@link #contactAll}. */
+    public static String contactKey(Channel channel, String platformUserId) {
+        return channel + ":" + platformUserId;
     }
 
     /**
@@ -109,9 +132,17 @@ public class Teachers {
         return repository.findByPlatformUser(channel, platformUserId);
     }
 
-    /** Emits true the first time only: the greeting is sent once. */
+    /**
+     * Emits true the first time only: the greeting is sent once. Inside a transaction the marks of all its updates
+     * are written in one statement just before it commits; a teacher marked earlier in the same transaction gets
+     * false, so the caller must have read the teacher (and its mark) in this transaction, as the dialogue's contact
+     * upsert does.
+     */
     public Mono<Boolean> markGreeted(String teacherId) {
-        return repository.markGreeted(teacherId);
+        return TransactionBuffers.<Set<String>>current(greeted, LinkedHashSet::new, repository::markGreeted, ids -> {
+                })
+                .map(ids -> ids.add(teacherId))
+                .switchIfEmpty(Mono.defer(() -> repository.markGreeted(teacherId)));
     }
 
     /** Keeps a question until the teacher has chosen the region (null clears it). */

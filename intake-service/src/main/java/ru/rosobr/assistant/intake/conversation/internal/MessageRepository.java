@@ -1,6 +1,7 @@
 package ru.rosobr.assistant.intake.conversation.internal;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -13,6 +14,7 @@ import tools.jackson.core.type.TypeReference;
 import ru.rosobr.assistant.contracts.events.OutboundMessage.Button;
 import ru.rosobr.assistant.intake.conversation.ChatMessage;
 import ru.rosobr.assistant.contracts.json.EventCodec;
+import ru.rosobr.assistant.platform.transaction.TransactionBuffers;
 
 /** Rows of the messages table. */
 public class MessageRepository {
@@ -27,31 +29,88 @@ public class MessageRepository {
         this.db = db;
     }
 
-    public Mono<ChatMessage> insertIncoming(UUID messageId, String teacherId, UUID appealId, String text,
-                                            String externalId) {
-        var spec = db.sql("insert into messages (message_id, teacher_id, appeal_id, direction, text, external_id) "
-                        + "values (:id, :teacher, :appeal, 'IN', :text, :external) returning " + COLUMNS)
-                .bind("id", messageId)
-                .bind("teacher", teacherId)
-                .bind("text", text);
-        spec = appealId == null ? spec.bindNull("appeal", UUID.class) : spec.bind("appeal", appealId);
-        spec = externalId == null ? spec.bindNull("external", String.class) : spec.bind("external", externalId);
-        return spec.map(MessageRepository::message).one();
+    /** A message to insert: {@code outboundId} and {@code externalId} are null where they do not apply. */
+    private record Row(UUID messageId, String teacherId, UUID appealId, ChatMessage.Direction direction, String text,
+                       String buttons, UUID outboundId, String externalId) {
     }
 
-    /** Inserts unless a message with this outbound id exists; emits whether a row was inserted. */
-    public Mono<Boolean> insertOutgoing(UUID messageId, String teacherId, UUID appealId, String text,
-                                        List<Button> buttons, UUID outboundId) {
-        var spec = db.sql("insert into messages (message_id, teacher_id, appeal_id, direction, text, buttons, "
-                        + "outbound_id) values (:id, :teacher, :appeal, 'OUT', :text, :buttons, :outbound) "
-                        + "on conflict do nothing")
-                .bind("id", messageId)
-                .bind("teacher", teacherId)
-                .bind("text", text)
-                .bind("buttons", EventCodec.mapper().writeValueAsString(buttons == null ? List.of() : buttons));
-        spec = appealId == null ? spec.bindNull("appeal", UUID.class) : spec.bind("appeal", appealId);
-        spec = outboundId == null ? spec.bindNull("outbound", UUID.class) : spec.bind("outbound", outboundId);
-        return spec.fetch().rowsUpdated().map(n -> n > 0);
+    /**
+     * What the teacher wrote. Inside a transaction the row joins the transaction's other messages and all are
+     * inserted in one statement right before the commit, in the order they were recorded; a repeated external id
+     * (a webhook delivered twice) then fails that statement, and the transaction rolls back as it would at once.
+     */
+    public Mono<Void> insertIncoming(UUID messageId, String teacherId, UUID appealId, String text,
+                                     String externalId) {
+        return write(new Row(messageId, teacherId, appealId, ChatMessage.Direction.IN, text, "[]", null, externalId));
+    }
+
+    /** A message the bot showed on its own (no outbound event behind it): buffered like {@link #insertIncoming}. */
+    public Mono<Void> insertOwnOutgoing(UUID messageId, String teacherId, UUID appealId, String text,
+                                        List<Button> buttons) {
+        return write(new Row(messageId, teacherId, appealId, ChatMessage.Direction.OUT, text, buttonsJson(buttons),
+                null, null));
+    }
+
+    /**
+     * A message shown for an outbound event, unless one exists for that event; emits whether a row was inserted.
+     * Written at once: the caller needs to know.
+     */
+    public Mono<Boolean> insertOutgoing(UUID outboundId, String teacherId, UUID appealId, String text,
+                                        List<Button> buttons) {
+        return insert(List.of(new Row(outboundId, teacherId, appealId, ChatMessage.Direction.OUT, text,
+                buttonsJson(buttons), outboundId, null))).map(n -> n > 0);
+    }
+
+    private static String buttonsJson(List<Button> buttons) {
+        return EventCodec.mapper().writeValueAsString(buttons == null ? List.of() : buttons);
+    }
+
+    private Mono<Void> write(Row row) {
+        return TransactionBuffers.<List<Row>>current(this, ArrayList::new, rows -> insert(rows).then(), rows -> {
+                })
+                .map(rows -> rows.add(row))
+                .switchIfEmpty(Mono.defer(() -> insert(List.of(row)).thenReturn(true)))
+                .then();
+    }
+
+    /** One statement for all rows; unnest keeps the array order, so seq follows the order they were recorded. */
+    private Mono<Long> insert(List<Row> rows) {
+        if (rows.isEmpty()) {
+            return Mono.just(0L);
+        }
+        int n = rows.size();
+        String[] ids = new String[n];
+        String[] teachers = new String[n];
+        String[] appeals = new String[n];
+        String[] directions = new String[n];
+        String[] texts = new String[n];
+        String[] buttons = new String[n];
+        String[] outbound = new String[n];
+        String[] external = new String[n];
+        for (int i = 0; i < n; i++) {
+            Row r = rows.get(i);
+            ids[i] = r.messageId().toString();
+            teachers[i] = r.teacherId();
+            appeals[i] = r.appealId() == null ? null : r.appealId().toString();
+            directions[i] = r.direction().name();
+            texts[i] = r.text();
+            buttons[i] = r.buttons();
+            outbound[i] = r.outboundId() == null ? null : r.outboundId().toString();
+            external[i] = r.externalId();
+        }
+        return db.sql("insert into messages (message_id, teacher_id, appeal_id, direction, text, buttons, outbound_id, "
+                        + "external_id) select * from unnest(:ids::uuid[], :teachers::text[], :appeals::uuid[], "
+                        + ":directions::text[], :texts::text[], :buttons::text[], :outbound::uuid[], "
+                        + ":external::text[]) on conflict (outbound_id) do nothing")
+                .bind("ids", ids)
+                .bind("teachers", teachers)
+                .bind("appeals", appeals)
+                .bind("directions", directions)
+                .bind("texts", texts)
+                .bind("buttons", buttons)
+                .bind("outbound", outbound)
+                .bind("external", external)
+                .fetch().rowsUpdated();
     }
 
     public Flux<ChatMessage> latest(String teacherId, int limit) {

@@ -66,21 +66,55 @@ public class DeliveryRepository {
     }
 
     /** Intake's own reply in a dialogue, queued for the worker. */
-    public Mono<Void> insertReply(UUID messageId, String teacherId, UUID appealId, Channel channel, String kind,
-                                  String text, List<Button> buttons, String callbackId, Instant notBefore) {
-        var spec = db.sql("insert into outbound_deliveries (message_id, teacher_id, appeal_id, channel, kind, urgent, "
-                        + "text, buttons, status, origin, callback_id, not_before) values (:id, :teacher, :appeal, "
-                        + ":channel, :kind, true, :text, :buttons, 'PENDING', 'REPLY', :callback, :notBefore)")
-                .bind("id", messageId)
-                .bind("teacher", teacherId)
-                .bind("channel", channel.name())
-                .bind("kind", kind)
-                .bind("text", text)
-                .bind("buttons", EventCodec.mapper().writeValueAsString(buttons == null ? List.of() : buttons))
-                .bind("notBefore", notBefore);
-        spec = appealId == null ? spec.bindNull("appeal", UUID.class) : spec.bind("appeal", appealId);
-        spec = callbackId == null ? spec.bindNull("callback", String.class) : spec.bind("callback", callbackId);
-        return spec.then();
+    /** A reply of intake's own to queue (see {@link #insertReplies}). */
+    public record Reply(UUID messageId, String teacherId, UUID appealId, Channel channel, String kind, String text,
+                        List<Button> buttons, String callbackId, Instant notBefore) {
+    }
+
+    /** Queues replies, urgent and pending, in one statement; unnest keeps their order in {@code seq}. */
+    public Mono<Void> insertReplies(List<Reply> replies) {
+        if (replies.isEmpty()) {
+            return Mono.empty();
+        }
+        int n = replies.size();
+        String[] ids = new String[n];
+        String[] teachers = new String[n];
+        String[] appeals = new String[n];
+        String[] channels = new String[n];
+        String[] kinds = new String[n];
+        String[] texts = new String[n];
+        String[] buttons = new String[n];
+        String[] callbacks = new String[n];
+        Instant[] notBefore = new Instant[n];
+        for (int i = 0; i < n; i++) {
+            Reply r = replies.get(i);
+            ids[i] = r.messageId().toString();
+            teachers[i] = r.teacherId();
+            appeals[i] = r.appealId() == null ? null : r.appealId().toString();
+            channels[i] = r.channel().name();
+            kinds[i] = r.kind();
+            texts[i] = r.text();
+            buttons[i] = EventCodec.mapper().writeValueAsString(r.buttons() == null ? List.of() : r.buttons());
+            callbacks[i] = r.callbackId();
+            notBefore[i] = r.notBefore();
+        }
+        return db.sql("insert into outbound_deliveries (message_id, teacher_id, appeal_id, channel, kind, urgent, "
+                        + "text, buttons, status, origin, callback_id, not_before) "
+                        + "select id, teacher, appeal, channel, kind, true, text, buttons, 'PENDING', 'REPLY', callback, "
+                        + "not_before from unnest(:ids::uuid[], :teachers::text[], :appeals::uuid[], "
+                        + ":channels::text[], :kinds::text[], :texts::text[], :buttons::text[], :callbacks::text[], "
+                        + ":notBefore::timestamptz[]) as r(id, teacher, appeal, channel, kind, text, buttons, callback, "
+                        + "not_before)")
+                .bind("ids", ids)
+                .bind("teachers", teachers)
+                .bind("appeals", appeals)
+                .bind("channels", channels)
+                .bind("kinds", kinds)
+                .bind("texts", texts)
+                .bind("buttons", buttons)
+                .bind("callbacks", callbacks)
+                .bind("notBefore", notBefore)
+                .then();
     }
 
     /**
@@ -128,10 +162,17 @@ public class DeliveryRepository {
      * The request for part {@code part} is about to go out (committed before it does); the time bounds where a
      * later look-up of the part in the dialogue searches.
      */
-    public Mono<Void> partInFlight(UUID messageId, int part) {
-        return db.sql("update outbound_deliveries set part_in_flight = :part, part_in_flight_at = now() "
-                        + "where message_id = :id")
-                .bind("id", messageId).bind("part", part).then();
+    /** A part whose request goes out now, of message {@code messageId}. */
+    public record PartMark(UUID messageId, int part) {
+    }
+
+    /** Marks the parts whose requests go out now, in one statement. */
+    public Mono<Void> partsInFlight(List<PartMark> marks) {
+        String[] ids = marks.stream().map(m -> m.messageId().toString()).toArray(String[]::new);
+        Integer[] parts = marks.stream().map(PartMark::part).toArray(Integer[]::new);
+        return db.sql("update outbound_deliveries d set part_in_flight = v.part, part_in_flight_at = now() "
+                        + "from unnest(:ids::uuid[], :parts::int[]) as v(id, part) where d.message_id = v.id")
+                .bind("ids", ids).bind("parts", parts).then();
     }
 
     public Mono<Void> partSent(UUID messageId, int partsSent, String platformMessageId) {

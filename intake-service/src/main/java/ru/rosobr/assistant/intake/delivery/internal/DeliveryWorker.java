@@ -106,7 +106,7 @@ public class DeliveryWorker extends ReactiveWorker {
     @Override
     protected Mono<Void> drain() {
         int full = Math.min(settings.batchSize(), settings.bulkBatchSize());
-        return round().flatMap(claimed -> claimed >= full ? drain() : Mono.empty());
+        return whileFull(this::round, full);
     }
 
     /** Claims what is due now and sends it; emits how many were claimed. */

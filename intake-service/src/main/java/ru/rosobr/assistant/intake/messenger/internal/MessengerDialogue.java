@@ -49,6 +49,14 @@ public class MessengerDialogue {
     }
 
     public Mono<Void> handle(Channel channel, IncomingUpdate update) {
+        return handle(channel, update, null);
+    }
+
+    /**
+     * @param contacted the sender as this transaction's {@link Teachers#contactAll} left it, or null: the update
+     *                  then records the contact itself
+     */
+    public Mono<Void> handle(Channel channel, IncomingUpdate update, Teacher contacted) {
         if (update instanceof IncomingUpdate.Read read) {
             // no contact upsert and no reply: a read only marks the campaign messages it covers
             return deliveries.read(channel, read.platformUserId(), read.upTo(), clock.instant())
@@ -56,7 +64,9 @@ public class MessengerDialogue {
                             read.platformUserId(), read.upTo(), n))
                     .then();
         }
-        return teachers.contact(channel, update.platformUserId(), update.displayName(), update.dialogId())
+        Mono<Teacher> contact = contacted != null ? Mono.just(contacted)
+                : teachers.contact(channel, update.platformUserId(), update.displayName(), update.dialogId());
+        return contact
                 .flatMap(teacher -> switch (update) {
                     case IncomingUpdate.Started s -> started(teacher);
                     case IncomingUpdate.Text t -> greetOnce(teacher).then(text(teacher, t));

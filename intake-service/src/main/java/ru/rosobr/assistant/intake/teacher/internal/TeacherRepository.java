@@ -1,5 +1,7 @@
 package ru.rosobr.assistant.intake.teacher.internal;
 
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 
@@ -16,6 +18,7 @@ import ru.rosobr.assistant.intake.teacher.Teacher;
 import ru.rosobr.assistant.intake.teacher.TeacherEntry;
 import ru.rosobr.assistant.intake.teacher.TeacherPage;
 import ru.rosobr.assistant.intake.teacher.TeacherQuery;
+import ru.rosobr.assistant.intake.teacher.Teachers;
 
 /** Rows of the teachers table. */
 public class TeacherRepository {
@@ -68,6 +71,49 @@ public class TeacherRepository {
         spec = displayName == null ? spec.bindNull("name", String.class) : spec.bind("name", displayName);
         spec = dialogId == null ? spec.bindNull("dialog", String.class) : spec.bind("dialog", dialogId);
         return spec.map(TeacherRepository::teacher).one();
+    }
+
+    /**
+     * {@link #contact} for several users in one statement; each user at most once. The rows are locked in the order
+     * of (channel, user id), so two transactions contacting overlapping users cannot deadlock.
+     */
+    public Flux<Teacher> contactAll(List<Teachers.Contact> contacts) {
+        if (contacts.isEmpty()) {
+            return Flux.empty();
+        }
+        List<Teachers.Contact> sorted = contacts.stream()
+                .sorted(Comparator.comparing((Teachers.Contact c) -> c.channel().name())
+                        .thenComparing(Teachers.Contact::platformUserId))
+                .toList();
+        int n = sorted.size();
+        String[] ids = new String[n];
+        String[] channels = new String[n];
+        String[] users = new String[n];
+        String[] names = new String[n];
+        String[] dialogs = new String[n];
+        for (int i = 0; i < n; i++) {
+            Teachers.Contact c = sorted.get(i);
+            ids[i] = UUID.randomUUID().toString();
+            channels[i] = c.channel().name();
+            users[i] = c.platformUserId();
+            names[i] = c.displayName();
+            dialogs[i] = c.dialogId();
+        }
+        return db.sql("insert into teachers (teacher_id, channel, platform_user_id, display_name, verified, "
+                        + "platform_dialog_id) select id, channel, platform_user, name, false, dialog from "
+                        + "unnest(:ids::text[], :channels::text[], :users::text[], :names::text[], :dialogs::text[]) "
+                        + "as c(id, channel, platform_user, name, dialog) "
+                        + "on conflict (channel, platform_user_id) do update set "
+                        + "display_name = coalesce(excluded.display_name, teachers.display_name), "
+                        + "platform_dialog_id = coalesce(excluded.platform_dialog_id, teachers.platform_dialog_id) "
+                        + "returning " + ALL_COLUMNS)
+                .bind("ids", ids)
+                .bind("channels", channels)
+                .bind("users", users)
+                .bind("names", names)
+                .bind("dialogs", dialogs)
+                .map(TeacherRepository::teacher)
+                .all();
     }
 
     /** The dialogue's id, where none is known yet. */
@@ -148,6 +194,15 @@ public class TeacherRepository {
     public Mono<Boolean> markGreeted(String teacherId) {
         return db.sql("update teachers set greeted_at = now() where teacher_id = :id and greeted_at is null")
                 .bind("id", teacherId).fetch().rowsUpdated().map(n -> n > 0);
+    }
+
+    /** Marks the greeting as sent to all of these teachers, in one statement. */
+    public Mono<Void> markGreeted(Collection<String> teacherIds) {
+        if (teacherIds.isEmpty()) {
+            return Mono.empty();
+        }
+        return db.sql("update teachers set greeted_at = now() where teacher_id = any(:ids) and greeted_at is null")
+                .bind("ids", teacherIds.toArray(String[]::new)).then();
     }
 
     public Mono<Void> setPendingQuestion(String teacherId, String text, String externalId) {

@@ -50,9 +50,9 @@ public class WebChatService {
     /** «статус» / «где мой ответ»: the answer is stored as the assistant's message; no appeal is opened. */
     private Mono<Question> status(Teacher teacher, String text) {
         return conversations.recordIncoming(teacher.id(), null, text, null)
-                .flatMap(message -> dialogue.status(teacher)
+                .flatMap(messageId -> dialogue.status(teacher)
                         .flatMap(status -> conversations.recordOutgoing(teacher.id(), null, status, List.of(), null))
-                        .thenReturn(new Question(message.id(), null, false)));
+                        .thenReturn(new Question(messageId, null, false)));
     }
 
     /** The conversation of a web chat teacher, oldest first; empty for a teacher who never wrote. */
