@@ -46,7 +46,7 @@ public class ProjectionConfiguration {
                 EventSubscription.onBatch(Topics.APPEAL_OVERDUE, es -> p.count(Measure.OVERDUE, es)),
                 EventSubscription.onBatch(Topics.APPEAL_ESCALATED, es -> p.count(Measure.ESCALATED, es)),
                 EventSubscription.onBatch(Topics.KB_ENTRY_PUBLISHED, p::published),
-                EventSubscription.on(Topics.TEACHER_CHANGED, p::teacherChanged),
+                EventSubscription.onBatch(Topics.TEACHER_CHANGED, p::teacherChanged),
                 EventSubscription.onBatch(Topics.OUTBOUND_DELIVERY, p::campaignOutcomes)
                         // answers and statuses far outnumber campaign messages: no dedupe row for them
                         .only(e -> e.kind() == OutboundMessage.Kind.CAMPAIGN));

@@ -1,6 +1,10 @@
 package ru.rosobr.assistant.contracts.events;
 
 import java.time.Instant;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 
@@ -27,5 +31,18 @@ public record TeacherChanged(UUID eventId, Instant occurredAt, int schemaVersion
     public static TeacherChanged of(Instant at, String teacherId, Channel channel, String region, OrgType orgType,
                                     boolean verified) {
         return new TeacherChanged(UUID.randomUUID(), at, VERSION, teacherId, channel, region, orgType, verified);
+    }
+
+    /**
+     * Of a run of events, the one per teacher that a projection keeping the latest state ends with when it applies
+     * them in order: the latest {@code occurredAt}, and of equal times the later in the run. Lets a projection write
+     * a whole run in one upsert (which may touch each row once).
+     */
+    public static List<TeacherChanged> latestPerTeacher(Collection<TeacherChanged> events) {
+        Map<String, TeacherChanged> latest = new LinkedHashMap<>();
+        for (TeacherChanged e : events) {
+            latest.merge(e.teacherId(), e, (kept, next) -> next.occurredAt().isBefore(kept.occurredAt()) ? kept : next);
+        }
+        return List.copyOf(latest.values());
     }
 }

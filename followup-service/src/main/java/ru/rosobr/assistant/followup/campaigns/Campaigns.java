@@ -217,9 +217,9 @@ public class Campaigns {
 
     // ---- consumers ----
 
-    /** teacher.changed: the audience projection. */
-    public Mono<Void> onTeacherChanged(TeacherChanged e) {
-        return repository.upsertAudience(e);
+    /** teacher.changed: the audience projection (a registry import of many thousands: a few statements). */
+    public Mono<Void> onTeacherChanged(List<TeacherChanged> events) {
+        return repository.upsertAudience(events);
     }
 
     /** Campaign messages belong to no appeal; an event without a kind (older intake) may be one. */

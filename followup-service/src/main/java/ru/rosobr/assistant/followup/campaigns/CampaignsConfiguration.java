@@ -46,7 +46,7 @@ public class CampaignsConfiguration {
     @Bean
     EventSubscriptions campaignSubscriptions(Campaigns campaigns) {
         return EventSubscriptions.of(
-                EventSubscription.on(Topics.TEACHER_CHANGED, campaigns::onTeacherChanged),
+                EventSubscription.onBatch(Topics.TEACHER_CHANGED, campaigns::onTeacherChanged),
                 EventSubscription.onBatch(Topics.OUTBOUND_DELIVERY, campaigns::onDeliveries)
                         // answers and statuses far outnumber campaign messages: passed over without a dedupe row
                         .only(Campaigns::concernsCampaigns));

@@ -344,15 +344,20 @@ public class Projector {
      * teacher.changed: the teacher's latest state (an older event, redelivered or replayed after a newer one, does not
      * overwrite it), counted per region by the per-capita figures.
      */
-    public Mono<Void> teacherChanged(TeacherChanged e) {
-        return db.sql("insert into teachers (teacher_id, region, verified, changed_at) values (:id, :region, :verified, :at) "
+    public Mono<Void> teacherChanged(List<TeacherChanged> events) {
+        List<TeacherChanged> latest = TeacherChanged.latestPerTeacher(events);
+        if (latest.isEmpty()) {
+            return Mono.empty();
+        }
+        return db.sql("insert into teachers (teacher_id, region, verified, changed_at) "
+                        + "select * from unnest(:ids::text[], :regions::text[], :verified::bool[], :at::timestamptz[]) "
                         + "on conflict (teacher_id) do update set region = excluded.region, verified = excluded.verified, "
                         + "changed_at = excluded.changed_at where teachers.changed_at <= excluded.changed_at")
-                .bind("id", e.teacherId())
-                .bind("region", Parameter.fromOrEmpty(e.region() == null || e.region().isBlank() ? null : e.region(),
-                        String.class))
-                .bind("verified", e.verified())
-                .bind("at", e.occurredAt())
+                .bind("ids", latest.stream().map(TeacherChanged::teacherId).toArray(String[]::new))
+                .bind("regions", latest.stream().map(e -> e.region() == null || e.region().isBlank() ? null
+                        : e.region()).toArray(String[]::new))
+                .bind("verified", latest.stream().map(TeacherChanged::verified).toArray(Boolean[]::new))
+                .bind("at", latest.stream().map(TeacherChanged::occurredAt).toArray(Instant[]::new))
                 .then();
     }
 

@@ -42,20 +42,29 @@ public class CampaignRepository {
 
     // ---- the audience (projection of teacher.changed) ----
 
-    /** Keeps the latest state of a teacher; an older event arriving late changes nothing. */
-    public Mono<Void> upsertAudience(TeacherChanged e) {
-        var spec = db.sql("insert into audience (teacher_id, channel, region, org_type, verified, changed_at) "
-                        + "values (:id, :channel, :region, :orgType, :verified, :at) "
+    /**
+     * Keeps the latest state of each teacher, in one statement for a run of events; an older event arriving late
+     * changes nothing.
+     */
+    public Mono<Void> upsertAudience(List<TeacherChanged> events) {
+        List<TeacherChanged> latest = TeacherChanged.latestPerTeacher(events);
+        if (latest.isEmpty()) {
+            return Mono.empty();
+        }
+        return db.sql("insert into audience (teacher_id, channel, region, org_type, verified, changed_at) "
+                        + "select * from unnest(:ids::text[], :channels::text[], :regions::text[], :orgTypes::text[], "
+                        + ":verified::bool[], :at::timestamptz[]) "
                         + "on conflict (teacher_id) do update set channel = excluded.channel, region = excluded.region, "
                         + "org_type = excluded.org_type, verified = excluded.verified, changed_at = excluded.changed_at "
                         + "where audience.changed_at <= excluded.changed_at")
-                .bind("id", e.teacherId())
-                .bind("channel", e.channel().name())
-                .bind("verified", e.verified())
-                .bind("at", e.occurredAt());
-        spec = e.region() == null ? spec.bindNull("region", String.class) : spec.bind("region", e.region());
-        spec = e.orgType() == null ? spec.bindNull("orgType", String.class) : spec.bind("orgType", e.orgType().name());
-        return spec.then();
+                .bind("ids", latest.stream().map(TeacherChanged::teacherId).toArray(String[]::new))
+                .bind("channels", latest.stream().map(e -> e.channel().name()).toArray(String[]::new))
+                .bind("regions", latest.stream().map(TeacherChanged::region).toArray(String[]::new))
+                .bind("orgTypes", latest.stream().map(e -> e.orgType() == null ? null : e.orgType().name())
+                        .toArray(String[]::new))
+                .bind("verified", latest.stream().map(TeacherChanged::verified).toArray(Boolean[]::new))
+                .bind("at", latest.stream().map(TeacherChanged::occurredAt).toArray(Instant[]::new))
+                .then();
     }
 
     /** How many teachers the audience has now, per region. */
