@@ -2,9 +2,12 @@ package ru.rosobr.assistant.bench;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -12,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -87,6 +91,54 @@ final class Backlog {
                     count(st, "select count(*) from intake.outbound_deliveries where status in ('PENDING', 'HELD')"));
         } catch (SQLException e) {
             System.err.println("[bench] очереди в PostgreSQL не получены: " + e.getMessage());
+        }
+        return out;
+    }
+
+    /**
+     * Where a new question's time went, stage by stage, from the timestamps the services keep (p50 and p95 in ms,
+     * over the questions whose webhook was stored from {@code from} on): the inbox worker, intake's relay, answer-service,
+     * its relay, followup-service and intake's consumer, and the delivery worker. The first stage that grows with the
+     * rate is the one that queues. Only what the stack's own database shows (own stack or --url with the database).
+     */
+    Map<String, long[]> stages(Instant from) {
+        Map<String, long[]> out = new LinkedHashMap<>();
+        String sql = "with q as (select "
+                + "extract(epoch from i.processed_at - i.received_at) s1, "
+                + "extract(epoch from o.published_at - o.created_at) s2, "
+                + "extract(epoch from m.decided_at - o.published_at) s3, "
+                + "extract(epoch from ao.published_at - ao.created_at) s4, "
+                + "extract(epoch from d.created_at - ao.published_at) s5, "
+                + "extract(epoch from d.delivered_at - d.created_at) s6 "
+                + "from intake.appeals a "
+                + "join intake.messages msg on msg.appeal_id = a.appeal_id and msg.direction = 'IN' "
+                + "join intake.inbound_updates i on i.dedup_key = 'mid:' || msg.external_id "
+                + "join intake.outbox o on o.topic = 'appeal.received.v1' and o.record_key = a.appeal_id::text "
+                + "join answer.match_decisions m on m.appeal_id = a.appeal_id "
+                + "join answer.outbox ao on ao.record_key = a.appeal_id::text "
+                + "join intake.outbound_deliveries d on d.appeal_id = a.appeal_id and d.origin = 'OUTBOUND' "
+                + "where i.received_at >= ?) select count(*), "
+                + String.join(", ", IntStream.rangeClosed(1, 6).mapToObj(k ->
+                        "percentile_cont(0.5) within group (order by s" + k + "), "
+                                + "percentile_cont(0.95) within group (order by s" + k + ")").toList())
+                + " from q";
+        String[] names = {"вебхук сохранён → транзакция inbox", "→ публикация outbox intake",
+            "→ решение answer-service", "→ публикация outbox answer-service",
+            "→ сообщение в очереди доставки intake (followup-service и потребитель intake)",
+            "→ платформа приняла (работник доставки)"};
+        try (Connection c = DriverManager.getConnection(jdbcUrl, jdbc);
+             PreparedStatement st = c.prepareStatement(sql)) {
+            st.setTimestamp(1, Timestamp.from(from));
+            try (ResultSet rs = st.executeQuery()) {
+                if (rs.next() && rs.getLong(1) > 0) {
+                    for (int k = 0; k < names.length; k++) {
+                        out.put(names[k], new long[] {Math.round(rs.getDouble(2 + 2 * k) * 1000),
+                            Math.round(rs.getDouble(3 + 2 * k) * 1000)});
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            System.err.println("[bench] этапы по меткам времени не получены: " + e.getMessage());
         }
         return out;
     }

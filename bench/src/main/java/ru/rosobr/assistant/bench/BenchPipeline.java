@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HexFormat;
@@ -179,6 +180,7 @@ public final class BenchPipeline {
                         }
                     });
                 }
+                Instant stepStart = Instant.now();
                 Load.Step step = l.run(rate, options.warmup(), options.duration());
                 if (kb != null) {
                     kb.join();
@@ -197,6 +199,7 @@ public final class BenchPipeline {
                 r.botCalls = botCalls;
                 r.lag = backlog.consumerLag();
                 r.queues = backlog.queues();
+                r.stages = backlog.stages(stepStart);
                 results.add(r);
                 Report.printStep(r);
             }

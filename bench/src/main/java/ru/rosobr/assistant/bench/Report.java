@@ -94,6 +94,10 @@ final class Report {
                 markdown ? "\n- " : "- ", r.stackCpu(), totalRss, r.usage.machineBusyPercent()));
         out.add("- отставание потребителей в конце: " + (r.lag == null ? "не получено" : r.lag));
         out.add("- очереди в базе в конце: " + r.queues);
+        if (!r.stages.isEmpty()) {
+            out.add("- новый вопрос по этапам (по меткам времени в базе, p50 / p95, мс):");
+            r.stages.forEach((stage, p) -> out.add(String.format(Locale.ROOT, "    %s: %d / %d", stage, p[0], p[1])));
+        }
         out.add("");
         return out;
     }

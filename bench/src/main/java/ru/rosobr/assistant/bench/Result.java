@@ -28,6 +28,8 @@ final class Result {
     Procs.Usage usage;
     Map<String, Long> lag;
     Map<String, Long> queues;
+    /** Stage → {p50, p95} ms of a new question's path (see {@link Backlog#stages}); empty when unknown. */
+    Map<String, long[]> stages = Map.of();
     long botCalls;
     /** Per second of the window (and the drain after it): sent, accepted, answered, p50 and p99 by send second. */
     int[] sentPerSecond;
