@@ -158,15 +158,14 @@ public class DeliveryRepository {
     private record Claimed(boolean urgent, long seq, PendingDelivery delivery) {
     }
 
-    /**
-     * The request for part {@code part} is about to go out (committed before it does); the time bounds where a
-     * later look-up of the part in the dialogue searches.
-     */
     /** A part whose request goes out now, of message {@code messageId}. */
     public record PartMark(UUID messageId, int part) {
     }
 
-    /** Marks the parts whose requests go out now, in one statement. */
+    /**
+     * Marks the parts whose requests go out now, in one statement (committed before they do); the time bounds where
+     * a later look-up of a part in the dialogue searches.
+     */
     public Mono<Void> partsInFlight(List<PartMark> marks) {
         String[] ids = marks.stream().map(m -> m.messageId().toString()).toArray(String[]::new);
         Integer[] parts = marks.stream().map(PartMark::part).toArray(Integer[]::new);
