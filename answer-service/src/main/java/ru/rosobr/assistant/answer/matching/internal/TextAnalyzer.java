@@ -239,7 +239,7 @@ public final class TextAnalyzer {
     }
 
     private static boolean paper(String kind) {
-        return "SUBJECT".equals(kind) || "LISTED".equals(kind);
+        return "SUBJECT".equals(kind) || "GENERIC".equals(kind) || "LISTED".equals(kind);
     }
 
     private Analysis analyzeSentence(String text) {
