@@ -152,7 +152,7 @@ public final class TextAnalyzer {
             if (asker == null && a.asker() != null) {
                 // "Социальный педагог ходит по классам и собирает характеристики… Обязана ли я писать?": a role
                 // the story tells about in the third person is not the one who asks in the first
-                boolean told = !focused[i] && askerSpeaks && !firstPerson(sentences.get(i));
+                boolean told = !asks[i] && askerSpeaks && !firstPerson(sentences.get(i));
                 asker = told ? asker(tokenize(sentences.get(i), new RussianStemmer()), true) : a.asker();
             }
         }
