@@ -73,22 +73,41 @@ class EvalAnswersTest {
     }
 
     /**
-     * The held-out set of the sixth round, written before that round's changes and looked at only as a summary.
-     * It does not meet the issue's acceptance limits (README: 0,920 / 0,858 / 0,026 / 0,926 / 0,794 after the
-     * round, 0,907 / 0,808 / 0,026 / 0,889 / 0,765 before it); until it does, the figures measured after the round
-     * (103 of 112 answers right, 103 of 120 answered, 4 of 154 turned away, 25 of 27 declined,
-     * 27 of 34 routed) are the floor a change must not fall below, and the limits are printed beside them.
+     * The held-out set of the sixth round, written before that round's changes and looked at only as a summary;
+     * in the seventh round its misses were studied by category. It does not meet the issue's acceptance limits
+     * (README: 0,922 / 0,892 / 0,013 / 0,926 / 0,824 after the seventh round); until it does, the figures measured
+     * after that round (107 of 116 answers right, 107 of 120 answered, 2 of 154 turned away, 25 of 27 declined,
+     * 28 of 34 routed) are the floor a change must not fall below, and the limits are printed beside them.
      */
     @Test
     void sixthRoundHeldOutSetKeepsItsFigures() throws Exception {
         EvalAnswers.Metrics m = run(SETS.resolve("heldout-r6.tsv"));
         assertThat(m.questions()).isEqualTo(181);
-        assertThat(m.precision()).as(m.report()).isGreaterThanOrEqualTo(103.0 / 112 - 1e-9);
-        assertThat(m.coverage()).as(m.report()).isGreaterThanOrEqualTo(103.0 / 120 - 1e-9);
-        assertThat(m.inDomainDeclined()).as(m.report()).isLessThanOrEqualTo(4.0 / 154 + 1e-9);
+        assertThat(m.precision()).as(m.report()).isGreaterThanOrEqualTo(107.0 / 116 - 1e-9);
+        assertThat(m.coverage()).as(m.report()).isGreaterThanOrEqualTo(107.0 / 120 - 1e-9);
+        assertThat(m.inDomainDeclined()).as(m.report()).isLessThanOrEqualTo(2.0 / 154 + 1e-9);
         assertThat(m.offTopicDeclined()).as(m.report()).isGreaterThanOrEqualTo(25.0 / 27 - 1e-9);
-        assertThat(m.noneRouted()).as(m.report()).isGreaterThanOrEqualTo(27.0 / 34 - 1e-9);
+        assertThat(m.noneRouted()).as(m.report()).isGreaterThanOrEqualTo(28.0 / 34 - 1e-9);
         System.out.println("heldout-r6 against the acceptance limits (precision >= " + EvalAnswers.PRECISION
+                + ", coverage >= " + EvalAnswers.COVERAGE + "): " + (m.meetsTargets() ? "met" : "NOT met"));
+    }
+
+    /**
+     * The held-out set of the seventh round, written before that round's changes and looked at only as a summary
+     * until the round's end. It is far from the acceptance limits (README: 0,893 / 0,682 / 0,022 / 0,960 / 0,923
+     * after the round, 0,893 / 0,682 / 0,029 / 0,960 / 0,885 before it); the figures after the round (75 of 84
+     * answers right, 75 of 110 answered, 3 of 136 turned away, 24 of 25 declined, 24 of 26 routed) are the floor.
+     */
+    @Test
+    void seventhRoundHeldOutSetKeepsItsFigures() throws Exception {
+        EvalAnswers.Metrics m = run(SETS.resolve("heldout-r7.tsv"));
+        assertThat(m.questions()).isEqualTo(161);
+        assertThat(m.precision()).as(m.report()).isGreaterThanOrEqualTo(75.0 / 84 - 1e-9);
+        assertThat(m.coverage()).as(m.report()).isGreaterThanOrEqualTo(75.0 / 110 - 1e-9);
+        assertThat(m.inDomainDeclined()).as(m.report()).isLessThanOrEqualTo(3.0 / 136 + 1e-9);
+        assertThat(m.offTopicDeclined()).as(m.report()).isGreaterThanOrEqualTo(24.0 / 25 - 1e-9);
+        assertThat(m.noneRouted()).as(m.report()).isGreaterThanOrEqualTo(24.0 / 26 - 1e-9);
+        System.out.println("heldout-r7 against the acceptance limits (precision >= " + EvalAnswers.PRECISION
                 + ", coverage >= " + EvalAnswers.COVERAGE + "): " + (m.meetsTargets() ? "met" : "NOT met"));
     }
 

@@ -48,8 +48,8 @@ public final class LemmaMatcher implements Matcher {
     /** The least share of {@code minMargin} a strong match must still lead by. */
     static final double MIN_MARGIN_SHARE = 0.3;
     /**
-     * Domain evidence below which a paperwork cue no longer keeps an unanswered question in the subject; the
-     * lowest in-domain question with a cue of the tuning sets scores about −3 (documents for attestation).
+     * Domain evidence below which an everyday paper word (a GENERIC cue) no longer keeps an unanswered question in
+     * the subject; the lowest in-domain question with such a cue of the tuning sets scores about −3.
      */
     static final double CUE_OVERRULED = -4.0;
 
@@ -195,15 +195,18 @@ public final class LemmaMatcher implements Matcher {
         // a question about pay or a platform's password is not the service's, however many field words it has
         String otherSubject = paperworkCues.isEmpty() ? otherSubject(terms) : null;
         boolean gateDoubts = evidence < settings.offTopicThreshold() || otherSubject != null;
-        // a paper named in passing does not save a question whose other words all point away from the field
-        // («заполнить заявление на отпуск», «распечатать документ с телефона»)
-        boolean offTopic = gateDoubts && (paperworkCues.isEmpty() || evidence < CUE_OVERRULED);
+        // an everyday paper word named in passing does not save a question whose other words all point away from
+        // the field («заполнить заявление на отпуск», «распечатать документ с телефона»); a teacher's paper,
+        // attestation or an imposed duty always does
+        boolean offTopic = gateDoubts && (paperworkCues.isEmpty()
+                || evidence < CUE_OVERRULED && !paperwork.certain(naming));
         // below the domain gate only a strong match may still be answered; a doubted question that names a
         // teacher's paper or an imposed duty needs less (PAPERWORK_MATCH): the cue makes the field's reading of
         // its words the likely one, though not a certain one («план-конспект урока по литературе» stays routed)
         double doubted = paperworkCues.isEmpty() ? STRONG_MATCH : PAPERWORK_MATCH;
         double threshold = gateDoubts ? Math.max(settings.matchThreshold(), doubted) : settings.matchThreshold();
-        String gap = best == null ? null : uncoveredRouteWord(terms, best, paperwork.papers(paperworkCues));
+        String gap = best == null ? null
+                : uncoveredRouteWord(terms, best, paperwork.papers(paperworkCues), paperwork.asksDuty(terms));
         List<MatchedTerm> explained = best == null ? List.of() : matchedTerms(terms, best);
         // one shared word is no answer to a question of several ("ставить двойки за поведение" is not about the
         // journal because «ставить» occurs in its entry): the entry must explain two of its words
@@ -296,13 +299,16 @@ public final class LemmaMatcher implements Matcher {
      * A word of a known gap (аттестация, выговор…) that the entry does not itself speak about, or null. A paper
      * marked LISTED in {@code paperwork-cues.tsv} (протокол, ведомость) does not veto when the question lists it
      * among {@value #LISTED_AMONG} or more papers: «план, протоколы, листы учёта — что из этого обязательно?» asks
-     * about the list, which the entry answers, not about the one paper.
+     * about the list, which the entry answers, not about the one paper. A sanction (CONSEQUENCE: выговор, лишить
+     * премии) does not veto a question that asks whether something is a duty: «…а кто не придёт — лишат
+     * стимулирующих. Обязательно ли участвовать?» asks about the duty, the threat is its story.
      */
-    private String uncoveredRouteWord(List<Term> terms, IndexedEntry entry, int papers) {
+    private String uncoveredRouteWord(List<Term> terms, IndexedEntry entry, int papers, boolean asksDuty) {
         for (Term t : terms) {
             for (String f : t.forms()) {
                 if (routeForms.contains(f) && !entry.phraseFeatures().contains(f)
-                        && !entry.answerFeatures().contains(f) && !(papers >= LISTED_AMONG && paperwork.listed(f))) {
+                        && !entry.answerFeatures().contains(f) && !(papers >= LISTED_AMONG && paperwork.listed(f))
+                        && !(asksDuty && paperwork.consequence(f))) {
                     return f;
                 }
             }

@@ -80,6 +80,23 @@ public final class Morphology {
         return f;
     }
 
+    /**
+     * Is the word a verb in the present (or simple future) third person — «ходит», «собирает», «требует»? A role
+     * followed by one in the story is someone the asker tells about, not the asker.
+     */
+    public boolean thirdPersonVerb(String word) {
+        for (WordData wd : lookup.get().lookup(word)) {
+            CharSequence tag = wd.getTag();
+            if (tag != null) {
+                String t = tag.toString();
+                if (t.startsWith("VB:Real") && t.contains(":P3")) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     /** Distinct lemmas of a lower-case word with ё folded to е; empty if the dictionary does not know the word. */
     public String[] lemmas(String word) {
         String[] cached = cache.get(word);

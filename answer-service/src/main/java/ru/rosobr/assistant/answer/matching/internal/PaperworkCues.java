@@ -14,9 +14,12 @@ final class PaperworkCues {
 
     /**
      * What a cue tells. SERVICE — the question speaks to the service itself (бот, обращение, жалоба): it is
-     * about this service, never another subject, though it names no paper.
+     * about this service, never another subject, though it names no paper. GENERIC — a paper word of everyday
+     * life too (документ, справка, таблица): a cue like SUBJECT, but one a question whose other words all point
+     * away from the field may still be declined with. CONSEQUENCE — no cue, but a sanction (выговор, лишить
+     * премии) a question may name as the threat behind a duty it asks about.
      */
-    enum Kind { SUBJECT, LISTED, IMPOSED, DUTY, TEACHER, SERVICE, NOT }
+    enum Kind { SUBJECT, GENERIC, LISTED, IMPOSED, DUTY, TEACHER, SERVICE, CONSEQUENCE, NOT }
 
     private final Map<String, Kind> cues;
 
@@ -37,8 +40,8 @@ final class PaperworkCues {
                         if (pair == Kind.NOT) {
                             return List.of();
                         }
-                        if (pair == Kind.SUBJECT || pair == Kind.LISTED || pair == Kind.IMPOSED
-                                || pair == Kind.SERVICE) {
+                        if (pair == Kind.SUBJECT || pair == Kind.GENERIC || pair == Kind.LISTED
+                                || pair == Kind.IMPOSED || pair == Kind.SERVICE) {
                             found.add(a + " " + b);
                         }
                     }
@@ -51,9 +54,10 @@ final class PaperworkCues {
                     case NOT -> {
                         return List.of();
                     }
-                    case SUBJECT, LISTED, IMPOSED, SERVICE -> found.add(a);
+                    case SUBJECT, GENERIC, LISTED, IMPOSED, SERVICE -> found.add(a);
                     case DUTY -> duty = duty == null ? a : duty;
                     case TEACHER -> teacher = teacher == null ? a : teacher;
+                    case CONSEQUENCE -> { }
                 }
             }
         }
@@ -64,13 +68,59 @@ final class PaperworkCues {
         return found.stream().distinct().toList();
     }
 
-    /**
-     * The terms without those a NOT cue gives another sense («школьная форма», «принимать документы»): such a word
-     * names no paper of a teacher, so it names no entry's subject either.
-     */
     /** Is this cue a paper that may be one item of a teacher's list while the base does not cover it alone? */
     boolean listed(String lemma) {
         return cues.get(lemma) == Kind.LISTED;
+    }
+
+    /**
+     * Does the question itself (its words, not their concept synonyms) tell of the field for certain — a teacher's
+     * paper, attestation, an imposed duty, «обязан» with a teacher — rather than only an everyday paper word
+     * (GENERIC) or a word to the service (жалоба)? Such a question is never declined.
+     */
+    boolean certain(List<Term> terms) {
+        boolean duty = false;
+        boolean teacher = false;
+        for (int i = 0; i < terms.size(); i++) {
+            for (String a : terms.get(i).forms()) {
+                if (i + 1 < terms.size()) {
+                    for (String b : terms.get(i + 1).forms()) {
+                        if (strong(cues.get(a + " " + b))) {
+                            return true;
+                        }
+                    }
+                }
+                Kind k = cues.get(a);
+                duty |= k == Kind.DUTY;
+                teacher |= k == Kind.TEACHER;
+                if (strong(k)) {
+                    return true;
+                }
+            }
+        }
+        return duty && teacher;
+    }
+
+    private static boolean strong(Kind k) {
+        return k == Kind.SUBJECT || k == Kind.LISTED || k == Kind.IMPOSED;
+    }
+
+    /** Is this lemma a sanction that may be only the threat behind a duty asked about? */
+    boolean consequence(String lemma) {
+        return cues.get(lemma) == Kind.CONSEQUENCE;
+    }
+
+    /** Does the question ask whether something is a duty or may be demanded (обязательно, должен, заставляют…)? */
+    boolean asksDuty(List<Term> terms) {
+        for (Term t : terms) {
+            for (String a : t.forms()) {
+                Kind k = cues.get(a);
+                if (k == Kind.DUTY || k == Kind.IMPOSED) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** How many of the cues found name a paper (not a duty). */
@@ -78,11 +128,15 @@ final class PaperworkCues {
         int n = 0;
         for (String f : found) {
             Kind k = cues.get(f);
-            n += k == Kind.SUBJECT || k == Kind.LISTED ? 1 : 0;
+            n += k == Kind.SUBJECT || k == Kind.GENERIC || k == Kind.LISTED ? 1 : 0;
         }
         return n;
     }
 
+    /**
+     * The terms without those a NOT cue gives another sense («школьная форма», «принимать документы»): such a word
+     * names no paper of a teacher, so it names no entry's subject either.
+     */
     List<Term> withoutOtherSenses(List<Term> terms) {
         boolean[] drop = null;
         for (int i = 0; i < terms.size(); i++) {

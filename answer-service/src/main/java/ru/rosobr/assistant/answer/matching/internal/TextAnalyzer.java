@@ -136,6 +136,10 @@ public final class TextAnalyzer {
                 focused[i] |= namesPaper(parts.get(i).terms());
             }
         }
+        boolean askerSpeaks = false;
+        for (int i = 0; i < parts.size(); i++) {
+            askerSpeaks |= asks[i] && firstPerson(sentences.get(i));
+        }
         List<Term> terms = new ArrayList<>();
         List<Double> focus = new ArrayList<>();
         Asker asker = null;
@@ -145,8 +149,11 @@ public final class TextAnalyzer {
             for (int k = 0; k < a.terms().size(); k++) {
                 focus.add(a.focus()[k] * (focused[i] ? 1.0 : STORY));
             }
-            if (asker == null) {
-                asker = a.asker();
+            if (asker == null && a.asker() != null) {
+                // "Социальный педагог ходит по классам и собирает характеристики… Обязана ли я писать?": a role
+                // the story tells about in the third person is not the one who asks in the first
+                boolean told = !asks[i] && askerSpeaks && !firstPerson(sentences.get(i));
+                asker = told ? asker(tokenize(sentences.get(i), new RussianStemmer()), true) : a.asker();
             }
         }
         double[] f = new double[focus.size()];
@@ -239,11 +246,11 @@ public final class TextAnalyzer {
     }
 
     private static boolean paper(String kind) {
-        return "SUBJECT".equals(kind) || "LISTED".equals(kind);
+        return "SUBJECT".equals(kind) || "GENERIC".equals(kind) || "LISTED".equals(kind);
     }
 
-    private Analysis analyzeSentence(String text) {
-        RussianStemmer stemmer = new RussianStemmer();
+    /** The tokens of a sentence: aliases expanded, each word with its lemmas (respelled when the dictionary lacks it). */
+    private List<Token> tokenize(String text, RussianStemmer stemmer) {
         List<String> words = TextNormalizer.tokens(text);
         List<Token> tokens = new ArrayList<>(words.size() + 4);
         for (int i = 0; i < words.size(); i++) {
@@ -277,7 +284,13 @@ public final class TextAnalyzer {
             }
             tokens.add(new Token(w, lemmas));
         }
-        Asker asker = asker(tokens);
+        return tokens;
+    }
+
+    private Analysis analyzeSentence(String text) {
+        RussianStemmer stemmer = new RussianStemmer();
+        List<Token> tokens = tokenize(text, stemmer);
+        Asker asker = asker(tokens, false);
         List<Term> terms = new ArrayList<>(tokens.size());
         for (int i = 0; i < tokens.size(); i++) {
             Token t = tokens.get(i);
@@ -363,7 +376,25 @@ public final class TextAnalyzer {
         return false;
     }
 
-    private Asker asker(List<Token> tokens) {
+    /** Words by which the asker speaks of themselves. */
+    private static final Set<String> FIRST_PERSON = Set.of("я", "мне", "меня", "мной", "мой", "моя", "мое", "мои",
+            "моих", "моим", "моего", "моей", "мы", "нас", "нам", "нами", "наш", "наша", "наше", "наши", "нашей",
+            "нашем", "наших");
+
+    private static boolean firstPerson(String sentence) {
+        for (String w : TextNormalizer.tokens(sentence)) {
+            if (FIRST_PERSON.contains(TextNormalizer.fold(w))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Who asks, by the audience cues of a sentence. In a story sentence ({@code told}) a cue followed by a verb in
+     * the third person («соцпедагог ходит», «логопед требует») is someone the asker tells about.
+     */
+    private Asker asker(List<Token> tokens, boolean told) {
         Map<String, Asker> cues = lexicon.audienceCues();
         for (int i = 0; i < tokens.size(); i++) {
             if (i > 0 && THIRD_PARTY_BEFORE.contains(tokens.get(i - 1).surface())) {
@@ -375,18 +406,22 @@ public final class TextAnalyzer {
                 if (i + 1 < tokens.size()) {
                     for (String b : formsOf(tokens.get(i + 1))) {
                         Asker pair = cues.get(a + " " + b);
-                        if (pair != null && !thirdParty(tokens, i, i + 2)) {
+                        if (pair != null && !thirdParty(tokens, i, i + 2) && !(told && narrated(tokens, i + 2))) {
                             return pair;
                         }
                     }
                 }
                 Asker single = cues.get(a);
-                if (single != null && !thirdParty(tokens, i, i + 1)) {
+                if (single != null && !thirdParty(tokens, i, i + 1) && !(told && narrated(tokens, i + 1))) {
                     return single;
                 }
             }
         }
         return null;
+    }
+
+    private boolean narrated(List<Token> tokens, int i) {
+        return i < tokens.size() && morphology.thirdPersonVerb(tokens.get(i).surface());
     }
 
     /** Words before an audience cue that make it someone other than the asker. */

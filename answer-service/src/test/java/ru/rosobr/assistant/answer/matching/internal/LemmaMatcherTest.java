@@ -189,6 +189,39 @@ class LemmaMatcherTest {
     }
 
     @Test
+    void attestationOrAnAnalysisIsNeverDeclinedHoweverForeignItsOtherWords() {
+        // the domain gate found these far from the field (below the point where an everyday paper word is
+        // overruled); attestation and an analysis are a teacher's paperwork, so they are routed or answered
+        for (String q : List.of("Где взять бланк заявления на аттестацию на соответствие должности?",
+                "Обязательно ли писать анализ диагностики по математике для методобъединения?")) {
+            assertThat(match(q).decision()).as(q).isNotEqualTo(Decision.OFF_TOPIC);
+        }
+        // an everyday paper word alone still does not save another subject
+        assertThat(match("Как распечатать справку с госуслуг на домашнем принтере?").decision())
+                .isEqualTo(Decision.OFF_TOPIC);
+    }
+
+    @Test
+    void aSanctionThreatenedForADutyDoesNotStopTheAnswerAboutTheDuty() {
+        // the threat is the story, the duty is what is asked
+        MatchResult r = match("Завуч сказала, что кто не пойдёт на городской субботник, того лишат стимулирующих. "
+                + "Обязательно ли мне участвовать?");
+        assertThat(r.decision()).isEqualTo(Decision.MATCHED);
+        assertThat(r.best().topic()).isEqualTo("extra-events");
+        // a sanction that is itself the question is still routed
+        assertThat(match("Мне объявили выговор за несданный вовремя отчёт. Законно ли это?").decision())
+                .isEqualTo(Decision.UNMATCHED);
+    }
+
+    @Test
+    void aRoleTheStoryTellsAboutIsNotTheAsker() {
+        MatchResult r = match("Каждую весну логопед обходит классы и собирает характеристики на всех детей. "
+                + "Должна ли я их писать, если никто не присылал запроса?");
+        assertThat(r.decision()).isEqualTo(Decision.MATCHED);
+        assertThat(r.best().topic()).isEqualTo("student-characteristic");
+    }
+
+    @Test
     void aListOfPapersIsAnsweredThoughOneOfThemIsAKnownGap() {
         // «протоколы» alone are routed (above); listed among other papers, the question asks about the list
         MatchResult r = match("Требуют от классного руководителя план воспитательной работы, протоколы родительских "
