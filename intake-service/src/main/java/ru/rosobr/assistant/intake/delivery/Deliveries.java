@@ -55,7 +55,7 @@ public class Deliveries {
             List<Registration> added = registrations.stream()
                     .filter(r -> fresh.contains(r.message().eventId())).toList();
             boolean wake = false;
-            List<Mono<Void>> events = new java.util.ArrayList<>();
+            List<Mono<Void>> events = new ArrayList<>();
             for (Registration r : added) {
                 OutboundDelivery.Status status = switch (r.result().status()) {
                     case PENDING -> null;
@@ -86,13 +86,7 @@ public class Deliveries {
                 kind, text, buttons, callbackId, now);
         // inside a transaction the replies of all its updates are queued in one insert just before it commits, and
         // the worker is woken once it committed
-        return TransactionBuffers.<List<DeliveryRepository.Reply>>current(replies, ArrayList::new,
-                        repository::insertReplies, queuedReplies -> wake())
-                .map(queuedReplies -> queuedReplies.add(reply))
-                .switchIfEmpty(Mono.defer(() -> repository.insertReplies(List.of(reply))
-                        .then(Mono.fromRunnable(this::wake))
-                        .thenReturn(true)))
-                .then();
+        return TransactionBuffers.add(replies, reply, repository::insertReplies, this::wake);
     }
 
     /**

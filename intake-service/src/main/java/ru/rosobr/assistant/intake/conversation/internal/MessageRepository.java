@@ -1,7 +1,6 @@
 package ru.rosobr.assistant.intake.conversation.internal;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -66,11 +65,8 @@ public class MessageRepository {
     }
 
     private Mono<Void> write(Row row) {
-        return TransactionBuffers.<List<Row>>current(this, ArrayList::new, rows -> insert(rows).then(), rows -> {
-                })
-                .map(rows -> rows.add(row))
-                .switchIfEmpty(Mono.defer(() -> insert(List.of(row)).thenReturn(true)))
-                .then();
+        return TransactionBuffers.add(this, row, rows -> insert(rows).then(), () -> {
+        });
     }
 
     /** One statement for all rows; unnest keeps the array order, so seq follows the order they were recorded. */

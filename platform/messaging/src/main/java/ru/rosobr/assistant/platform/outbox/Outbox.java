@@ -1,6 +1,5 @@
 package ru.rosobr.assistant.platform.outbox;
 
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -52,12 +51,7 @@ public class Outbox {
                     .stream().map(t -> t.name() + " by " + t.writer()).toList() + ")"));
         }
         Row row = new Row(event.eventId().toString(), topic.name(), topic.keyOf(event), EventCodec.write(event));
-        return TransactionBuffers.<List<Row>>current(this, ArrayList::new, this::insert, rows -> relayWakeUp.signal())
-                .map(rows -> rows.add(row))
-                .switchIfEmpty(Mono.defer(() -> insert(List.of(row))
-                        .then(Mono.fromRunnable(relayWakeUp::signal))
-                        .thenReturn(true)))
-                .then();
+        return TransactionBuffers.add(this, row, this::insert, relayWakeUp::signal);
     }
 
     private Mono<Void> insert(List<Row> rows) {

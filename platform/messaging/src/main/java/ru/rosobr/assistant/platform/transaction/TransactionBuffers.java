@@ -1,5 +1,7 @@
 package ru.rosobr.assistant.platform.transaction;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -57,5 +59,20 @@ public final class TransactionBuffers {
                     return buffer;
                 })
                 .onErrorResume(NoTransactionException.class, e -> Mono.empty());
+    }
+
+    /**
+     * Adds {@code item} to the current transaction's list under {@code key}: the whole list is written by one call
+     * of {@code write} just before the transaction commits, in the order the items were added, and
+     * {@code afterWrite} runs once it committed. Without a transaction the item is written at once, then
+     * {@code afterWrite} runs.
+     */
+    public static <T> Mono<Void> add(Object key, T item, Function<List<T>, Mono<Void>> write, Runnable afterWrite) {
+        return TransactionBuffers.<List<T>>current(key, ArrayList::new, write, items -> afterWrite.run())
+                .map(items -> items.add(item))
+                .switchIfEmpty(Mono.defer(() -> write.apply(List.of(item))
+                        .then(Mono.fromRunnable(afterWrite))
+                        .thenReturn(true)))
+                .then();
     }
 }
