@@ -33,7 +33,9 @@ import ru.rosobr.assistant.testkit.ServiceReplicas;
  * Two replicas of followup-service, each with its timer scheduler, on one database: firing side by side, every due
  * timer fires exactly once (one event each on the broker), both schedulers do part of the work, and a scheduler
  * passes over timers another one has locked instead of waiting for them ({@code FOR UPDATE SKIP LOCKED}). The
- * replicas' own polling is set to an hour so that the test decides when each scheduler fires.
+ * replicas' own polling loops are stopped before any timer exists so that the test alone decides when each scheduler
+ * fires: on a loaded machine a loop's first round can start late, after the test's timers are in, and take batches
+ * the test then misses.
  */
 class TwoSchedulersIT {
 
@@ -44,6 +46,10 @@ class TwoSchedulersIT {
     static void start() {
         replicas = ServiceReplicas.start(FollowupServiceApplication.class, "followup2", 2,
                 "assistant.followup.poll-interval=PT1H");
+        // stop() waits for a round under way to end, so no loop touches the timers after this
+        for (int i = 0; i < 2; i++) {
+            replicas.bean(i, TimerScheduler.class).stop();
+        }
     }
 
     @AfterAll
