@@ -98,7 +98,7 @@ final class Backlog {
     /**
      * Where a new question's time went, stage by stage, from the timestamps the services keep (p50 and p95 in ms,
      * over the questions whose webhook was stored from {@code from} on): the inbox worker, intake's relay, answer-service,
-     * its relay, followup-service and intake's consumer, and the delivery worker. The first stage that grows with the
+     * its relay, intake's consumer of the decisions, and the delivery worker. The first stage that grows with the
      * rate is the one that queues. Only what the stack's own database shows (own stack or --url with the database).
      */
     Map<String, long[]> stages(Instant from) {
@@ -124,7 +124,7 @@ final class Backlog {
                 + " from q";
         String[] names = {"вебхук сохранён → транзакция inbox", "→ публикация outbox intake",
             "→ решение answer-service", "→ публикация outbox answer-service",
-            "→ сообщение в очереди доставки intake (followup-service и потребитель intake)",
+            "→ сообщение в очереди доставки intake (её потребитель решений)",
             "→ платформа приняла (работник доставки)"};
         try (Connection c = DriverManager.getConnection(jdbcUrl, jdbc);
              PreparedStatement st = c.prepareStatement(sql)) {

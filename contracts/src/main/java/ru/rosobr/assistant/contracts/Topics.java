@@ -51,13 +51,13 @@ public final class Topics {
                     readers(ANSWER, ANALYTICS));
     public static final Topic<AnswerMatched> ANSWER_MATCHED =
             new Topic<>("appeal.answer.matched.v1", AnswerMatched.class, ANSWER, 6, MONTH, Topic.Key.APPEAL_ID,
-                    readers(FOLLOWUP, ANALYTICS));
+                    readers(INTAKE, FOLLOWUP, ANALYTICS));
     public static final Topic<AnswerUnmatched> ANSWER_UNMATCHED =
             new Topic<>("appeal.answer.unmatched.v1", AnswerUnmatched.class, ANSWER, 6, MONTH, Topic.Key.APPEAL_ID,
                     readers(ROUTING, ANALYTICS));
     public static final Topic<AppealOffTopic> APPEAL_OFFTOPIC =
             new Topic<>("appeal.offtopic.v1", AppealOffTopic.class, ANSWER, 6, MONTH, Topic.Key.APPEAL_ID,
-                    readers(FOLLOWUP, ANALYTICS));
+                    readers(INTAKE, ANALYTICS));
     public static final Topic<HumanRequested> HUMAN_REQUESTED =
             new Topic<>("appeal.human-requested.v1", HumanRequested.class, INTAKE, 6, MONTH, Topic.Key.APPEAL_ID,
                     readers(ROUTING, ANALYTICS));

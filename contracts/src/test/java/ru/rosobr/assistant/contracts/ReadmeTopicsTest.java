@@ -100,8 +100,19 @@ class ReadmeTopicsTest {
         return NODES.keySet().stream().filter(t.readers()::contains).collect(Collectors.toList());
     }
 
-    /** The lines strictly between the two marker lines are the expected text; if not, the failure prints it. */
+    /**
+     * The lines strictly between the two marker lines are the expected text; if not, the failure prints it
+     * ({@code -Dreadme.write=true} rewrites the section instead).
+     */
     private static void assertSection(Path readme, String start, String end, String expected) throws IOException {
+        if (Boolean.getBoolean("readme.write")) {
+            List<String> lines = new java.util.ArrayList<>(Files.readAllLines(readme, StandardCharsets.UTF_8));
+            int from = lines.indexOf(start);
+            int to = lines.indexOf(end);
+            lines.subList(from + 1, to).clear();
+            lines.addAll(from + 1, expected.lines().toList());
+            Files.write(readme, lines, StandardCharsets.UTF_8);
+        }
         assertThat(section(readme, start, end))
                 .as("%s between «%s» and «%s»; expected:%n%s", readme, start.strip(), end.strip(), expected)
                 .isEqualTo(expected);

@@ -16,6 +16,8 @@ import org.springframework.http.MediaType;
 import ru.rosobr.assistant.contracts.Channel;
 import ru.rosobr.assistant.contracts.OrgType;
 import ru.rosobr.assistant.contracts.Topics;
+import ru.rosobr.assistant.contracts.events.AnswerMatched;
+import ru.rosobr.assistant.contracts.events.AppealOffTopic;
 import ru.rosobr.assistant.contracts.events.AppealRated;
 import ru.rosobr.assistant.contracts.events.AppealSla;
 import ru.rosobr.assistant.contracts.events.AppealReceived;
@@ -25,6 +27,7 @@ import ru.rosobr.assistant.contracts.events.OutboundMessage;
 import ru.rosobr.assistant.contracts.events.OutboundMessage.Button;
 import ru.rosobr.assistant.contracts.events.OutboundMessage.Kind;
 import ru.rosobr.assistant.testkit.KafkaProbe;
+import ru.rosobr.assistant.testkit.OutboxProbe;
 
 /** The web chat end to end through the real broker and the real database; the test plays followup-service. */
 class IntakeServiceIT extends IntakeTestBase {
@@ -391,10 +394,47 @@ class IntakeServiceIT extends IntakeTestBase {
     }
 
     @Test
-    void declinedAppealIsClosed() {
+    void aiAnswerGoesOutStraightFromTheDecisionOnce() {
+        String teacher = newTeacher();
+        AppealReceived appeal = ask(teacher, "Нужно ли вести план воспитательной работы?");
+        AnswerMatched decision = new AnswerMatched(UUID.randomUUID(), Instant.now(), AnswerMatched.VERSION,
+                appeal.appealId(), "58", appeal.teacherId(), "plans", "plans-1", 1, 0.93,
+                "Нет, отдельный план не требуется.", "ч. 6.2 ст. 47 Федерального закона № 273-ФЗ");
+        KafkaProbe.publish(Topics.ANSWER_MATCHED, decision);
+        KafkaProbe.publish(Topics.ANSWER_MATCHED, decision); // redelivery
+
+        // the message id is the decision's event id
+        OutboundDelivery delivery = KafkaProbe.await(Topics.OUTBOUND_DELIVERY,
+                d -> d.messageId().equals(decision.eventId()), WAIT);
+        assertThat(delivery.status()).isEqualTo(OutboundDelivery.Status.DELIVERED);
+        assertThat(delivery.appealId()).isEqualTo(appeal.appealId());
+        List<View> history = messages(teacher);
+        assertThat(history).extracting(View::direction).containsExactly("IN", "OUT");
+        assertThat(history.get(1).text()).isEqualTo("Нет, отдельный план не требуется.\n\n"
+                + "Основание: ч. 6.2 ст. 47 Федерального закона № 273-ФЗ");
+        List<Button> expected = new java.util.ArrayList<>(Button.ratings(appeal.appealId()));
+        expected.add(Button.handOver(appeal.appealId()));
+        assertThat(history.get(1).buttons()).containsExactlyElementsOf(expected);
+        assertThat(appealState(appeal.appealId())).isEqualTo("ANSWERED_AI");
+
+        // both copies consumed and published: still one message, one delivery report
+        KafkaProbe.awaitConsumed("intake-service", Topics.ANSWER_MATCHED, WAIT);
+        OutboxProbe.awaitPublished(db, WAIT);
+        assertThat(messages(teacher)).hasSize(2);
+        assertThat(KafkaProbe.all(Topics.OUTBOUND_DELIVERY, d -> d.messageId().equals(decision.eventId())))
+                .hasSize(1);
+    }
+
+    @Test
+    void offTopicDecisionGetsOnePoliteDeclineAndClosesTheAppeal() {
         String teacher = newTeacher();
         AppealReceived appeal = ask(teacher, "Как приготовить борщ?");
-        deliver(appeal, Kind.DECLINE, "Я отвечаю только на вопросы о документах.", List.of());
+        AppealOffTopic decision = new AppealOffTopic(UUID.randomUUID(), Instant.now(), AppealOffTopic.VERSION,
+                appeal.appealId(), "58", appeal.teacherId(), 0.01);
+        KafkaProbe.publish(Topics.APPEAL_OFFTOPIC, decision);
+        KafkaProbe.await(Topics.OUTBOUND_DELIVERY, d -> d.messageId().equals(decision.eventId()), WAIT);
+        assertThat(messages(teacher).get(1).text()).startsWith("Извините")
+                .contains("документационной нагрузки педагогов");
         Awaitility.await().atMost(WAIT).until(() -> "CLOSED".equals(appealState(appeal.appealId())));
     }
 

@@ -28,7 +28,6 @@ public class FlowConfiguration {
     EventSubscriptions flowSubscriptions(FollowupFlow flow) {
         return EventSubscriptions.of(
                 EventSubscription.onBatch(Topics.ANSWER_MATCHED, flow::onMatched),
-                EventSubscription.on(Topics.APPEAL_OFFTOPIC, flow::onOffTopic),
                 EventSubscription.on(Topics.APPEAL_ASSIGNED, flow::onAssigned),
                 EventSubscription.on(Topics.OPERATOR_REPLIED, flow::onOperatorReplied),
                 EventSubscription.on(Topics.APPEAL_RATED, flow::onRated));

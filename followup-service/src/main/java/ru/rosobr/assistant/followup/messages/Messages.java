@@ -3,7 +3,6 @@ package ru.rosobr.assistant.followup.messages;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -13,24 +12,15 @@ import ru.rosobr.assistant.contracts.events.OutboundMessage.Button;
 import ru.rosobr.assistant.contracts.events.OutboundMessage.Kind;
 
 /**
- * What the teacher reads: the texts (in Russian) and the buttons of every outbound message. Button payloads are
- * the contract with intake-service: {@code rate:<appealId>:<1-5>} and {@code human:<appealId>}.
+ * What the teacher reads in followup's messages: the texts (in Russian) and the buttons (their payloads are the
+ * contract with intake-service, {@link Button}). The AI's answers and declines are written by intake-service
+ * itself, straight from answer-service's decisions.
  */
 public final class Messages {
-
-    public static final String HAND_OVER_TEXT = "Не помогло — передать специалисту";
-
-    public static final String DECLINE_TEXT = """
-            Извините, на этот вопрос я ответить не смогу. Я помогаю только с вопросами документационной нагрузки \
-            педагогов: какие документы учитель, воспитатель или преподаватель обязан вести (рабочие программы, \
-            журналы, планы, отчёты, характеристики), а какие требовать от него не вправе. Если у вас есть такой \
-            вопрос — напишите его, пожалуйста, и я постараюсь помочь.""";
 
     public static final String REMINDER_TEXT = """
             Пожалуйста, оцените ответ на ваш вопрос: насколько он вам помог? Выберите оценку от 1 до 5 — \
             это поможет нам отвечать точнее. Спасибо!""";
-
-    public static final String STATUS_BUTTON_TEXT = "Статус обращения";
 
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd.MM.yyyy");
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
@@ -40,29 +30,11 @@ public final class Messages {
 
     /** Five rating buttons, «⭐ 1» … «⭐ 5». */
     public static List<Button> ratingButtons(UUID appealId) {
-        List<Button> buttons = new ArrayList<>(5);
-        for (int n = 1; n <= 5; n++) {
-            buttons.add(new Button("⭐ " + n, "rate:" + appealId + ":" + n));
-        }
-        return List.copyOf(buttons);
+        return Button.ratings(appealId);
     }
 
-    public static Button handOverButton(UUID appealId) {
-        return new Button(HAND_OVER_TEXT, "human:" + appealId);
-    }
-
-    /** The verified answer, with its legal basis when the answer text does not already name it. */
-    public static String aiAnswerText(String answerText, String legalBasis) {
-        String text = answerText.strip();
-        if (legalBasis == null || legalBasis.isBlank() || normalized(text).contains(normalized(legalBasis))) {
-            return text;
-        }
-        return text + "\n\nОснование: " + legalBasis.strip();
-    }
-
-    /** «Статус обращения»: intake answers it with the state and deadline of the teacher's open appeals. */
     public static Button statusButton(UUID appealId) {
-        return new Button(STATUS_BUTTON_TEXT, "status:" + appealId);
+        return Button.status(appealId);
     }
 
     /**
@@ -88,18 +60,6 @@ public final class Messages {
     public static final String FEDERAL_TEXT = """
             Ваше обращение передано на федеральный контроль — в Рособрнадзор. Ответ подготовит федеральный \
             специалист; мы сразу пришлём его сюда.""";
-
-    public static OutboundMessage aiAnswer(Instant now, String teacherId, String region, UUID appealId,
-                                           String answerText, String legalBasis) {
-        List<Button> buttons = new ArrayList<>(ratingButtons(appealId));
-        buttons.add(handOverButton(appealId));
-        return message(now, teacherId, region, appealId, Kind.AI_ANSWER, true, aiAnswerText(answerText, legalBasis),
-                buttons);
-    }
-
-    public static OutboundMessage decline(Instant now, String teacherId, String region, UUID appealId) {
-        return message(now, teacherId, region, appealId, Kind.DECLINE, true, DECLINE_TEXT, List.of());
-    }
 
     public static OutboundMessage status(Instant now, String teacherId, String region, UUID appealId,
                                          AppealAssigned.Target target, LocalDate deadline) {
@@ -151,9 +111,5 @@ public final class Messages {
                                            boolean urgent, String text, List<Button> buttons) {
         return new OutboundMessage(UUID.randomUUID(), now, OutboundMessage.VERSION, teacherId, region, appealId, kind,
                 urgent, text, buttons);
-    }
-
-    private static String normalized(String s) {
-        return s.replaceAll("\\s+", " ").toLowerCase(java.util.Locale.ROOT);
     }
 }

@@ -16,29 +16,6 @@ class MessagesTest {
     private final UUID appeal = UUID.fromString("11111111-2222-3333-4444-555555555555");
 
     @Test
-    void legalBasisIsAddedOnlyWhenTheAnswerDoesNotNameIt() {
-        String basis = "ч. 6.2 ст. 47 Федерального закона № 273-ФЗ";
-        assertThat(Messages.aiAnswerText("Нет, не обязан.", basis))
-                .isEqualTo("Нет, не обязан.\n\nОснование: " + basis);
-        assertThat(Messages.aiAnswerText("Нет, не обязан. Основание: ч. 6.2 ст. 47  Федерального закона № 273-ФЗ.",
-                basis)).doesNotContain("\n\nОснование");
-        assertThat(Messages.aiAnswerText("Нет.", null)).isEqualTo("Нет.");
-    }
-
-    @Test
-    void aiAnswerCarriesFiveRatingsAndTheHandOver() {
-        OutboundMessage m = Messages.aiAnswer(Instant.EPOCH, "t1", "58", appeal, "Ответ", null);
-        assertThat(m.kind()).isEqualTo(OutboundMessage.Kind.AI_ANSWER);
-        assertThat(m.urgent()).isTrue();
-        assertThat(m.buttons()).hasSize(6);
-        assertThat(m.buttons().subList(0, 5)).extracting(OutboundMessage.Button::payload).containsExactly(
-                "rate:" + appeal + ":1", "rate:" + appeal + ":2", "rate:" + appeal + ":3", "rate:" + appeal + ":4",
-                "rate:" + appeal + ":5");
-        assertThat(m.buttons().get(5).text()).isEqualTo("Не помогло — передать специалисту");
-        assertThat(m.buttons().get(5).payload()).isEqualTo("human:" + appeal);
-    }
-
-    @Test
     void statusNamesTheDeadlineDayAndMonth() {
         assertThat(Messages.statusText(AppealAssigned.Target.OPERATOR, LocalDate.parse("2026-01-14")))
                 .isEqualTo("Ваш вопрос передан специалисту вашего региона, срок ответа — "
@@ -66,13 +43,5 @@ class MessagesTest {
         assertThat(m.urgent()).isFalse();
         assertThat(m.text()).startsWith("Пожалуйста, оцените ответ на ваш вопрос");
         assertThat(m.buttons()).hasSize(5).allMatch(b -> b.payload().startsWith("rate:" + appeal + ":"));
-    }
-
-    @Test
-    void declineExplainsTheScope() {
-        OutboundMessage m = Messages.decline(Instant.EPOCH, "t1", "58", appeal);
-        assertThat(m.kind()).isEqualTo(OutboundMessage.Kind.DECLINE);
-        assertThat(m.text()).contains("документационной нагрузки педагогов");
-        assertThat(m.buttons()).isEmpty();
     }
 }

@@ -25,6 +25,7 @@ import org.springframework.transaction.reactive.TransactionalOperator;
 
 import ru.rosobr.assistant.contracts.Topics;
 import ru.rosobr.assistant.intake.appeal.Appeals;
+import ru.rosobr.assistant.intake.delivery.internal.AnswerMessages;
 import ru.rosobr.assistant.intake.delivery.internal.DeliveryFlow;
 import ru.rosobr.assistant.intake.delivery.internal.DeliveryRepository;
 import ru.rosobr.assistant.intake.delivery.internal.DeliveryWorker;
@@ -65,8 +66,13 @@ public class DeliveryConfiguration {
 
     @Bean
     EventSubscriptions deliverySubscriptions(DeliveryFlow flow) {
+        // the AI's answers and declines go out straight from answer-service's decisions: one Kafka hop and one
+        // transaction fewer between the question and the teacher's answer than through followup-service
         return EventSubscriptions.of(
-                EventSubscription.onBatch(Topics.OUTBOUND_MESSAGES, flow::onOutbound));
+                EventSubscription.onBatch(Topics.OUTBOUND_MESSAGES, flow::onOutbound),
+                EventSubscription.onBatch(Topics.ANSWER_MATCHED, run -> flow.onOutbound(AnswerMessages.answers(run))),
+                EventSubscription.onBatch(Topics.APPEAL_OFFTOPIC,
+                        run -> flow.onOutbound(AnswerMessages.declines(run))));
     }
 
     @Bean

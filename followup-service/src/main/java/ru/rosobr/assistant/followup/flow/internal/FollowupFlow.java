@@ -16,7 +16,6 @@ import ru.rosobr.assistant.contracts.events.AnswerMatched;
 import ru.rosobr.assistant.contracts.events.AppealAssigned;
 import ru.rosobr.assistant.contracts.events.AppealAssigned.Target;
 import ru.rosobr.assistant.contracts.events.AppealSla.Stage;
-import ru.rosobr.assistant.contracts.events.AppealOffTopic;
 import ru.rosobr.assistant.contracts.events.AppealRated;
 import ru.rosobr.assistant.contracts.events.OperatorReplied;
 import ru.rosobr.assistant.platform.calendar.DaytimeWindow;
@@ -53,29 +52,22 @@ public class FollowupFlow {
         this.reminderDelay = reminderDelay;
     }
 
-    /** AI answers, a run at a time: each answer's message, and the rating reminders in one statement. */
+    /**
+     * AI answers, a run at a time: the rating reminders in one statement. The answer itself goes to the teacher
+     * from intake-service, which reads the same event.
+     */
     public Mono<Void> onMatched(List<AnswerMatched> run) {
         List<Timers.Reminder> reminders = new ArrayList<>(run.size());
-        Mono<Void> messages = Mono.empty();
         for (AnswerMatched e : run) {
             if (missingTeacher(e.teacherId(), "appeal.answer.matched", e.appealId())) {
                 continue;
             }
-            messages = messages.then(outbox.append(Messages.aiAnswer(clock.instant(), e.teacherId(), e.region(),
-                    e.appealId(), e.answerText(), e.legalBasis())));
             reminders.add(new Timers.Reminder(e.appealId(), e.teacherId(), e.region(),
                     reminderDue(timeOf(e.occurredAt()), e.region()), Map.of("answer", "AI_ANSWER")));
         }
-        return messages.then(timers.scheduleReminders(reminders))
+        return timers.scheduleReminders(reminders)
                 .doOnNext(pending -> log.debug("{} AI answers: {} rating reminders pending", run.size(), pending))
                 .then();
-    }
-
-    public Mono<Void> onOffTopic(AppealOffTopic e) {
-        if (missingTeacher(e.teacherId(), "appeal.offtopic", e.appealId())) {
-            return Mono.empty();
-        }
-        return outbox.append(Messages.decline(clock.instant(), e.teacherId(), e.region(), e.appealId()));
     }
 
     /**
