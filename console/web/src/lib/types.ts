@@ -1,13 +1,21 @@
-// Shapes of the console API. Those of operator-service are generated (openapi-typescript, `npm run api`) from its
-// OpenAPI description, src/api/operator.openapi.json, which OpenApiSpecIT keeps equal to the service; the others
-// (answer-service, analytics-service) are still written here. A field the server may leave null may also be missing:
-// the SPA works against older and newer servers alike.
+// Shapes of the console API. Those of operator-service, analytics-service and followup-service are generated
+// (openapi-typescript, `npm run api`) from their OpenAPI descriptions, src/api/<service>.openapi.json, which each
+// service's OpenApiSpecIT keeps equal to the service; the others (answer-service, intake-service) are still written
+// here or beside their views. A field the server may leave null may also be missing: the SPA works against older and
+// newer servers alike.
+import type { components as AnalyticsApi } from '../api/analytics.gen';
+import type { components as FollowupApi } from '../api/followup.gen';
 import type { components } from '../api/operator.gen';
 
 type Operator = components['schemas'];
+type Analytics = AnalyticsApi['schemas'];
+type Followup = FollowupApi['schemas'];
 
 /** A generated shape as the console reads it: the fixed contract `K` is there, any other field may be absent. */
 type Lenient<T, K extends keyof T> = Pick<T, K> & Partial<Omit<T, K>>;
+
+/** A generated shape whose fields `K` came later: an older server leaves them out. */
+type Newer<T, K extends keyof T> = Omit<T, K> & Partial<Pick<T, K>>;
 
 type AppealContract = 'id' | 'status' | 'region' | 'teacherFio' | 'text' | 'createdAt';
 
@@ -58,47 +66,21 @@ export interface KbEntry {
 /** A knowledge-base draft of the console (operator-service's KbDraft). */
 export type KbDraft = Lenient<Operator['KbDraft'], 'id' | 'status'>;
 
-export interface RegionStats {
-  region: string;
-  regionName?: string | null;
-  received: number;
-  autoAnswered: number;
-  routed: number;
-  answered: number;
-  ratingAvg: number | null;
-  ratingCount?: number;
-  overdue?: number;
-  escalated?: number;
-  aiCorrect?: number;
-  aiPartial?: number;
-  aiWrong?: number;
-}
+/**
+ * A row of a statistics breakdown (GET /api/analytics/daily | regions | topics); times in seconds. Rows by region:
+ * verified teachers of the registry now, and appeals per 1 000 of them; null when unknown.
+ */
+export type Figures = Newer<Analytics['Figures'], 'teachers' | 'appealsPerThousandTeachers'>;
 
-/** A row of a statistics breakdown (GET /api/analytics/daily | regions | topics); times in seconds. */
-export interface Figures {
-  key: string;
-  name: string | null;
-  day: string | null;
-  appeals: number;
-  autoAnswered: number;
-  unmatched: number;
-  humanRequested: number;
-  routed: number;
-  answered: number;
-  offTopic: number;
-  overdue: number;
-  escalated: number;
-  aiCorrect: number;
-  aiPartial: number;
-  aiWrong: number;
-  ratingAvg: number | null;
-  ratingCount: number;
-  ratings: number[];
-  firstAnswerMedian: number | null;
-  firstAnswerP90: number | null;
-  specialistAnswerMedian: number | null;
-  specialistAnswerP90: number | null;
-  /** Rows by region: verified teachers of the registry now, and appeals per 1 000 of them; null when unknown. */
-  teachers?: number | null;
-  appealsPerThousandTeachers?: number | null;
-}
+/** GET /api/analytics/campaigns: campaign messages of a region (null region: the whole country) over a period. */
+export type CampaignRatesRow = Analytics['CampaignRates'];
+
+/** A campaign with its progress, as GET /api/campaigns/{id} returns it. */
+export type Campaign = Followup['CampaignView'];
+
+/** A campaign's progress in one region (GET /api/campaigns/{id}/regions). */
+export type CampaignRegion = Followup['RegionRow'];
+
+/** The audience's size (POST /api/campaigns/preview) and a created campaign (POST /api/campaigns). */
+export type CampaignPreview = Followup['Preview'];
+export type CampaignCreated = Followup['Created'];

@@ -1,7 +1,8 @@
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 
-import { CampaignRatesTable, rate, type CampaignRatesRow } from './CampaignRates';
+import type { CampaignRatesRow } from '../lib/types';
+import { CampaignRatesTable, rate } from './CampaignRates';
 
 const NOTE = 'MAX не сообщает о прочтении: доля прочтения — по сообщениям, доставленным в VK (Сферум)';
 const ROWS: CampaignRatesRow[] = [

@@ -4,21 +4,8 @@ import { Notice } from '../components/ui';
 import { api } from '../lib/api';
 import { asList, errorText, keys } from '../lib/queries';
 import type { Period } from '../lib/period';
+import type { CampaignRatesRow } from '../lib/types';
 import { query } from './StatsPeriod';
-
-/** GET /api/analytics/campaigns: campaign messages of a region (null region: the whole country) over a period. */
-export interface CampaignRatesRow {
-  region: string | null;
-  name: string;
-  attempted: number;
-  delivered: number;
-  failed: number;
-  readable: number;
-  read: number;
-  deliveryRate: number | null;
-  readRate: number | null;
-  readNote: string;
-}
 
 /** A rate of 0…1 as «66,7 %»; «—» without a base. */
 export const rate = (r: number | null) => (r == null ? '—' : `${(Math.round(r * 1000) / 10).toLocaleString('ru-RU')} %`);

@@ -6,47 +6,7 @@ import { api, ApiError } from '../lib/api';
 import { asList, errorText, keys, useDebounced } from '../lib/queries';
 import { REGIONS, regionName } from '../lib/regions';
 import { seesAllRegions } from '../lib/roles';
-import type { Session } from '../lib/types';
-
-/** A campaign with its progress, as GET /api/campaigns/{id} returns it. */
-export interface Campaign {
-  id: string;
-  title: string;
-  text: string;
-  status: 'DRAFT' | 'RUNNING' | 'PAUSED' | 'DONE' | 'CANCELLED';
-  total: number;
-  queued: number;
-  held: number;
-  sent: number;
-  delivered: number;
-  read: number;
-  failed: number;
-  cancelled: number;
-  ratePerSecond: number;
-  audience: { regions: string[]; orgTypes: string[]; channels: string[] };
-  createdAt: string;
-  etaSeconds: number | null;
-  /** delivered through a channel that reports reads (VK): the base of readRate */
-  readable: number;
-  deliveryRate: number | null;
-  readRate: number | null;
-  readNote: string;
-}
-
-interface RegionRow {
-  region: string;
-  name: string;
-  total: number;
-  sent: number;
-  delivered: number;
-  failed: number;
-  read: number;
-  remaining: number;
-  inWindow: boolean;
-  readable: number;
-  deliveryRate: number | null;
-  readRate: number | null;
-}
+import type { Campaign, CampaignCreated, CampaignPreview, CampaignRegion, Session } from '../lib/types';
 
 const STATUS_TEXT: Record<Campaign['status'], string> = {
   DRAFT: 'черновик',
@@ -193,7 +153,7 @@ function CampaignRowView({ c, open, onToggle, act }: {
 function RegionTable({ id }: { id: string }) {
   const regions = useQuery({
     queryKey: [...keys.campaigns, id, 'regions'],
-    queryFn: () => api.get<RegionRow[]>(`/api/campaigns/${id}/regions`).catch(() => [] as RegionRow[]),
+    queryFn: () => api.get<CampaignRegion[]>(`/api/campaigns/${id}/regions`).catch(() => [] as CampaignRegion[]),
     refetchInterval: 3000,
   });
   const rows = regions.data ?? null;
@@ -253,7 +213,7 @@ function CreateForm({ session, onCreated }: { session: Session; onCreated: () =>
   const settledKey = useDebounced(key, 300);
   const preview = useQuery({
     queryKey: [...keys.campaigns, 'preview', settledKey],
-    queryFn: () => api.post<{ total: number }>('/api/campaigns/preview', JSON.parse(settledKey)).then((r) => r.total)
+    queryFn: () => api.post<CampaignPreview>('/api/campaigns/preview', JSON.parse(settledKey)).then((r) => r.total)
       .catch(() => null),
     placeholderData: keepPreviousData,
   });
@@ -265,7 +225,7 @@ function CreateForm({ session, onCreated }: { session: Session; onCreated: () =>
   const submit = async (startNow: boolean) => {
     setBusy(true);
     try {
-      const created = await api.post<{ id: string }>('/api/campaigns', { title, text, audience, ratePerSecond: rate });
+      const created = await api.post<CampaignCreated>('/api/campaigns', { title, text, audience, ratePerSecond: rate });
       if (startNow) await api.post(`/api/campaigns/${created.id}/start`);
       setTitle('');
       setText('');

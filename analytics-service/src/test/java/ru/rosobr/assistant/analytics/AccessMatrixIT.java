@@ -43,6 +43,7 @@ class AccessMatrixIT extends AccessMatrixTestBase {
         return new AccessMatrix("analytics-service", "33", "58")
                 .ownRegionData(REGION_33)
                 .actuator(false, "служебный, шлюз не проксирует")
+                .apiDocs()
                 .route("GET /api/analytics/summary").allow(FEDERAL, ADMIN).ownRegion(OPERATOR, REGIONAL_HEAD)
                         .query(PERIOD).listsOwnRegionData()
                 .route("GET /api/analytics/regions").allow(FEDERAL, ADMIN).ownRegion(OPERATOR, REGIONAL_HEAD)

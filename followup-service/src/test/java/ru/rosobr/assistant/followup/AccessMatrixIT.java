@@ -35,6 +35,7 @@ class AccessMatrixIT extends AccessMatrixTestBase {
                 .var("id", () -> campaignId)
                 .ownRegionData(TITLE, campaignId)
                 .actuator()
+                .apiDocs()
                 .route("GET /api/followup/deadline").open().query("region=58")
                         .note("расчёт срока по календарю, без данных обращений")
                 .route("POST /api/campaigns/preview").allow(FEDERAL, ADMIN).ownRegion(REGIONAL_HEAD)

@@ -24,9 +24,6 @@ import ru.rosobr.assistant.testkit.AccessMatrix;
  */
 class AccessMatrixIT extends OperatorTestBase {
 
-    /** The OpenAPI description: switched on in the tests' context only (OpenApiSpecIT keeps the console's copy). */
-    private static final String API_DOCS = "описание API (OpenAPI): в работе выключено, шлюз не проксирует";
-
     private static volatile String appealId = "00000000-0000-0000-0000-000000000000";
     private static volatile String draftId = "00000000-0000-0000-0000-000000000000";
 
@@ -35,6 +32,7 @@ class AccessMatrixIT extends OperatorTestBase {
                 .var("id", () -> appealId)
                 .ownRegionData(appealId, draftId)
                 .actuator()
+                .apiDocs()
                 .route("POST /api/auth/login").open().body(Map.of("username", "kbeditor", "password", "demo"))
                 .route("POST /api/auth/refresh").open()
                         .body(() -> Map.of("refreshToken", session("kbeditor").get("refreshToken")))
@@ -88,8 +86,6 @@ class AccessMatrixIT extends OperatorTestBase {
                 .route("GET /api/admin/dead-letters/operator-service").allow(ADMIN)
                 .route("POST /api/admin/dead-letters/operator-service/{id}/replay").allow(ADMIN)
                         .var("id", () -> "999999999")
-                .route("GET /v3/api-docs").allow(ADMIN).note(API_DOCS)
-                .route("GET /v3/api-docs.yaml").allow(ADMIN).note(API_DOCS)
                 .and();
     }
 

@@ -121,6 +121,18 @@ public final class AccessMatrix {
         return this;
     }
 
+    /**
+     * The OpenAPI description ({@code /v3/api-docs}, springdoc), in a service that describes its API: switched on in
+     * the tests' context only, for administrators only (platform-security's {@code ApiSecurity}).
+     */
+    public AccessMatrix apiDocs() {
+        for (String path : List.of("/v3/api-docs", "/v3/api-docs.yaml")) {
+            route("GET " + path).allow(Role.ADMIN)
+                    .note("описание API (OpenAPI): в работе выключено, шлюз не проксирует");
+        }
+        return this;
+    }
+
     /** A route ({@code "GET /api/x/{id}"}, the pattern as the application maps it); denied to all until granted. */
     public Rule route(String methodAndPattern) {
         Rule rule = new Rule(methodAndPattern);

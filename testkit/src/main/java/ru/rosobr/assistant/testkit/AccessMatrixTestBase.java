@@ -13,9 +13,11 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * A service's {@code AccessMatrixIT} on a context of its own: the service gives its table ({@link #matrix}) and,
  * where the table checks region isolation, creates the other region's data first ({@link #prepare}); the base runs
  * every route against the table and compares the table with the README's «Матрица доступа». The subclass still
- * declares its infrastructure ({@code @DynamicPropertySource}), which differs per service.
+ * declares its infrastructure ({@code @DynamicPropertySource}), which differs per service. The OpenAPI description
+ * is switched on, so that a service that has one states it in its table ({@link AccessMatrix#apiDocs()}).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "springdoc.api-docs.enabled=true")
 @AutoConfigureWebTestClient
 public abstract class AccessMatrixTestBase {
 

@@ -22,6 +22,10 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+
 import ru.rosobr.assistant.analytics.report.internal.StatisticsWorkbook;
 import ru.rosobr.assistant.analytics.summary.Breakdowns;
 import ru.rosobr.assistant.analytics.summary.Scope;
@@ -36,8 +40,9 @@ import ru.rosobr.assistant.analytics.summary.Scope;
 @RequestMapping("/api/analytics")
 public class ReportController {
 
-    public static final MediaType XLSX =
-            MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+    static final String XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+    public static final MediaType XLSX = MediaType.parseMediaType(XLSX_TYPE);
 
     private final Breakdowns breakdowns;
 
@@ -46,6 +51,8 @@ public class ReportController {
     }
 
     @GetMapping("/report.xlsx")
+    @ApiResponse(responseCode = "200", description = "the workbook", content = @Content(mediaType = XLSX_TYPE,
+            schema = @Schema(type = "string", format = "binary")))
     public Mono<ResponseEntity<Flux<DataBuffer>>> report(@AuthenticationPrincipal Jwt jwt,
                                                          @RequestParam(required = false) String from,
                                                          @RequestParam(required = false) String to,

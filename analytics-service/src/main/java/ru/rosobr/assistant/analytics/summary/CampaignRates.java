@@ -1,5 +1,7 @@
 package ru.rosobr.assistant.analytics.summary;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Campaign messages of a region over a period: {@code attempted} — the platform answered for them (delivered or
  * failed), {@code delivered}, {@code failed} = attempted − delivered, {@code readable} — delivered through a channel
@@ -7,8 +9,9 @@ package ru.rosobr.assistant.analytics.summary;
  * {@code readRate} = read / readable (0…1, four decimals; null without a base). MAX reports no reads to a bot, so
  * its messages are outside the read rate ({@code readNote}).
  */
-public record CampaignRates(String region, String name, long attempted, long delivered, long failed, long readable,
-                            long read, Double deliveryRate, Double readRate, String readNote) {
+public record CampaignRates(@Nullable String region, String name, long attempted, long delivered, long failed,
+                            long readable, long read, @Nullable Double deliveryRate, @Nullable Double readRate,
+                            String readNote) {
 
     public static final String READ_NOTE = "MAX не сообщает о прочтении: доля прочтения — по сообщениям, "
             + "доставленным в VK (Сферум)";

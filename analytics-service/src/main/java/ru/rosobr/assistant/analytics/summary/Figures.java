@@ -3,6 +3,8 @@ package ru.rosobr.assistant.analytics.summary;
 import java.time.LocalDate;
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The figures of one row of a breakdown — a day, a region or a KB topic — for a period. Times are in seconds,
  * estimated from the histogram buckets; null where nothing was measured. {@code ratings} holds the count of each
@@ -14,11 +16,13 @@ import java.util.List;
  * @param teachers    rows by region: verified teachers of the region in the registry now; null when it knows none
  * @param appealsPerThousandTeachers rows by region: {@code appeals} × 1000 / {@code teachers} (to hundredths)
  */
-public record Figures(String key, String name, LocalDate day, long appeals, long autoAnswered, long unmatched,
-                      long humanRequested, long routed, long answered, long offTopic, long overdue, long escalated,
-                      long aiCorrect, long aiPartial, long aiWrong, Double ratingAvg, long ratingCount,
-                      List<Long> ratings, Long firstAnswerMedian, Long firstAnswerP90, Long specialistAnswerMedian,
-                      Long specialistAnswerP90, Long teachers, Double appealsPerThousandTeachers) {
+public record Figures(String key, @Nullable String name, @Nullable LocalDate day, long appeals, long autoAnswered,
+                      long unmatched, long humanRequested, long routed, long answered, long offTopic, long overdue,
+                      long escalated, long aiCorrect, long aiPartial, long aiWrong, @Nullable Double ratingAvg,
+                      long ratingCount, List<Long> ratings, @Nullable Long firstAnswerMedian,
+                      @Nullable Long firstAnswerP90, @Nullable Long specialistAnswerMedian,
+                      @Nullable Long specialistAnswerP90, @Nullable Long teachers,
+                      @Nullable Double appealsPerThousandTeachers) {
 
     /** Without the per-capita figures (rows by day or topic, a region the registry knows no teachers of). */
     public Figures(String key, String name, LocalDate day, long appeals, long autoAnswered, long unmatched,

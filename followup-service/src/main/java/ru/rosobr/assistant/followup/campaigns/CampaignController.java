@@ -5,8 +5,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -69,22 +70,30 @@ public class CampaignController {
     }
 
     public record RegionRow(String region, String name, long total, long sent, long delivered, long failed,
-                            long read, long remaining, boolean inWindow, long readable, Double deliveryRate,
-                            Double readRate) {
+                            long read, long remaining, boolean inWindow, long readable, @Nullable Double deliveryRate,
+                            @Nullable Double readRate) {
     }
 
-    public record Preview(long total, List<Map<String, Object>> byRegion) {
+    /** The audience's size, in total and per region. */
+    public record Preview(long total, List<RegionCount> byRegion) {
+    }
+
+    public record RegionCount(String region, long count) {
+    }
+
+    /** Failed deliveries of a campaign with one reason. */
+    public record Failure(String reason, long count) {
     }
 
     @PostMapping("/preview")
     public Mono<Preview> preview(@AuthenticationPrincipal Jwt jwt, @RequestBody(required = false) AudienceRequest body) {
         Audience audience = audience(Viewer.of(jwt), body);
         return campaigns.audienceByRegion(audience).collectList().map(rows -> {
-            List<Map<String, Object>> byRegion = new ArrayList<>();
+            List<RegionCount> byRegion = new ArrayList<>();
             long total = 0;
             for (var r : rows) {
                 total += r.count();
-                byRegion.add(Map.of("region", r.region(), "count", r.count()));
+                byRegion.add(new RegionCount(r.region(), r.count()));
             }
             return new Preview(total, byRegion);
         });
@@ -153,9 +162,9 @@ public class CampaignController {
     }
 
     @GetMapping("/{id}/failures")
-    public Flux<Map<String, Object>> failures(@AuthenticationPrincipal Jwt jwt, @PathVariable UUID id) {
+    public Flux<Failure> failures(@AuthenticationPrincipal Jwt jwt, @PathVariable UUID id) {
         return visible(jwt, id).flatMapMany(c -> campaigns.failures(c.id()))
-                .map(f -> Map.<String, Object>of("reason", f.reason(), "count", f.count()));
+                .map(f -> new Failure(f.reason(), f.count()));
     }
 
     @PostMapping("/{id}/start")

@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
+
 import ru.rosobr.assistant.contracts.events.OutboundMessage.Button;
 
 /**
@@ -16,9 +18,10 @@ import ru.rosobr.assistant.contracts.events.OutboundMessage.Button;
  */
 public record CampaignView(UUID id, String title, String text, List<Button> buttons, Audience audience,
                            int ratePerSecond, CampaignStatus status, long total, long queued, long held, long sent,
-                           long delivered, long read, long failed, long cancelled, Instant scheduledAt,
-                           String createdBy, Instant createdAt, Instant startedAt, Instant finishedAt,
-                           Instant eta, Long etaSeconds, long readable, Double deliveryRate, Double readRate,
+                           long delivered, long read, long failed, long cancelled, @Nullable Instant scheduledAt,
+                           String createdBy, Instant createdAt, @Nullable Instant startedAt,
+                           @Nullable Instant finishedAt, @Nullable Instant eta, @Nullable Long etaSeconds,
+                           long readable, @Nullable Double deliveryRate, @Nullable Double readRate,
                            List<String> readReportedBy, String readNote) {
 
     /** The channels whose platform reports to the bot that a message was read. */

@@ -22,12 +22,19 @@ import ru.rosobr.assistant.contracts.json.EventCodec;
 
 /**
  * The security chain every service API shares: stateless, bearer JWT from operator-service, and problem+json
- * bodies with a Russian reason for 401 and 403. A service only states its access rules.
+ * bodies with a Russian reason for 401 and 403, the OpenAPI description for administrators only. A service only
+ * states its access rules.
  */
 public final class ApiSecurity {
 
     public static final String UNAUTHORIZED = "Требуется вход: нет действительного токена доступа";
     public static final String FORBIDDEN = "Недостаточно прав для этого действия";
+
+    /**
+     * The OpenAPI description (springdoc, {@code ApiDocsAutoConfiguration}), where a service switches it on: for
+     * administrators only, whatever the service's own rules say (it names every route of the API).
+     */
+    private static final String[] API_DOCS = {"/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml"};
 
     private ApiSecurity() {
     }
@@ -57,7 +64,10 @@ public final class ApiSecurity {
                 .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
                 .logout(ServerHttpSecurity.LogoutSpec::disable)
                 .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
-                .authorizeExchange(rules)
+                .authorizeExchange(auth -> {
+                    auth.pathMatchers(API_DOCS).hasRole("ADMIN");
+                    rules.customize(auth);
+                })
                 .oauth2ResourceServer(rs -> rs
                         .jwt(jwt -> jwt.jwtDecoder(decoder)
                                 .jwtAuthenticationConverter(JwtSupport.authenticationConverter()))

@@ -1,4 +1,4 @@
-package ru.rosobr.assistant.operator.apidocs;
+package ru.rosobr.assistant.platform.apidocs;
 
 import java.lang.reflect.RecordComponent;
 import java.util.Arrays;
@@ -7,9 +7,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.security.oauth2.jwt.Jwt;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 
@@ -19,18 +22,37 @@ import io.swagger.v3.core.converter.ModelConverterContext;
 import io.swagger.v3.core.util.Json;
 import io.swagger.v3.oas.models.media.Schema;
 
+import org.springdoc.core.utils.SpringDocUtils;
+
 /**
- * The OpenAPI description of the console API ({@code /v3/api-docs}, springdoc): the console's TypeScript types are
- * generated from it (console/web/src/api/operator.openapi.json, kept equal to it by OpenApiSpecIT). Off unless
- * {@code springdoc.api-docs.enabled} is set, and then for administrators only; the gateway does not route it.
+ * The OpenAPI description of a service's console API ({@code /v3/api-docs}, springdoc), for the services that bring
+ * springdoc: the console's TypeScript types are generated from it (console/web/src/api/&lt;service&gt;.openapi.json,
+ * kept equal to it by the service's OpenApiSpecIT). Off unless {@code springdoc.api-docs.enabled} is set (the
+ * platform's defaults switch it off), and then for administrators only ({@code ApiSecurity}); the gateway
+ * does not route it. A service states only which of its paths the description covers
+ * ({@code springdoc.paths-to-match}).
  */
-@Configuration(proxyBeanMethods = false)
+@AutoConfiguration
+@ConditionalOnClass(ModelConverter.class)
 @ConditionalOnProperty(name = "springdoc.api-docs.enabled", havingValue = "true")
-class ApiDocsConfiguration {
+public class ApiDocsAutoConfiguration {
 
     @Bean
     ModelConverter recordComponents() {
         return new RecordComponents();
+    }
+
+    /**
+     * A controller's {@code @AuthenticationPrincipal Jwt} is the caller's token, not a parameter of the request.
+     * springdoc ignores the annotation, but only after {@code default-flat-param-object} has taken the token apart
+     * into query parameters ({@code tokenValue}, {@code issuedAt}, {@code expiresAt}); a type it ignores stays whole.
+     */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(Jwt.class)
+    static class CallersToken {
+        static {
+            SpringDocUtils.getConfig().addRequestWrapperToIgnore(Jwt.class);
+        }
     }
 
     /**
