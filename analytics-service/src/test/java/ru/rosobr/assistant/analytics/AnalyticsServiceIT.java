@@ -42,7 +42,7 @@ import ru.rosobr.assistant.testkit.TestJwt;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "assistant.analytics.metrics-refresh=PT0.5S")
-@AutoConfigureWebTestClient
+@AutoConfigureWebTestClient(timeout = "30s")
 class AnalyticsServiceIT {
 
     private static final Duration WAIT = Duration.ofSeconds(45);

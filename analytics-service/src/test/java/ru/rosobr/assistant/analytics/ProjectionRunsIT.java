@@ -51,7 +51,7 @@ import ru.rosobr.assistant.testkit.TestJwt;
  * the same number of SQL statements whatever its length.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@AutoConfigureWebTestClient
+@AutoConfigureWebTestClient(timeout = "30s")
 @Import(StatementCounting.class)
 class ProjectionRunsIT {
 

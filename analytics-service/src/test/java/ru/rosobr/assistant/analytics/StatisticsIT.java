@@ -42,7 +42,7 @@ import ru.rosobr.assistant.testkit.TestJwt;
  * period, downloaded and opened (sheets, Russian headers, numbers, dates, percentages, frozen header).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@AutoConfigureWebTestClient
+@AutoConfigureWebTestClient(timeout = "30s")
 class StatisticsIT {
 
     private static final Duration WAIT = Duration.ofSeconds(45);

@@ -35,7 +35,7 @@ import ru.rosobr.assistant.testkit.ServiceTestSupport;
  * questions the base does not answer; the knowledge-base gaps of region 58's users must not show them.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@AutoConfigureWebTestClient
+@AutoConfigureWebTestClient(timeout = "30s")
 class AccessMatrixIT {
 
     private static final String QUESTION_1 = "Обязан ли я быть наставником молодого специалиста?";

@@ -30,7 +30,7 @@ import ru.rosobr.assistant.testkit.ServiceTestSupport;
 import ru.rosobr.assistant.testkit.TestJwt;
 
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@AutoConfigureWebTestClient
+@AutoConfigureWebTestClient(timeout = "30s")
 class AnswerServiceIT {
 
     private static final Duration WAIT = Duration.ofSeconds(30);

@@ -40,7 +40,7 @@ import ru.rosobr.assistant.testkit.TestJwt;
  * isolation; a group an editor turned into a verified entry leaves the list.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@AutoConfigureWebTestClient
+@AutoConfigureWebTestClient(timeout = "30s")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class KbGapsIT {

@@ -35,7 +35,7 @@ import ru.rosobr.assistant.testkit.TestJwt;
  * for KB editors; a redelivered judgement counts once.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@AutoConfigureWebTestClient
+@AutoConfigureWebTestClient(timeout = "30s")
 class LearningIT {
 
     private static final Duration WAIT = Duration.ofSeconds(30);

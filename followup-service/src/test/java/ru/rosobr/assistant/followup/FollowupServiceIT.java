@@ -45,7 +45,7 @@ import ru.rosobr.assistant.testkit.ServiceTestSupport;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "assistant.followup.poll-interval=PT0.2S")
-@AutoConfigureWebTestClient
+@AutoConfigureWebTestClient(timeout = "30s")
 class FollowupServiceIT {
 
     private static final Duration WAIT = Duration.ofSeconds(30);

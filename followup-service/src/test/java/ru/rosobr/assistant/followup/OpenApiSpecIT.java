@@ -21,7 +21,7 @@ import ru.rosobr.assistant.testkit.TestJwt;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "springdoc.api-docs.enabled=true")
-@AutoConfigureWebTestClient
+@AutoConfigureWebTestClient(timeout = "30s")
 class OpenApiSpecIT {
 
     @DynamicPropertySource

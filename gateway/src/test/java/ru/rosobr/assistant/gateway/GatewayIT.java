@@ -21,7 +21,7 @@ import ru.rosobr.assistant.gateway.security.InternalOnly;
 
 /** The gateway on its own: every backend is down (a closed port), so routing shows as the 503 fallback. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@AutoConfigureWebTestClient
+@AutoConfigureWebTestClient(timeout = "30s")
 class GatewayIT {
 
     @DynamicPropertySource

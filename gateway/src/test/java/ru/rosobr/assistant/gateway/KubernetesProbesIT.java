@@ -28,7 +28,7 @@ import org.yaml.snakeyaml.Yaml;
  * service does not take every gateway pod out of the Ingress; the gateway's own readiness still reports it.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@AutoConfigureWebTestClient
+@AutoConfigureWebTestClient(timeout = "30s")
 class KubernetesProbesIT {
 
     static final Path MANIFESTS = Path.of("..", "deploy", "k8s", "base", "services");

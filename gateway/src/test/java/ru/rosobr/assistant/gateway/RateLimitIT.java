@@ -29,7 +29,7 @@ import ru.rosobr.assistant.testkit.TestJwt;
     "GATEWAY_WEBHOOK_RATE_BURST=3", "GATEWAY_WEBHOOK_RATE_PER_SECOND=1",
     "GATEWAY_WEBHOOK_ADDRESS_RATE_BURST=4", "GATEWAY_WEBHOOK_ADDRESS_RATE_PER_SECOND=1",
     "GATEWAY_TRUSTED_PROXIES=10.0.0.0/8,127.0.0.1/32"})
-@AutoConfigureWebTestClient
+@AutoConfigureWebTestClient(timeout = "30s")
 class RateLimitIT {
 
     static final LoopbackBackend backend = new LoopbackBackend("backend", Duration.ZERO);

@@ -19,7 +19,7 @@ import ru.rosobr.assistant.testkit.TestJwt;
 
 /** The gateway is ready only when the services behind it answer; alive as long as it runs itself. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@AutoConfigureWebTestClient
+@AutoConfigureWebTestClient(timeout = "30s")
 class ReadinessIT {
 
     static final LoopbackBackend services = new LoopbackBackend("services", Duration.ZERO);

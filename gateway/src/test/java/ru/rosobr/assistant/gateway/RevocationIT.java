@@ -36,7 +36,7 @@ import ru.rosobr.assistant.gateway.security.SecurityConfiguration;
  * broker) and tokens signed with any key but operator-service's.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@AutoConfigureWebTestClient
+@AutoConfigureWebTestClient(timeout = "30s")
 class RevocationIT {
 
     static final EmbeddedKafkaKraftBroker broker = start();

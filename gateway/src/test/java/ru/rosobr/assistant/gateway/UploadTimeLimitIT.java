@@ -20,7 +20,7 @@ import ru.rosobr.assistant.testkit.TestJwt;
  * gets through when it is an upload (the limits scaled down: 1 s for all, 10 s for uploads, the backend takes 2 s).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@AutoConfigureWebTestClient
+@AutoConfigureWebTestClient(timeout = "30s")
 class UploadTimeLimitIT {
 
     static final LoopbackBackend services = new LoopbackBackend("services", Duration.ZERO);

@@ -30,7 +30,7 @@ import ru.rosobr.assistant.testkit.TestJwt;
  * tests can move.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@AutoConfigureWebTestClient
+@AutoConfigureWebTestClient(timeout = "30s")
 @Import(TestClockConfiguration.class)
 public abstract class IntakeTestBase {
 

@@ -42,7 +42,7 @@ import ru.rosobr.assistant.testkit.TestJwt;
 
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "assistant.demo-data=true")
-@AutoConfigureWebTestClient
+@AutoConfigureWebTestClient(timeout = "30s")
 class RoutingServiceIT {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
