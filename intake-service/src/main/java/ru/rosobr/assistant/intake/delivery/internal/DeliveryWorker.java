@@ -259,7 +259,7 @@ public class DeliveryWorker extends ReactiveWorker {
         List<String> parts = OutboundText.split(d.text(), sender.maxTextLength());
         int last = parts.size() - 1;
         return Flux.range(from, Math.max(0, parts.size() - from))
-                .concatMap(i -> guard.call(() -> deliveries.partInFlight(d.messageId(), i)
+                .concatMap(i -> guard.call(() -> inFlight(d, i, sender)
                                 .then(sender.sendText(d.platformUserId(), parts.get(i),
                                         i == last ? d.buttons() : List.of(), d.messageId(), i)), attempts)
                         .defaultIfEmpty(SentPart.NONE)
@@ -270,6 +270,11 @@ public class DeliveryWorker extends ReactiveWorker {
                 // only the last part emits: its platform id (none when every part had gone out before)
                 .last(Optional.empty())
                 .map(platformId -> new Deliveries.Sent(d, parts.size(), attempts.get(), platformId.orElse(null)));
+    }
+
+    /** A platform that drops repeats never leaves a part in doubt, so its requests need no mark (and no statement). */
+    private Mono<Void> inFlight(PendingDelivery d, int part, PlatformSender sender) {
+        return sender.idempotent() ? Mono.empty() : deliveries.partInFlight(d.messageId(), part);
     }
 
     /**
