@@ -147,6 +147,9 @@ public final class BenchPipeline {
             notes.put("Педагоги", teachers + " (канал MAX, регионы " + String.join(", ", REGIONS)
                     + "; по одному вопросу в полёте на педагога)");
 
+            if (options.chaos()) {
+                return chaos(stack, fake, l, backlog, root, notes, runId);
+            }
             Procs procs = new Procs(pids);
             List<Result> results = new ArrayList<>();
             for (double rate : options.rates()) {
@@ -219,6 +222,54 @@ public final class BenchPipeline {
         }
     }
 
+    /**
+     * bin/chaos: one steady load for as long as the faults take, refused webhooks sent again as the platform does,
+     * then the wait for every answer and the audit of the databases.
+     */
+    private int chaos(DevStack stack, FakeMax fake, Load l, Backlog backlog, Path root, Map<String, String> notes,
+                      long runId) throws Exception {
+        // a part left in doubt by a killed intake is looked up in the dialogue
+        fake.keepingDialogs();
+        l.retryRefused(Duration.ofSeconds(1));
+        Chaos chaos = new Chaos(stack, fake, options);
+        AtomicReference<List<Chaos.Outcome>> outcomes = new AtomicReference<>(List.of());
+        Thread faulter = Thread.ofVirtual().start(() -> {
+            try {
+                outcomes.set(chaos.run());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } finally {
+                l.stop();
+            }
+        });
+        System.out.printf("[chaos] нагрузка %.0f/с, сбоев %d, между ними %d с…%n", options.rates().getFirst(),
+                options.faults().size(), options.faultGap().toSeconds());
+        Load.Step step = l.run(options.rates().getFirst(), Duration.ZERO, Duration.ofHours(12));
+        faulter.join();
+        System.out.printf("[chaos] нагрузка окончена (%.0f с), жду ответов до %d с…%n",
+                chaos.seconds(System.nanoTime()), options.grace().toSeconds());
+        l.awaitReplies(step, options.grace());
+        l.stopRetrying();
+        Result r = Result.of(step, l);
+        Map<String, String> audit = Chaos.audit(stack.postgres(), stack.config().database(), step, runId);
+        Map<String, Long> lag = backlog.consumerLag();
+        Map<String, Long> queues = backlog.queues();
+        List<String> rows = Chaos.recovery(outcomes.get(), step, chaos);
+        System.out.println();
+        System.out.println("| сбой | начало, с | длился, с | первый ответ на новый вопрос через, с | p50 ответа, мс | "
+                + "p99 ответа, мс | что было |");
+        System.out.println("|---|---:|---:|---:|---:|---:|---|");
+        rows.forEach(System.out::println);
+        System.out.println();
+        System.out.print(Chaos.summary(r, audit, lag, queues));
+        Path out = Chaos.write(root.resolve("target").resolve("bench"), options, notes, rows, r, audit, lag, queues);
+        System.out.println("[chaos] отчёт: " + out);
+        boolean exact = r.lost == 0 && r.duplicates == 0 && audit.values().stream()
+                .noneMatch(v -> v.contains("НЕ ") || v.contains("РАСХОДЯТСЯ"))
+                && audit.getOrDefault("записаны дважды", "0").equals("0");
+        return exact ? 0 : 1;
+    }
+
     private static void deliver(AtomicReference<Load> load, FakeMax.Received r) {
         Load l = load.get();
         if (l != null) {
@@ -244,7 +295,11 @@ public final class BenchPipeline {
      * and a slow stack holds many in flight (here: up to 30 s of the highest rate).
      */
     private int teachersNeeded() {
-        double seconds = options.warmup().plus(options.duration()).toSeconds();
+        // bin/chaos: the load lasts as long as its faults take (a restart up to a minute, the outage as set)
+        double seconds = options.chaos()
+                ? options.warmup().toSeconds() + options.faults().size() * (options.faultGap().toSeconds() + 60.0)
+                        + options.outage().toSeconds()
+                : options.warmup().plus(options.duration()).toSeconds();
         double routedShare = options.mix().get(Load.Kind.UNCOVERED)
                 / (double) options.mix().values().stream().mapToInt(Integer::intValue).sum();
         double routed = options.rates().stream().mapToDouble(r -> r * seconds * routedShare).sum();

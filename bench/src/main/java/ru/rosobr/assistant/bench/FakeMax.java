@@ -50,6 +50,9 @@ final class FakeMax implements AutoCloseable {
     private static final int KEPT_PER_DIALOG = 100;
     private final Map<Long, Deque<String>> dialogs = new ConcurrentHashMap<>();
     private volatile boolean keepDialogs;
+    /** While set, every call is refused with 503, as the platform does in an outage. */
+    private volatile boolean unavailable;
+    private final AtomicLong refused = new AtomicLong();
 
     FakeMax(Consumer<Received> listener) {
         this(listener, 0);
@@ -80,6 +83,16 @@ final class FakeMax implements AutoCloseable {
         return this;
     }
 
+    /** An outage of the platform: every call answers 503 until it is over. */
+    void unavailable(boolean down) {
+        this.unavailable = down;
+    }
+
+    /** Calls refused with 503 during outages. */
+    long refused() {
+        return refused.get();
+    }
+
     String baseUrl() {
         return "http://127.0.0.1:" + server.port();
     }
@@ -94,6 +107,9 @@ final class FakeMax implements AutoCloseable {
 
     private Mono<Void> message(HttpServerRequest req, HttpServerResponse res, String body,
                                Consumer<Received> listener) {
+        if (unavailable) {
+            return outage(res);
+        }
         long now = System.nanoTime();
         long userId;
         try {
@@ -154,12 +170,22 @@ final class FakeMax implements AutoCloseable {
 
     private Mono<Void> answer(HttpServerRequest req, HttpServerResponse res, String body,
                               Consumer<Received> listener) {
+        if (unavailable) {
+            return outage(res);
+        }
         long now = System.nanoTime();
         String callbackId = query(req, "callback_id");
         String text = JSON.readTree(body).path("notification").asString("");
         answers.incrementAndGet();
         listener.accept(new Received(now, 0, callbackId, text, List.of()));
         return json(res, "{\"success\":true}");
+    }
+
+    private Mono<Void> outage(HttpServerResponse res) {
+        refused.incrementAndGet();
+        return res.status(HttpResponseStatus.SERVICE_UNAVAILABLE).header("Content-Type", "application/json")
+                .sendString(Mono.just("{\"code\":\"service.unavailable\",\"message\":\"Service unavailable\"}"))
+                .then();
     }
 
     private static String query(HttpServerRequest req, String name) {

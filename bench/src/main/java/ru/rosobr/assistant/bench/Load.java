@@ -103,6 +103,10 @@ final class Load implements AutoCloseable {
         volatile int status;
         volatile long replyNanos;
         volatile Reply reply;
+        /** The update's id as MAX gives it (body.mid or callback_id): intake keeps it, so a run can be audited. */
+        volatile String mid;
+        /** Webhook requests made for this update (more than one when refusals are retried as the platform does). */
+        volatile int attempts;
 
         Sent(Kind kind, Teacher teacher, String callbackId, long sentNanos, boolean measured) {
             this.kind = kind;
@@ -143,6 +147,11 @@ final class Load implements AutoCloseable {
     private final ConnectionProvider pool;
     private final LoopResources loop;
     private final SplittableRandom random = new SplittableRandom(42);
+    /** When set, a refused webhook is sent again after this pause, as the platform does, until it is taken. */
+    private volatile Duration retryRefused;
+    /** Until this nano time retries keep going; after it a refusal is final (the run is over). */
+    private volatile long retryUntil = Long.MAX_VALUE;
+    private volatile boolean stopRequested;
 
     static final String THREAD_PREFIX = "driver";
 
@@ -167,6 +176,16 @@ final class Load implements AutoCloseable {
                 .headers(h -> h.set(HttpHeaderNames.CONTENT_TYPE, "application/json")
                         .set("X-Max-Bot-Api-Secret", secret))
                 .responseTimeout(Duration.ofSeconds(30));
+    }
+
+    /** Refused webhooks are sent again (same update, same id) every {@code pause}, as MAX redelivers them. */
+    void retryRefused(Duration pause) {
+        this.retryRefused = pause;
+    }
+
+    /** Stops retrying refused webhooks (the run is over: what is still refused counts as refused). */
+    void stopRetrying() {
+        this.retryUntil = System.nanoTime();
     }
 
     void addTeacher(long userId) {
@@ -259,7 +278,7 @@ final class Load implements AutoCloseable {
         // bounded: ends at the deadline; sends what is due, then sleeps a fraction of a millisecond. A send is
         // measured by its place in the schedule, so catching up after a stall does not move warm-up sends into
         // the window
-        while (issued < total && (now = System.nanoTime()) < end + 1_000_000_000L) {
+        while (issued < total && (now = System.nanoTime()) < end + 1_000_000_000L && !stopRequested) {
             long due = Math.min(total, (long) ((now - start) / 1e9 * rate));
             while (issued < due) {
                 issued++;
@@ -267,7 +286,15 @@ final class Load implements AutoCloseable {
             }
             LockSupport.parkNanos(200_000);
         }
+        if (stopRequested) {
+            step.measureTo = Math.min(end, System.nanoTime());
+        }
         return step;
+    }
+
+    /** Ends a running {@link #run} at once (bin/chaos: the load lasts as long as its faults take). */
+    void stop() {
+        stopRequested = true;
     }
 
     private void send(Step step, boolean measured) {
@@ -323,10 +350,13 @@ final class Load implements AutoCloseable {
         if (measured) {
             step.sent.add(sent);
         }
-        String url = webhookUrls.get((int) (seq % webhookUrls.size()));
-        byte[] bytes = body.getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        Sent s = sent;
-        Rateable r = rate;
+        sent.mid = "bench." + runId + "." + seq;
+        post(sent, rate, body.getBytes(java.nio.charset.StandardCharsets.UTF_8), seq);
+    }
+
+    private void post(Sent s, Rateable r, byte[] bytes, long turn) {
+        s.attempts++;
+        String url = webhookUrls.get((int) (turn % webhookUrls.size()));
         http.post().uri(url).send(ByteBufFlux.fromInbound(Mono.just(Unpooled.wrappedBuffer(bytes))))
                 .responseSingle((res, content) -> content.asString().defaultIfEmpty("").map(text -> {
                     int code = res.status().code();
@@ -335,10 +365,20 @@ final class Load implements AutoCloseable {
                     }
                     return code;
                 }))
-                .subscribe(code -> acknowledged(s, code, r), error -> {
+                .subscribe(code -> answered(s, code, r, bytes, turn), error -> {
                     refusals.putIfAbsent(-1, error.toString());
-                    acknowledged(s, -1, r);
+                    answered(s, -1, r, bytes, turn);
                 });
+    }
+
+    /** A refusal is retried when the run says so (the next gateway in turn); otherwise it is final. */
+    private void answered(Sent s, int status, Rateable r, byte[] bytes, long turn) {
+        Duration pause = retryRefused;
+        if ((status < 200 || status >= 300) && pause != null && System.nanoTime() < retryUntil) {
+            Mono.delay(pause).subscribe(x -> post(s, r, bytes, turn + 1));
+            return;
+        }
+        acknowledged(s, status, r);
     }
 
     private void acknowledged(Sent s, int status, Rateable rate) {

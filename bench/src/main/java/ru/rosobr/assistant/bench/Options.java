@@ -8,16 +8,30 @@ import java.util.Map;
 
 /** Command-line options of bin/bench-pipeline. */
 record Options(String url, List<Double> rates, Duration duration, Duration warmup, Duration grace, int teachers,
-               int replicas, Map<Load.Kind, Integer> mix, String jvm, int fakePort, String secret, String kafka) {
+               int replicas, Map<Load.Kind, Integer> mix, String jvm, int fakePort, String secret, String kafka,
+               List<String> faults, Duration faultGap, Duration outage) {
+
+    /** Every fault bin/chaos knows, in the order it applies them. */
+    static final List<String> ALL_FAULTS = List.of("kill:intake-service", "kill:answer-service", "kill:routing-service",
+            "kill:operator-service", "kill:analytics-service", "kill:followup-service", "kill:gateway", "kafka",
+            "postgres", "platform");
+
+    boolean chaos() {
+        return !faults.isEmpty();
+    }
 
     static final String USAGE = """
             bin/bench-pipeline [--rate 100 | --sweep 100,250,500,1000,2000] [--duration 60s] [--warmup 10s]
                                [--teachers 5000] [--replicas 1|2] [--mix 60,20,10,5,5] [--grace 30s]
                                [--jvm server|fast-start]
+                               [--faults all|kill:intake-service,kafka,postgres,platform,… --fault-gap 45s
+                                --outage 2m]
                                [--url http://127.0.0.1:18080[,http://127.0.0.1:18180] --secret S --fake-port P
                                 --kafka 127.0.0.1:19092]
               --mix: доли (%) вопросов из базы, вне базы, не по теме, дополнений, оценок
-              без --url запускает стенд сам (DevStack) с фейковой платформой MAX на 127.0.0.1""";
+              без --url запускает стенд сам (DevStack) с фейковой платформой MAX на 127.0.0.1
+              --faults: сбои под нагрузкой по очереди (bin/chaos): kill -9 сервиса и его перезапуск, перезапуск
+                брокера, перезапуск PostgreSQL, платформа MAX отвечает 503 в течение --outage; между сбоями --fault-gap""";
 
     static Options parse(String[] args) {
         String url = null;
@@ -32,6 +46,9 @@ record Options(String url, List<Double> rates, Duration duration, Duration warmu
         int fakePort = 0;
         String secret = System.getenv("MAX_WEBHOOK_SECRET");
         String kafka = null;
+        List<String> faults = List.of();
+        Duration faultGap = Duration.ofSeconds(45);
+        Duration outage = Duration.ofMinutes(2);
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             if (a.equals("-h") || a.equals("--help")) {
@@ -61,6 +78,9 @@ record Options(String url, List<Double> rates, Duration duration, Duration warmu
                 case "--fake-port" -> fakePort = Integer.parseInt(v);
                 case "--secret" -> secret = v;
                 case "--kafka" -> kafka = v;
+                case "--faults" -> faults = v.equals("all") ? ALL_FAULTS : List.of(v.split(","));
+                case "--fault-gap" -> faultGap = duration(v);
+                case "--outage" -> outage = duration(v);
                 default -> throw new IllegalArgumentException("неизвестный параметр " + a + "\n" + USAGE);
             }
         }
@@ -77,7 +97,17 @@ record Options(String url, List<Double> rates, Duration duration, Duration warmu
             throw new IllegalArgumentException("с --url нужны --secret (MAX_WEBHOOK_SECRET стенда) и --fake-port "
                     + "(порт из MAX_API_BASE_URL стенда)");
         }
-        return new Options(url, rates, duration, warmup, grace, teachers, replicas, mix, jvm, fakePort, secret, kafka);
+        for (String f : faults) {
+            if (!ALL_FAULTS.contains(f.strip())) {
+                throw new IllegalArgumentException("--faults: неизвестный сбой «" + f + "»; известны: all, "
+                        + String.join(", ", ALL_FAULTS));
+            }
+        }
+        if (!faults.isEmpty() && (url != null || rates.size() != 1)) {
+            throw new IllegalArgumentException("--faults: только на своём стенде (без --url) и с одной частотой --rate");
+        }
+        return new Options(url, rates, duration, warmup, grace, teachers, replicas, mix, jvm, fakePort, secret, kafka,
+                faults.stream().map(String::strip).toList(), faultGap, outage);
     }
 
     private static Duration duration(String v) {

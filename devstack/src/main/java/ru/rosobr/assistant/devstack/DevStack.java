@@ -70,7 +70,7 @@ public final class DevStack implements AutoCloseable {
         try {
             Files.createDirectories(logs);
             startPostgres();
-            startKafka();
+            startKafka(false);
             jwtSigningKey = config.jwtSigningKey() != null ? config.jwtSigningKey() : devSigningKey();
             long deadline = t0 + timeout.toNanos();
             // replica 0 of every service first: its migrations and demo data are in place before the others start
@@ -104,7 +104,7 @@ public final class DevStack implements AutoCloseable {
         log("PostgreSQL: %s:%d, база %s", postgres.host(), postgres.port(), config.database());
     }
 
-    private void startKafka() throws IOException {
+    private void startKafka(boolean appendLog) throws IOException {
         ensurePortFree(config.kafkaPort(), "KAFKA_PORT");
         ensurePortFree(config.controllerPort(), "KAFKA_CONTROLLER_PORT");
         Path dir = config.dataDir().resolve("kafka");
@@ -154,9 +154,11 @@ public final class DevStack implements AutoCloseable {
         cmd.addAll(jitAndGc());
         cmd.addAll(List.of("-Dkafka.logs.dir=" + logs.toAbsolutePath(), "-cp", classpath, WatchedMain.class.getName(),
                 String.valueOf(ProcessHandle.current().pid()), "kafka.Kafka", properties.toString()));
+        File kafkaLog = logs.resolve("kafka.log").toFile();
         kafka = new ProcessBuilder(cmd)
                 .redirectErrorStream(true)
-                .redirectOutput(logs.resolve("kafka.log").toFile())
+                .redirectOutput(appendLog ? ProcessBuilder.Redirect.appendTo(kafkaLog)
+                        : ProcessBuilder.Redirect.to(kafkaLog))
                 .start();
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (!portOpen(config.kafkaPort())) {
@@ -232,6 +234,25 @@ public final class DevStack implements AutoCloseable {
         }
         awaitHealthy(service, replica, t0 + timeout.toNanos());
         log("%-20s перезапущен за %.1f с", instance, (System.nanoTime() - t0) / 1e9);
+    }
+
+    /**
+     * Restarts the broker the way an operator does: SIGTERM (a controlled shutdown), then the same broker on the same
+     * data and ports. Returns how long the broker was away, once its port answers again.
+     */
+    public synchronized Duration restartKafka() {
+        long t0 = System.nanoTime();
+        terminate(kafka);
+        awaitExit(kafka, 60);
+        log("Kafka остановлен (SIGTERM) за %.1f с", (System.nanoTime() - t0) / 1e9);
+        try {
+            startKafka(true);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Duration away = Duration.ofNanos(System.nanoTime() - t0);
+        log("Kafka снова принимает соединения через %.1f с", away.toMillis() / 1e3);
+        return away;
     }
 
     /** The exit status of a process killed by SIGKILL, as {@link Process#exitValue()} reports it on Unix. */
