@@ -54,7 +54,7 @@ class GapThresholdsTest {
      * (README «Седьмой круг»), which the thresholds' own work has to look at; until then they are measured on the
      * sets they were chosen on (the later sets were written for the matcher, not for the gaps' thresholds).
      */
-    static final Set<String> NEWER_THAN_THRESHOLDS = Set.of("heldout-r7.tsv", "heldout-r8.tsv");
+    static final Set<String> NEWER_THAN_THRESHOLDS = Set.of("heldout-r7.tsv", "heldout-r8.tsv", "tuning-round9.tsv");
     static final String NONE = "NONE";
     static final String OFFTOPIC = "OFFTOPIC";
     static final int ORDERS = 10;

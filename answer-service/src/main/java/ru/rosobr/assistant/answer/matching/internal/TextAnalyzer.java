@@ -421,11 +421,26 @@ public final class TextAnalyzer {
     }
 
     private boolean narrated(List<Token> tokens, int i) {
+        i = pastAdverbs(tokens, i);
         return i < tokens.size() && morphology.thirdPersonVerb(tokens.get(i).surface());
+    }
+
+    /** Adverbs a role may have before its verb («психолог постоянно просит», «завуч опять требует»). */
+    static final int ADVERBS_BEFORE_VERB = 2;
+
+    /** The index of the first token from {@code i} on that is not an adverb, past at most two of them. */
+    private int pastAdverbs(List<Token> tokens, int i) {
+        for (int n = 0; n < ADVERBS_BEFORE_VERB && i + 1 < tokens.size() && morphology.adverb(tokens.get(i).surface());
+             n++) {
+            i++;
+        }
+        return i;
     }
 
     /** Words before an audience cue that make it someone other than the asker. */
     private static final Set<String> THIRD_PARTY_BEFORE = Set.of("для", "с", "со", "к", "ко", "от", "или");
+    /** Words before an audience cue that make it the asker's own place or group («наш техникум говорит»). */
+    private static final Set<String> OWN_BEFORE = Set.of("наш", "наша", "наше", "наши", "мой", "моя", "мое");
     /** Words before an audience cue that make it a place. */
     private static final Set<String> PLACE_BEFORE = Set.of("в", "во", "на");
 
@@ -436,9 +451,11 @@ public final class TextAnalyzer {
      * детском саду требуют»).
      */
     private boolean thirdParty(List<Token> tokens, int cue, int i) {
-        if (i >= tokens.size() || cue > 0 && PLACE_BEFORE.contains(tokens.get(cue - 1).surface())) {
+        if (i >= tokens.size() || cue > 0 && (PLACE_BEFORE.contains(tokens.get(cue - 1).surface())
+                || OWN_BEFORE.contains(tokens.get(cue - 1).surface()))) {
             return false;
         }
+        i = pastAdverbs(tokens, i);
         for (String l : tokens.get(i).lemmas()) {
             if ((lexicon.contextWords().contains(l) || l.equals("требовать") || l.equals("велеть"))
                     && (l.endsWith("ть") || l.endsWith("ти"))) {
