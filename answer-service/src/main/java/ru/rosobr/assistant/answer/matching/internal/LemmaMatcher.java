@@ -149,7 +149,7 @@ public final class LemmaMatcher implements Matcher {
     @Override
     public Map<String, Double> lemmas(String text) {
         IndexSnapshot ix = index;
-        TextAnalyzer.Analysis analysis = analyzer.analyze(text == null ? "" : text);
+        TextAnalyzer.Analysis analysis = analyzer.analyzeQuestion(text == null ? "" : text);
         List<Term> terms = ranker.correctTypos(ix, analysis.terms(), lexicon);
         Map<String, Double> out = new LinkedHashMap<>();
         for (int i = 0; i < terms.size(); i++) {
@@ -172,7 +172,7 @@ public final class LemmaMatcher implements Matcher {
 
     public Explanation explain(String question, OrgType orgType) {
         IndexSnapshot ix = index;
-        TextAnalyzer.Analysis analysis = analyzer.analyze(question == null ? "" : question);
+        TextAnalyzer.Analysis analysis = analyzer.analyzeQuestion(question == null ? "" : question);
         List<Term> terms = ranker.correctTypos(ix, analysis.terms(), lexicon);
         Asker asker = analysis.asker() != null ? analysis.asker() : asker(orgType);
         boolean askerKnown = analysis.asker() != null || orgType != null;

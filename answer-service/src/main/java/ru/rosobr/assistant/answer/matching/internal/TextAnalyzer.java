@@ -86,13 +86,26 @@ public final class TextAnalyzer {
      * gets {@link #STORY}; a short question sentence shares its focus with the sentence before it.
      */
     public Analysis analyze(String text) {
+        return analyze(text, false);
+    }
+
+    /**
+     * As {@link #analyze(String)}, for a teacher's question: a pronoun addressing the service («вы», «вам», «ты»)
+     * becomes a term of the service ({@link #SERVICE}). Only questions are read so: the base's answers address the
+     * teacher with the same «вы».
+     */
+    public Analysis analyzeQuestion(String text) {
+        return analyze(text, true);
+    }
+
+    private Analysis analyze(String text, boolean question) {
         List<String> sentences = TextNormalizer.sentences(text);
         if (sentences.size() <= 1) {
-            return analyzeSentence(text);
+            return analyzeSentence(text, question);
         }
         List<Analysis> parts = new ArrayList<>(sentences.size());
         for (String sentence : sentences) {
-            parts.add(analyzeSentence(sentence));
+            parts.add(analyzeSentence(sentence, question));
         }
         boolean[] asks = new boolean[parts.size()];
         boolean anyQuestion = false;
@@ -287,7 +300,7 @@ public final class TextAnalyzer {
         return tokens;
     }
 
-    private Analysis analyzeSentence(String text) {
+    private Analysis analyzeSentence(String text, boolean question) {
         RussianStemmer stemmer = new RussianStemmer();
         List<Token> tokens = tokenize(text, stemmer);
         Asker asker = asker(tokens, false);
@@ -295,10 +308,15 @@ public final class TextAnalyzer {
         for (int i = 0; i < tokens.size(); i++) {
             Token t = tokens.get(i);
             if (t.surface().equals("не") && i + 1 < tokens.size()) {
-                // a negated word does not describe what is asked ("если он не классный руководитель")
-                i++;
-                if (adjectiveLike(tokens.get(i)) && i + 1 < tokens.size()) {
+                // a negated word does not describe what is asked ("если он не классный руководитель") — unless it
+                // names a known gap or another subject: "не аттестована", "не платят за классное руководство"
+                // still ask about attestation and pay
+                if (!keptUnderNegation(tokens.get(i + 1))) {
                     i++;
+                    if (adjectiveLike(tokens.get(i)) && i + 1 < tokens.size()
+                            && !keptUnderNegation(tokens.get(i + 1))) {
+                        i++;
+                    }
                 }
                 continue;
             }
@@ -307,11 +325,37 @@ public final class TextAnalyzer {
                 terms.add(term);
             }
         }
+        int addressed = terms.size();
+        for (Token t : question ? tokens : List.<Token>of()) {
+            if (ADDRESS.contains(t.surface())) {
+                // «когда вы ответите?», «о чём вас можно спросить?»: the teacher speaks to the service itself
+                terms.add(new Term(t.surface(), SERVICE.clone(), new String[0], false));
+                break;
+            }
+        }
         double[] focus = new double[terms.size()];
         for (int k = 0; k < focus.length; k++) {
-            focus[k] = share(terms.get(k));
+            focus[k] = k >= addressed ? ADDRESS_SHARE : share(terms.get(k));
         }
         return new Analysis(terms, asker, focus);
+    }
+
+    /** Pronouns by which a teacher addresses the service (a polite «вы», a «ты» to the bot). */
+    private static final Set<String> ADDRESS = Set.of("вы", "вам", "вас", "вами", "ваш", "ваша", "ваше", "ваши",
+            "вашего", "вашей", "вашу", "вашем", "ты", "тебе", "тебя", "тобой");
+    /** What an address stands for: the service, a word of its own entries (bot-scope, appeal-process). */
+    private static final String[] SERVICE = {"сервис", "бот"};
+    /** Weight share of an address: it says who is asked, and only together with other words what is asked. */
+    static final double ADDRESS_SHARE = CONTEXT;
+
+    /** A word of a known gap or of another subject (route words, off-topic cues), by a lemma or the word itself. */
+    private boolean keptUnderNegation(Token t) {
+        for (String f : formsOf(t)) {
+            if (lexicon.routeWords().contains(f) || lexicon.offTopicCues().contains(f)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** How much a term can tell about the subject on its own: context words and bare numbers tell little. */

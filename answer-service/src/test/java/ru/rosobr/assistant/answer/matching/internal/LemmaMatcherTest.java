@@ -292,6 +292,45 @@ class LemmaMatcherTest {
     }
 
     @Test
+    void aCollegeTeacherAskingAboutOnePaperGetsThatPapersEntry() {
+        // the college's general list is written for SPO, but a question about the journal or the site is about them
+        assertThat(MATCHER.match("Обязан ли преподаватель техникума сам заполнять электронный журнал группы?",
+                OrgType.SPO).best().topic()).isEqualTo("electronic-journal");
+        assertThat(MATCHER.match("В колледже от преподавателей требуют писать посты для сайта. Законно?",
+                OrgType.SPO).best().topic()).isEqualTo("social-media-site");
+        // the general question of a college teacher still gets the college's list
+        assertThat(MATCHER.match("Какие бумаги преподаватель колледжа обязан вести по закону?", OrgType.SPO)
+                .best().topic()).isEqualTo("spo-doc-list");
+    }
+
+    @Test
+    void aVerbPastAnAdverbStillTellsAboutSomeoneElse() {
+        // «дефектолог регулярно просит»: the role is told about, the teacher asks (an adverb between role and verb)
+        MatchResult r = match("Дефектолог регулярно просит у меня характеристики на учеников. Я обязана их писать?");
+        assertThat(r.decision()).isEqualTo(Decision.MATCHED);
+        assertThat(r.best().topic()).isEqualTo("student-characteristic");
+    }
+
+    @Test
+    void aNegatedGapOrForeignWordStillCounts() {
+        // «не аттестован» still asks about attestation, «не платят» still about pay
+        assertThat(match("Учитель не аттестован — какие документы ему теперь готовить?").decision())
+                .isEqualTo(Decision.UNMATCHED);
+        assertThat(match("Почему учителям не платят за проверку тетрадей третий месяц?").decision())
+                .isEqualTo(Decision.OFF_TOPIC);
+    }
+
+    @Test
+    void aQuestionAddressedToTheServiceIsNotDeclined() {
+        // «вы», «вам» speak to the service: never declined, and read as a word of the service's own entries
+        MatchResult r = match("Сколько вы обычно рассматриваете такие вопросы?");
+        assertThat(r.decision()).isNotEqualTo(Decision.OFF_TOPIC);
+        MatchResult scope = match("О чём вас можно спрашивать?");
+        assertThat(scope.decision()).isEqualTo(Decision.MATCHED);
+        assertThat(scope.best().topic()).isEqualTo("bot-scope");
+    }
+
+    @Test
     void liveUpdatesTakeEffectAtOnce() {
         LemmaMatcher m = matcher(MatcherSettings.defaults());
         String q = "Обязан ли учитель вести тетрадь взаимопосещения уроков?";
