@@ -165,7 +165,8 @@ public final class TextAnalyzer {
             if (asker == null && a.asker() != null) {
                 // "Социальный педагог ходит по классам и собирает характеристики… Обязана ли я писать?": a role
                 // the story tells about in the third person is not the one who asks in the first
-                boolean told = !asks[i] && askerSpeaks && !firstPerson(sentences.get(i));
+                // («…собирает с нас фотоотчёты»: the asker as an object does not make the role the asker's own)
+                boolean told = !asks[i] && askerSpeaks && !firstPersonSubject(sentences.get(i));
                 asker = told ? asker(tokenize(sentences.get(i), new RussianStemmer()), true) : a.asker();
             }
         }
@@ -425,6 +426,18 @@ public final class TextAnalyzer {
             "моих", "моим", "моего", "моей", "мы", "нас", "нам", "нами", "наш", "наша", "наше", "наши", "нашей",
             "нашем", "наших");
 
+    /** Words by which the asker is the subject of a sentence («я», «мы»), not its object («у меня», «с нас»). */
+    private static final Set<String> FIRST_PERSON_SUBJECT = Set.of("я", "мы");
+
+    private static boolean firstPersonSubject(String sentence) {
+        for (String w : TextNormalizer.tokens(sentence)) {
+            if (FIRST_PERSON_SUBJECT.contains(TextNormalizer.fold(w))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static boolean firstPerson(String sentence) {
         for (String w : TextNormalizer.tokens(sentence)) {
             if (FIRST_PERSON.contains(TextNormalizer.fold(w))) {
@@ -469,12 +482,20 @@ public final class TextAnalyzer {
         return i < tokens.size() && morphology.thirdPersonVerb(tokens.get(i).surface());
     }
 
-    /** Adverbs a role may have before its verb («психолог постоянно просит», «завуч опять требует»). */
-    static final int ADVERBS_BEFORE_VERB = 2;
+    /** Words a role may have before its verb («психолог постоянно просит», «завуч каждый раз требует»). */
+    static final int ADVERBS_BEFORE_VERB = 3;
 
-    /** The index of the first token from {@code i} on that is not an adverb, past at most two of them. */
+    /**
+     * Words of how often, between a role and its verb («тьютор каждый месяц требует», «психолог всё время просит»);
+     * adverbs are told by the dictionary.
+     */
+    private static final Set<String> FREQUENCY_WORDS = Set.of("каждый", "каждую", "каждое", "каждые", "все", "время", "раз",
+            "день", "неделю", "месяц", "год", "четверть", "семестр");
+
+    /** The index of the first token from {@code i} on that is neither an adverb nor a word of how often. */
     private int pastAdverbs(List<Token> tokens, int i) {
-        for (int n = 0; n < ADVERBS_BEFORE_VERB && i + 1 < tokens.size() && morphology.adverb(tokens.get(i).surface());
+        for (int n = 0; n < ADVERBS_BEFORE_VERB && i + 1 < tokens.size()
+                && (morphology.adverb(tokens.get(i).surface()) || FREQUENCY_WORDS.contains(tokens.get(i).surface()));
              n++) {
             i++;
         }

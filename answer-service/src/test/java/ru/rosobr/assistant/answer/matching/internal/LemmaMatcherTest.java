@@ -312,6 +312,15 @@ class LemmaMatcherTest {
     }
 
     @Test
+    void aRoleThatCollectsPapersFromTheAskerEveryMonthIsNotTheAsker() {
+        // «каждый месяц» between the role and its verb, «с нас» — the asker as an object, not the subject
+        MatchResult r = match("Логопед каждый месяц собирает с нас характеристики на первоклассников. Мы обязаны их "
+                + "писать?");
+        assertThat(r.decision()).isEqualTo(Decision.MATCHED);
+        assertThat(r.best().topic()).isEqualTo("student-characteristic");
+    }
+
+    @Test
     void aNegatedGapOrForeignWordStillCounts() {
         // «не аттестован» still asks about attestation, «не платят» still about pay
         assertThat(match("Учитель не аттестован — какие документы ему теперь готовить?").decision())
