@@ -341,9 +341,9 @@ public final class TextAnalyzer {
         return new Analysis(terms, asker, focus);
     }
 
-    /** Pronouns by which a teacher addresses the service (a polite «вы», a «ты» to the bot). */
+    /** Words by which a teacher addresses the service (a polite «вы», a «ты» to the bot, «написала сюда»). */
     private static final Set<String> ADDRESS = Set.of("вы", "вам", "вас", "вами", "ваш", "ваша", "ваше", "ваши",
-            "вашего", "вашей", "вашу", "вашем", "ты", "тебе", "тебя", "тобой");
+            "вашего", "вашей", "вашу", "вашем", "ты", "тебе", "тебя", "тобой", "сюда");
     /** What an address stands for: the service, a word of its own entries (bot-scope, appeal-process). */
     private static final String[] SERVICE = {"сервис", "бот"};
     /** Weight share of an address: it says who is asked, and only together with other words what is asked. */
