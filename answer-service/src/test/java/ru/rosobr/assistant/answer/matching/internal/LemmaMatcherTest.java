@@ -298,6 +298,9 @@ class LemmaMatcherTest {
                 OrgType.SPO).best().topic()).isEqualTo("electronic-journal");
         assertThat(MATCHER.match("В колледже от преподавателей требуют писать посты для сайта. Законно?",
                 OrgType.SPO).best().topic()).isEqualTo("social-media-site");
+        // «мастер производственного обучения» says who asks, not what: the question is about the references
+        assertThat(MATCHER.match("Мастер производственного обучения в техникуме — должен ли он писать "
+                + "характеристики на студентов?", OrgType.SPO).best().topic()).isEqualTo("student-characteristic");
         // the general question of a college teacher still gets the college's list
         assertThat(MATCHER.match("Какие бумаги преподаватель колледжа обязан вести по закону?", OrgType.SPO)
                 .best().topic()).isEqualTo("spo-doc-list");
@@ -334,6 +337,9 @@ class LemmaMatcherTest {
         // «вы», «вам» speak to the service: never declined, and read as a word of the service's own entries
         MatchResult r = match("Сколько вы обычно рассматриваете такие вопросы?");
         assertThat(r.decision()).isNotEqualTo(Decision.OFF_TOPIC);
+        MatchResult wait = match("Сколько ждать, пока вы разберётесь с моим вопросом?");
+        assertThat(wait.decision()).isEqualTo(Decision.MATCHED);
+        assertThat(wait.best().topic()).isEqualTo("appeal-process");
         MatchResult scope = match("О чём вас можно спрашивать?");
         assertThat(scope.decision()).isEqualTo(Decision.MATCHED);
         assertThat(scope.best().topic()).isEqualTo("bot-scope");
