@@ -307,29 +307,29 @@ class LemmaMatcherTest {
     }
 
     @Test
-    void aVerbPastAnAdverbStillTellsAboutSomeoneElse() {
-        // «дефектолог регулярно просит»: the role is told about, the teacher asks (an adverb between role and verb)
-        MatchResult r = match("Дефектолог регулярно просит у меня характеристики на учеников. Я обязана их писать?");
-        assertThat(r.decision()).isEqualTo(Decision.MATCHED);
-        assertThat(r.best().topic()).isEqualTo("student-characteristic");
+    void aRoleToldAboutPastAnAdverbOrAWordOfHowOftenIsNotTheAsker() {
+        // «дефектолог регулярно просит»: an adverb between the role and its verb
+        assertAnswered("Дефектолог регулярно просит у меня характеристики на учеников. Я обязана их писать?",
+                "student-characteristic");
+        // «каждый месяц» between the role and its verb, «с нас» — the asker as an object, not the subject
+        assertAnswered("Логопед каждый месяц собирает с нас характеристики на первоклассников. Мы обязаны их писать?",
+                "student-characteristic");
     }
 
-    @Test
-    void aRoleThatCollectsPapersFromTheAskerEveryMonthIsNotTheAsker() {
-        // «каждый месяц» between the role and its verb, «с нас» — the asker as an object, not the subject
-        MatchResult r = match("Логопед каждый месяц собирает с нас характеристики на первоклассников. Мы обязаны их "
-                + "писать?");
-        assertThat(r.decision()).isEqualTo(Decision.MATCHED);
-        assertThat(r.best().topic()).isEqualTo("student-characteristic");
+    private static void assertAnswered(String question, String topic) {
+        MatchResult r = match(question);
+        assertThat(r.decision()).as(question).isEqualTo(Decision.MATCHED);
+        assertThat(r.best().topic()).as(question).isEqualTo(topic);
     }
 
     @Test
     void aNegatedGapOrForeignWordStillCounts() {
         // «не аттестован» still asks about attestation, «не платят» still about pay
-        assertThat(match("Учитель не аттестован — какие документы ему теперь готовить?").decision())
-                .isEqualTo(Decision.UNMATCHED);
-        assertThat(match("Почему учителям не платят за проверку тетрадей третий месяц?").decision())
-                .isEqualTo(Decision.OFF_TOPIC);
+        for (var c : java.util.Map.of("Учитель не аттестован — какие документы ему теперь готовить?",
+                Decision.UNMATCHED, "Почему учителям не платят за проверку тетрадей третий месяц?",
+                Decision.OFF_TOPIC).entrySet()) {
+            assertThat(match(c.getKey()).decision()).as(c.getKey()).isEqualTo(c.getValue());
+        }
     }
 
     @Test
@@ -337,12 +337,8 @@ class LemmaMatcherTest {
         // «вы», «вам» speak to the service: never declined, and read as a word of the service's own entries
         MatchResult r = match("Сколько вы обычно рассматриваете такие вопросы?");
         assertThat(r.decision()).isNotEqualTo(Decision.OFF_TOPIC);
-        MatchResult wait = match("Сколько ждать, пока вы разберётесь с моим вопросом?");
-        assertThat(wait.decision()).isEqualTo(Decision.MATCHED);
-        assertThat(wait.best().topic()).isEqualTo("appeal-process");
-        MatchResult scope = match("О чём вас можно спрашивать?");
-        assertThat(scope.decision()).isEqualTo(Decision.MATCHED);
-        assertThat(scope.best().topic()).isEqualTo("bot-scope");
+        assertAnswered("Сколько ждать, пока вы разберётесь с моим вопросом?", "appeal-process");
+        assertAnswered("О чём вас можно спрашивать?", "bot-scope");
     }
 
     @Test
