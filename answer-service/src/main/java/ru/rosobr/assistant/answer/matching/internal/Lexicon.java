@@ -19,8 +19,8 @@ import org.apache.lucene.analysis.ru.RussianAnalyzer;
 /**
  * The field's vocabulary, kept as resources under {@code matching/} so that it can be reviewed without reading
  * code: abbreviations and slang, concept synonyms, stop words, audience cues, the two example corpora of the
- * domain gate, the words of known gaps, the cues of paperwork (never declined as off-topic), the cues of other subjects and the words that
- * describe the asker.
+ * domain gate, the words of known gaps, the cues of paperwork (never declined as off-topic), the cues of other
+ * subjects and the words that describe the asker.
  */
 public record Lexicon(Map<String, String> aliases, Map<String, List<String>> concepts, Set<String> stopwords,
                       Map<String, Asker> audienceCues, List<String> offTopicExamples,

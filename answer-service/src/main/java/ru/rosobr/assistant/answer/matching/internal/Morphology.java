@@ -98,8 +98,8 @@ public final class Morphology {
     }
 
     /**
-     * Is the word an adverb or a particle only (постоянно, опять, всё, уже)? «Логопед постоянно просит…»: such a
-     * word between a role and its verb does not change who acts.
+     * Is the word (in one of its readings) an adverb or a particle (постоянно, опять, уже)? «Логопед постоянно
+     * просит…»: such a word between a role and its verb does not change who acts.
      */
     public boolean adverb(String word) {
         boolean any = false;

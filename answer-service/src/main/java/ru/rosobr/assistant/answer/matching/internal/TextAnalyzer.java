@@ -90,9 +90,9 @@ public final class TextAnalyzer {
     }
 
     /**
-     * As {@link #analyze(String)}, for a teacher's question: a pronoun addressing the service («вы», «вам», «ты»)
-     * becomes a term of the service ({@link #SERVICE}). Only questions are read so: the base's answers address the
-     * teacher with the same «вы».
+     * As {@link #analyze(String)}, for a teacher's question: a word addressing the service («вы», «вам», «ты»,
+     * «сюда») becomes a term of the service ({@link #SERVICE}). Only questions are read so: the base's answers
+     * address the teacher with the same «вы».
      */
     public Analysis analyzeQuestion(String text) {
         return analyze(text, true);
@@ -327,11 +327,13 @@ public final class TextAnalyzer {
             }
         }
         int addressed = terms.size();
-        for (Token t : question ? tokens : List.<Token>of()) {
-            if (ADDRESS.contains(t.surface())) {
-                // «когда вы ответите?», «о чём вас можно спросить?»: the teacher speaks to the service itself
-                terms.add(new Term(t.surface(), SERVICE.clone(), new String[0], false));
-                break;
+        if (question) {
+            for (Token t : tokens) {
+                if (ADDRESS.contains(t.surface())) {
+                    // «когда вы ответите?», «о чём вас можно спросить?»: the teacher speaks to the service itself
+                    terms.add(new Term(t.surface(), SERVICE.clone(), new String[0], false));
+                    break;
+                }
             }
         }
         double[] focus = new double[terms.size()];
@@ -489,17 +491,19 @@ public final class TextAnalyzer {
      * Words of how often, between a role and its verb («тьютор каждый месяц требует», «психолог всё время просит»);
      * adverbs are told by the dictionary.
      */
-    private static final Set<String> FREQUENCY_WORDS = Set.of("каждый", "каждую", "каждое", "каждые", "все", "время", "раз",
-            "день", "неделю", "месяц", "год", "четверть", "семестр");
+    private static final Set<String> FREQUENCY_WORDS = Set.of("каждый", "каждую", "каждое", "каждые", "все", "время",
+            "раз", "день", "неделю", "месяц", "год", "четверть", "семестр");
 
     /** The index of the first token from {@code i} on that is neither an adverb nor a word of how often. */
     private int pastAdverbs(List<Token> tokens, int i) {
-        for (int n = 0; n < ADVERBS_BEFORE_VERB && i + 1 < tokens.size()
-                && (morphology.adverb(tokens.get(i).surface()) || FREQUENCY_WORDS.contains(tokens.get(i).surface()));
-             n++) {
+        for (int n = 0; n < ADVERBS_BEFORE_VERB && i + 1 < tokens.size() && beforeVerb(tokens.get(i)); n++) {
             i++;
         }
         return i;
+    }
+
+    private boolean beforeVerb(Token t) {
+        return morphology.adverb(t.surface()) || FREQUENCY_WORDS.contains(t.surface());
     }
 
     /** Words before an audience cue that make it someone other than the asker. */
