@@ -50,11 +50,11 @@ class GapThresholdsTest {
     /** Operators' verdicts on candidate answers, not questions labelled with their topic. */
     static final Set<String> NOT_QUESTION_SETS = Set.of("judgements-sample.tsv");
     /**
-     * A held-out set of the matcher newer than the thresholds: with it the chosen COVERS misses a drafting floor
+     * Sets of the matcher newer than the thresholds: with heldout-r7 the chosen COVERS misses a drafting floor
      * (README «Седьмой круг»), which the thresholds' own work has to look at; until then they are measured on the
-     * sets they were chosen on.
+     * sets they were chosen on (the later sets were written for the matcher, not for the gaps' thresholds).
      */
-    static final Set<String> NEWER_THAN_THRESHOLDS = Set.of("heldout-r7.tsv");
+    static final Set<String> NEWER_THAN_THRESHOLDS = Set.of("heldout-r7.tsv", "heldout-r8.tsv", "tuning-round9.tsv");
     static final String NONE = "NONE";
     static final String OFFTOPIC = "OFFTOPIC";
     static final int ORDERS = 10;

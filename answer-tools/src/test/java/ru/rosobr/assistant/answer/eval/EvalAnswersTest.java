@@ -74,40 +74,58 @@ class EvalAnswersTest {
 
     /**
      * The held-out set of the sixth round, written before that round's changes and looked at only as a summary;
-     * in the seventh round its misses were studied by category. It does not meet the issue's acceptance limits
-     * (README: 0,922 / 0,892 / 0,013 / 0,926 / 0,824 after the seventh round); until it does, the figures measured
-     * after that round (107 of 116 answers right, 107 of 120 answered, 2 of 154 turned away, 25 of 27 declined,
-     * 28 of 34 routed) are the floor a change must not fall below, and the limits are printed beside them.
+     * in the seventh and eighth rounds its misses were studied by category. It does not meet the issue's acceptance
+     * limits (README: 0,949 / 0,925 / 0,006 / 0,963 / 0,853 after the eighth round); until it does, the figures
+     * measured after that round (111 of 117 answers right, 111 of 120 answered, 1 of 154 turned away, 26 of 27
+     * declined, 29 of 34 routed) are the floor a change must not fall below, and the limits are printed beside them.
      */
     @Test
     void sixthRoundHeldOutSetKeepsItsFigures() throws Exception {
-        EvalAnswers.Metrics m = run(SETS.resolve("heldout-r6.tsv"));
-        assertThat(m.questions()).isEqualTo(181);
-        assertThat(m.precision()).as(m.report()).isGreaterThanOrEqualTo(107.0 / 116 - 1e-9);
-        assertThat(m.coverage()).as(m.report()).isGreaterThanOrEqualTo(107.0 / 120 - 1e-9);
-        assertThat(m.inDomainDeclined()).as(m.report()).isLessThanOrEqualTo(2.0 / 154 + 1e-9);
-        assertThat(m.offTopicDeclined()).as(m.report()).isGreaterThanOrEqualTo(25.0 / 27 - 1e-9);
-        assertThat(m.noneRouted()).as(m.report()).isGreaterThanOrEqualTo(28.0 / 34 - 1e-9);
-        System.out.println("heldout-r6 against the acceptance limits (precision >= " + EvalAnswers.PRECISION
-                + ", coverage >= " + EvalAnswers.COVERAGE + "): " + (m.meetsTargets() ? "met" : "NOT met"));
+        keepsItsFigures("heldout-r6.tsv", 181, new Floor(111, 117, 120, 1, 154, 26, 27, 29, 34));
     }
 
     /**
      * The held-out set of the seventh round, written before that round's changes and looked at only as a summary
-     * until the round's end. It is far from the acceptance limits (README: 0,893 / 0,682 / 0,022 / 0,960 / 0,923
-     * after the round, 0,893 / 0,682 / 0,029 / 0,960 / 0,885 before it); the figures after the round (75 of 84
-     * answers right, 75 of 110 answered, 3 of 136 turned away, 24 of 25 declined, 24 of 26 routed) are the floor.
+     * until the round's end; in the eighth round its misses were studied by category. It is far from the acceptance
+     * limits (README: 0,989 / 0,791 / 0,000 / 0,960 / 0,962 after the eighth round); the figures after that round
+     * (87 of 88 answers right, 87 of 110 answered, none of 136 turned away, 24 of 25 declined, 25 of 26 routed) are
+     * the floor.
      */
     @Test
     void seventhRoundHeldOutSetKeepsItsFigures() throws Exception {
-        EvalAnswers.Metrics m = run(SETS.resolve("heldout-r7.tsv"));
-        assertThat(m.questions()).isEqualTo(161);
-        assertThat(m.precision()).as(m.report()).isGreaterThanOrEqualTo(75.0 / 84 - 1e-9);
-        assertThat(m.coverage()).as(m.report()).isGreaterThanOrEqualTo(75.0 / 110 - 1e-9);
-        assertThat(m.inDomainDeclined()).as(m.report()).isLessThanOrEqualTo(3.0 / 136 + 1e-9);
-        assertThat(m.offTopicDeclined()).as(m.report()).isGreaterThanOrEqualTo(24.0 / 25 - 1e-9);
-        assertThat(m.noneRouted()).as(m.report()).isGreaterThanOrEqualTo(24.0 / 26 - 1e-9);
-        System.out.println("heldout-r7 against the acceptance limits (precision >= " + EvalAnswers.PRECISION
+        keepsItsFigures("heldout-r7.tsv", 161, new Floor(87, 88, 110, 0, 136, 24, 25, 25, 26));
+    }
+
+    /**
+     * The held-out set of the eighth round, written before that round's changes and looked at only as a summary
+     * (before the round and at its end, README). It misses the acceptance limits (0,931 / 0,812 / 0,014 / 0,840 /
+     * 0,933 before the round, 0,924 / 0,829 / 0,007 / 0,920 / 0,900 after it); the figures after the round (97 of 105
+     * answers right, 97 of 117 answered, 1 of 147 turned away, 23 of 25 declined, 27 of 30 routed) are the floor.
+     */
+    @Test
+    void eighthRoundHeldOutSetKeepsItsFigures() throws Exception {
+        keepsItsFigures("heldout-r8.tsv", 172, new Floor(97, 105, 117, 1, 147, 23, 25, 27, 30));
+    }
+
+    /**
+     * Counts a held-out set reached: right answers of all automatic answers and of the topic questions, in-domain
+     * questions turned away, off-topic ones declined, uncovered ones routed.
+     */
+    record Floor(int right, int answered, int topical, int turnedAway, int inDomain, int declined, int offTopic,
+                 int routed, int uncovered) {
+    }
+
+    private static void keepsItsFigures(String set, int questions, Floor f) throws Exception {
+        EvalAnswers.Metrics m = run(SETS.resolve(set));
+        assertThat(m.questions()).isEqualTo(questions);
+        assertThat(m.precision()).as(m.report()).isGreaterThanOrEqualTo((double) f.right() / f.answered() - 1e-9);
+        assertThat(m.coverage()).as(m.report()).isGreaterThanOrEqualTo((double) f.right() / f.topical() - 1e-9);
+        assertThat(m.inDomainDeclined()).as(m.report())
+                .isLessThanOrEqualTo((double) f.turnedAway() / f.inDomain() + 1e-9);
+        assertThat(m.offTopicDeclined()).as(m.report())
+                .isGreaterThanOrEqualTo((double) f.declined() / f.offTopic() - 1e-9);
+        assertThat(m.noneRouted()).as(m.report()).isGreaterThanOrEqualTo((double) f.routed() / f.uncovered() - 1e-9);
+        System.out.println(set + " against the acceptance limits (precision >= " + EvalAnswers.PRECISION
                 + ", coverage >= " + EvalAnswers.COVERAGE + "): " + (m.meetsTargets() ? "met" : "NOT met"));
     }
 

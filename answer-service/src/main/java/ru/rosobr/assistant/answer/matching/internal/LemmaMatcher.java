@@ -149,7 +149,7 @@ public final class LemmaMatcher implements Matcher {
     @Override
     public Map<String, Double> lemmas(String text) {
         IndexSnapshot ix = index;
-        TextAnalyzer.Analysis analysis = analyzer.analyze(text == null ? "" : text);
+        TextAnalyzer.Analysis analysis = analyzer.analyzeQuestion(text == null ? "" : text);
         List<Term> terms = ranker.correctTypos(ix, analysis.terms(), lexicon);
         Map<String, Double> out = new LinkedHashMap<>();
         for (int i = 0; i < terms.size(); i++) {
@@ -172,7 +172,7 @@ public final class LemmaMatcher implements Matcher {
 
     public Explanation explain(String question, OrgType orgType) {
         IndexSnapshot ix = index;
-        TextAnalyzer.Analysis analysis = analyzer.analyze(question == null ? "" : question);
+        TextAnalyzer.Analysis analysis = analyzer.analyzeQuestion(question == null ? "" : question);
         List<Term> terms = ranker.correctTypos(ix, analysis.terms(), lexicon);
         Asker asker = analysis.asker() != null ? analysis.asker() : asker(orgType);
         boolean askerKnown = analysis.asker() != null || orgType != null;
@@ -183,8 +183,8 @@ public final class LemmaMatcher implements Matcher {
         }
         // a word in another sense («школьная форма») names no entry's subject
         List<Term> naming = paperwork.withoutOtherSenses(terms);
-        Ranker.Ranked ranked = ranker.rank(ix, terms, analysis.focus(), asker, askerKnown, settings, CANDIDATES,
-                e -> subjectTerms.named(e.entry().id(), naming));
+        Ranker.Ranked ranked = ranker.rank(ix, terms, analysis.focus(), askerWords(terms), asker, askerKnown,
+                settings, CANDIDATES, e -> subjectTerms.named(e.entry().id(), naming));
         IndexedEntry best = ranked.best();
         IndexedEntry second = ranked.runnerUp();
         double score = ranked.bestScore();
@@ -273,6 +273,23 @@ public final class LemmaMatcher implements Matcher {
             }
         }
         return null;
+    }
+
+    /** Which terms describe the asker ({@code matching/asker-words.txt}); null when none does. */
+    private boolean[] askerWords(List<Term> terms) {
+        boolean[] out = null;
+        for (int i = 0; i < terms.size(); i++) {
+            for (String f : terms.get(i).forms()) {
+                if (lexicon.askerWords().contains(f)) {
+                    if (out == null) {
+                        out = new boolean[terms.size()];
+                    }
+                    out[i] = true;
+                    break;
+                }
+            }
+        }
+        return out;
     }
 
     /** A word naming a subject outside the service ({@code matching/offtopic-cues.txt}), or null. */

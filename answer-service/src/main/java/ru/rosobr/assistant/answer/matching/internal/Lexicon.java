@@ -19,13 +19,14 @@ import org.apache.lucene.analysis.ru.RussianAnalyzer;
 /**
  * The field's vocabulary, kept as resources under {@code matching/} so that it can be reviewed without reading
  * code: abbreviations and slang, concept synonyms, stop words, audience cues, the two example corpora of the
- * domain gate, the words of known gaps, the cues of paperwork (never declined as off-topic) and the cues of other subjects.
+ * domain gate, the words of known gaps, the cues of paperwork (never declined as off-topic), the cues of other
+ * subjects and the words that describe the asker.
  */
 public record Lexicon(Map<String, String> aliases, Map<String, List<String>> concepts, Set<String> stopwords,
                       Map<String, Asker> audienceCues, List<String> offTopicExamples,
                       List<String> outOfScopeExamples, Set<String> routeWords,
                       Map<String, String> paperworkCues, Set<String> contextWords,
-                      Set<String> offTopicCues) {
+                      Set<String> offTopicCues, Set<String> askerWords) {
 
     public static Lexicon standard() {
         Map<String, String> aliases = new HashMap<>();
@@ -54,7 +55,8 @@ public record Lexicon(Map<String, String> aliases, Map<String, List<String>> con
                 Set.copyOf(lines("matching/route-words.txt").stream().map(TextNormalizer::fold).toList()),
                 Map.copyOf(paperwork),
                 Set.copyOf(lines("matching/context-words.txt").stream().map(TextNormalizer::fold).toList()),
-                Set.copyOf(lines("matching/offtopic-cues.txt").stream().map(TextNormalizer::fold).toList()));
+                Set.copyOf(lines("matching/offtopic-cues.txt").stream().map(TextNormalizer::fold).toList()),
+                Set.copyOf(lines("matching/asker-words.txt").stream().map(TextNormalizer::fold).toList()));
     }
 
     private static List<String[]> rows(String resource) {

@@ -97,6 +97,22 @@ public final class Morphology {
         return false;
     }
 
+    /**
+     * Is the word (in one of its readings) an adverb or a particle (постоянно, опять, уже)? «Логопед постоянно
+     * просит…»: such a word between a role and its verb does not change who acts.
+     */
+    public boolean adverb(String word) {
+        boolean any = false;
+        for (WordData wd : lookup.get().lookup(word)) {
+            CharSequence tag = wd.getTag();
+            String t = tag == null ? "" : tag.toString();
+            if (t.startsWith("ADV") || t.startsWith("PARTICLE")) {
+                any = true;
+            }
+        }
+        return any;
+    }
+
     /** Distinct lemmas of a lower-case word with ё folded to е; empty if the dictionary does not know the word. */
     public String[] lemmas(String word) {
         String[] cached = cache.get(word);

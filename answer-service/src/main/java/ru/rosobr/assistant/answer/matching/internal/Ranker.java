@@ -114,7 +114,11 @@ final class Ranker {
         return out == null ? terms : out;
     }
 
-    /** Preference for an entry written for exactly the asker's organisation, when the asker is known. */
+    /**
+     * Preference for an entry written for exactly the asker's organisation, when the asker is known — only over an
+     * entry of the same topic: a college teacher asking about the journal gets the journal's entry, not the
+     * college's general list, however the list's entry is written for colleges.
+     */
     static final double AUDIENCE_BONUS = 0.1;
 
     /**
@@ -123,23 +127,29 @@ final class Ranker {
      */
     Ranked rank(IndexSnapshot ix, List<Term> terms, double[] focus, Asker asker, boolean askerKnown,
                 MatcherSettings s, int candidates) {
-        return rank(ix, terms, focus, asker, askerKnown, s, candidates, e -> true);
+        return rank(ix, terms, focus, null, asker, askerKnown, s, candidates, e -> true);
     }
 
     /**
      * As {@link #rank(IndexSnapshot, List, double[], Asker, boolean, MatcherSettings, int)}, but the best entry and
      * the runner-up are the best {@code eligible} candidates (an entry whose subject the question does not name can
      * neither answer it nor stand in another's way); when no candidate is eligible, the best of all is returned.
+     * A term marked {@code neutral} (a word describing the asker, may be null) counts as explained by every
+     * candidate and takes no part in the phrasing similarity.
      */
-    Ranked rank(IndexSnapshot ix, List<Term> terms, double[] focus, Asker asker, boolean askerKnown,
-                MatcherSettings s, int candidates, Predicate<IndexedEntry> eligible) {
+    Ranked rank(IndexSnapshot ix, List<Term> terms, double[] focus, boolean[] neutral, Asker asker,
+                boolean askerKnown, MatcherSettings s, int candidates, Predicate<IndexedEntry> eligible) {
         Slots slots = ix.slots();
         int n = slots.count;
         double[] weights = new double[terms.size()];
         double total = 0;
+        double explainedByAll = 0;
         for (int k = 0; k < weights.length; k++) {
             weights[k] = weight(ix, terms.get(k), s.unknownWeight()) * focus[k];
             total += weights[k];
+            if (neutral != null && neutral[k]) {
+                explainedByAll += weights[k];
+            }
         }
         Scratch sc = SCRATCH.get();
         sc.ensure(n);
@@ -151,6 +161,9 @@ final class Ranker {
         int seenCount = 0;
         for (int k = 0; k < weights.length; k++) {
             Term t = terms.get(k);
+            if (neutral != null && neutral[k]) {
+                continue;
+            }
             if (sc.epoch == Integer.MAX_VALUE) {
                 Arrays.fill(stamp, 0);
                 sc.epoch = 0;
@@ -198,8 +211,17 @@ final class Ranker {
                 worst = worstOf(top, topCount, acc);
             }
         }
+        double[] simWeights = weights;
+        if (explainedByAll > 0) {
+            simWeights = weights.clone();
+            for (int k = 0; k < simWeights.length; k++) {
+                if (neutral[k]) {
+                    simWeights[k] = 0;
+                }
+            }
+        }
         double queryNorm = 0;
-        for (double w : weights) {
+        for (double w : simWeights) {
             queryNorm += w * w;
         }
         queryNorm = Math.sqrt(queryNorm);
@@ -212,7 +234,7 @@ final class Ranker {
         double[] sims = new double[topCount];
         double[] coverages = new double[topCount];
         for (int x = 0; x < topCount; x++) {
-            coverages[x] = total == 0 ? 0 : acc[top[x]] / total;
+            coverages[x] = total == 0 ? 0 : (acc[top[x]] + explainedByAll) / total;
         }
         for (int y = 0; y < seenCount; y++) {
             acc[seen[y]] = 0;
@@ -220,12 +242,9 @@ final class Ranker {
         for (int x = 0; x < topCount; x++) {
             int e = top[x];
             double coverage = coverages[x];
-            double sim = similarity(ix, terms, weights, queryNorm, e, s.conceptWeight());
+            double sim = similarity(ix, terms, simWeights, queryNorm, e, s.conceptWeight());
             sims[x] = sim;
             scores[x] = s.coverageShare() * coverage + (1 - s.coverageShare()) * sim;
-            if (askerKnown && (slots.mask(e) & askerBit << IndexSnapshot.SPECIFIC) != 0) {
-                scores[x] = Math.min(1, scores[x] + AUDIENCE_BONUS);
-            }
         }
         Integer[] order = new Integer[topCount];
         for (int x = 0; x < topCount; x++) {
@@ -240,6 +259,9 @@ final class Ranker {
             }
             boolean any = first < topCount;
             int b = order[any ? first : 0];
+            if (askerKnown) {
+                b = preferSpecific(b, order, topCount, top, scores, slots, askerBit, any ? eligible : e -> true);
+            }
             best = slots.get(top[b]);
             bestScore = scores[b];
             bestCoverage = coverages[b];
@@ -257,6 +279,28 @@ final class Ranker {
             }
         }
         return new Ranked(best, bestScore, bestCoverage, bestSim, second, secondScore);
+    }
+
+    /**
+     * Among the candidates of the best one's topic, the one written for exactly the asker's organisation when its
+     * score with {@link #AUDIENCE_BONUS} passes the best one's; otherwise the best one.
+     */
+    private static int preferSpecific(int b, Integer[] order, int topCount, int[] top, double[] scores, Slots slots,
+                                      int askerBit, Predicate<IndexedEntry> eligible) {
+        int specificBit = askerBit << IndexSnapshot.SPECIFIC;
+        if ((slots.mask(top[b]) & specificBit) != 0) {
+            return b;
+        }
+        String topic = slots.get(top[b]).entry().topic();
+        for (int x = 0; x < topCount; x++) {
+            int c = order[x];
+            IndexedEntry other = slots.get(top[c]);
+            if (c != b && (slots.mask(top[c]) & specificBit) != 0 && other.entry().topic().equals(topic)
+                    && scores[c] + AUDIENCE_BONUS > scores[b] && eligible.test(other)) {
+                return c;
+            }
+        }
+        return b;
     }
 
     /** The strongest occurrence of a term per entry, over one feature's postings; returns the touched count. */

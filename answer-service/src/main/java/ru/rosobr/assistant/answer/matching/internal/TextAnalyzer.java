@@ -86,13 +86,26 @@ public final class TextAnalyzer {
      * gets {@link #STORY}; a short question sentence shares its focus with the sentence before it.
      */
     public Analysis analyze(String text) {
+        return analyze(text, false);
+    }
+
+    /**
+     * As {@link #analyze(String)}, for a teacher's question: a word addressing the service («вы», «вам», «ты»,
+     * «сюда») becomes a term of the service ({@link #SERVICE}). Only questions are read so: the base's answers
+     * address the teacher with the same «вы».
+     */
+    public Analysis analyzeQuestion(String text) {
+        return analyze(text, true);
+    }
+
+    private Analysis analyze(String text, boolean question) {
         List<String> sentences = TextNormalizer.sentences(text);
         if (sentences.size() <= 1) {
-            return analyzeSentence(text);
+            return analyzeSentence(text, question);
         }
         List<Analysis> parts = new ArrayList<>(sentences.size());
         for (String sentence : sentences) {
-            parts.add(analyzeSentence(sentence));
+            parts.add(analyzeSentence(sentence, question));
         }
         boolean[] asks = new boolean[parts.size()];
         boolean anyQuestion = false;
@@ -152,7 +165,8 @@ public final class TextAnalyzer {
             if (asker == null && a.asker() != null) {
                 // "Социальный педагог ходит по классам и собирает характеристики… Обязана ли я писать?": a role
                 // the story tells about in the third person is not the one who asks in the first
-                boolean told = !asks[i] && askerSpeaks && !firstPerson(sentences.get(i));
+                // («…собирает с нас фотоотчёты»: the asker as an object does not make the role the asker's own)
+                boolean told = !asks[i] && askerSpeaks && !firstPersonSubject(sentences.get(i));
                 asker = told ? asker(tokenize(sentences.get(i), new RussianStemmer()), true) : a.asker();
             }
         }
@@ -287,7 +301,7 @@ public final class TextAnalyzer {
         return tokens;
     }
 
-    private Analysis analyzeSentence(String text) {
+    private Analysis analyzeSentence(String text, boolean question) {
         RussianStemmer stemmer = new RussianStemmer();
         List<Token> tokens = tokenize(text, stemmer);
         Asker asker = asker(tokens, false);
@@ -295,10 +309,15 @@ public final class TextAnalyzer {
         for (int i = 0; i < tokens.size(); i++) {
             Token t = tokens.get(i);
             if (t.surface().equals("не") && i + 1 < tokens.size()) {
-                // a negated word does not describe what is asked ("если он не классный руководитель")
-                i++;
-                if (adjectiveLike(tokens.get(i)) && i + 1 < tokens.size()) {
+                // a negated word does not describe what is asked ("если он не классный руководитель") — unless it
+                // names a known gap or another subject: "не аттестована", "не платят за классное руководство"
+                // still ask about attestation and pay
+                if (!keptUnderNegation(tokens.get(i + 1))) {
                     i++;
+                    if (adjectiveLike(tokens.get(i)) && i + 1 < tokens.size()
+                            && !keptUnderNegation(tokens.get(i + 1))) {
+                        i++;
+                    }
                 }
                 continue;
             }
@@ -307,11 +326,39 @@ public final class TextAnalyzer {
                 terms.add(term);
             }
         }
+        int addressed = terms.size();
+        if (question) {
+            for (Token t : tokens) {
+                if (ADDRESS.contains(t.surface())) {
+                    // «когда вы ответите?», «о чём вас можно спросить?»: the teacher speaks to the service itself
+                    terms.add(new Term(t.surface(), SERVICE.clone(), new String[0], false));
+                    break;
+                }
+            }
+        }
         double[] focus = new double[terms.size()];
         for (int k = 0; k < focus.length; k++) {
-            focus[k] = share(terms.get(k));
+            focus[k] = k >= addressed ? ADDRESS_SHARE : share(terms.get(k));
         }
         return new Analysis(terms, asker, focus);
+    }
+
+    /** Words by which a teacher addresses the service (a polite «вы», a «ты» to the bot, «написала сюда»). */
+    private static final Set<String> ADDRESS = Set.of("вы", "вам", "вас", "вами", "ваш", "ваша", "ваше", "ваши",
+            "вашего", "вашей", "вашу", "вашем", "ты", "тебе", "тебя", "тобой", "сюда");
+    /** What an address stands for: the service, a word of its own entries (bot-scope, appeal-process). */
+    private static final String[] SERVICE = {"сервис", "бот"};
+    /** Weight share of an address: it says who is asked, and only together with other words what is asked. */
+    static final double ADDRESS_SHARE = CONTEXT;
+
+    /** A word of a known gap or of another subject (route words, off-topic cues), by a lemma or the word itself. */
+    private boolean keptUnderNegation(Token t) {
+        for (String f : formsOf(t)) {
+            if (lexicon.routeWords().contains(f) || lexicon.offTopicCues().contains(f)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** How much a term can tell about the subject on its own: context words and bare numbers tell little. */
@@ -381,6 +428,18 @@ public final class TextAnalyzer {
             "моих", "моим", "моего", "моей", "мы", "нас", "нам", "нами", "наш", "наша", "наше", "наши", "нашей",
             "нашем", "наших");
 
+    /** Words by which the asker is the subject of a sentence («я», «мы»), not its object («у меня», «с нас»). */
+    private static final Set<String> FIRST_PERSON_SUBJECT = Set.of("я", "мы");
+
+    private static boolean firstPersonSubject(String sentence) {
+        for (String w : TextNormalizer.tokens(sentence)) {
+            if (FIRST_PERSON_SUBJECT.contains(TextNormalizer.fold(w))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static boolean firstPerson(String sentence) {
         for (String w : TextNormalizer.tokens(sentence)) {
             if (FIRST_PERSON.contains(TextNormalizer.fold(w))) {
@@ -421,11 +480,36 @@ public final class TextAnalyzer {
     }
 
     private boolean narrated(List<Token> tokens, int i) {
+        i = pastAdverbs(tokens, i);
         return i < tokens.size() && morphology.thirdPersonVerb(tokens.get(i).surface());
+    }
+
+    /** Words a role may have before its verb («психолог постоянно просит», «завуч каждый раз требует»). */
+    static final int ADVERBS_BEFORE_VERB = 3;
+
+    /**
+     * Words of how often, between a role and its verb («тьютор каждый месяц требует», «психолог всё время просит»);
+     * adverbs are told by the dictionary.
+     */
+    private static final Set<String> FREQUENCY_WORDS = Set.of("каждый", "каждую", "каждое", "каждые", "все", "время",
+            "раз", "день", "неделю", "месяц", "год", "четверть", "семестр");
+
+    /** The index of the first token from {@code i} on that is neither an adverb nor a word of how often. */
+    private int pastAdverbs(List<Token> tokens, int i) {
+        for (int n = 0; n < ADVERBS_BEFORE_VERB && i + 1 < tokens.size() && beforeVerb(tokens.get(i)); n++) {
+            i++;
+        }
+        return i;
+    }
+
+    private boolean beforeVerb(Token t) {
+        return morphology.adverb(t.surface()) || FREQUENCY_WORDS.contains(t.surface());
     }
 
     /** Words before an audience cue that make it someone other than the asker. */
     private static final Set<String> THIRD_PARTY_BEFORE = Set.of("для", "с", "со", "к", "ко", "от", "или");
+    /** Words before an audience cue that make it the asker's own place or group («наш техникум говорит»). */
+    private static final Set<String> OWN_BEFORE = Set.of("наш", "наша", "наше", "наши", "мой", "моя", "мое");
     /** Words before an audience cue that make it a place. */
     private static final Set<String> PLACE_BEFORE = Set.of("в", "во", "на");
 
@@ -436,9 +520,11 @@ public final class TextAnalyzer {
      * детском саду требуют»).
      */
     private boolean thirdParty(List<Token> tokens, int cue, int i) {
-        if (i >= tokens.size() || cue > 0 && PLACE_BEFORE.contains(tokens.get(cue - 1).surface())) {
+        if (i >= tokens.size() || cue > 0 && (PLACE_BEFORE.contains(tokens.get(cue - 1).surface())
+                || OWN_BEFORE.contains(tokens.get(cue - 1).surface()))) {
             return false;
         }
+        i = pastAdverbs(tokens, i);
         for (String l : tokens.get(i).lemmas()) {
             if ((lexicon.contextWords().contains(l) || l.equals("требовать") || l.equals("велеть"))
                     && (l.endsWith("ть") || l.endsWith("ти"))) {

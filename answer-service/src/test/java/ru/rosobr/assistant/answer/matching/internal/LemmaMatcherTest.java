@@ -292,6 +292,56 @@ class LemmaMatcherTest {
     }
 
     @Test
+    void aCollegeTeacherAskingAboutOnePaperGetsThatPapersEntry() {
+        // the college's general list is written for SPO, but a question about the journal or the site is about them
+        assertThat(MATCHER.match("Обязан ли преподаватель техникума сам заполнять электронный журнал группы?",
+                OrgType.SPO).best().topic()).isEqualTo("electronic-journal");
+        assertThat(MATCHER.match("В колледже от преподавателей требуют писать посты для сайта. Законно?",
+                OrgType.SPO).best().topic()).isEqualTo("social-media-site");
+        // «мастер производственного обучения» says who asks, not what: the question is about the references
+        assertThat(MATCHER.match("Мастер производственного обучения в техникуме — должен ли он писать "
+                + "характеристики на студентов?", OrgType.SPO).best().topic()).isEqualTo("student-characteristic");
+        // the general question of a college teacher still gets the college's list
+        assertThat(MATCHER.match("Какие бумаги преподаватель колледжа обязан вести по закону?", OrgType.SPO)
+                .best().topic()).isEqualTo("spo-doc-list");
+    }
+
+    @Test
+    void aRoleToldAboutPastAnAdverbOrAWordOfHowOftenIsNotTheAsker() {
+        // «дефектолог регулярно просит»: an adverb between the role and its verb
+        assertAnswered("Дефектолог регулярно просит у меня характеристики на учеников. Я обязана их писать?",
+                "student-characteristic");
+        // «каждый месяц» between the role and its verb, «с нас» — the asker as an object, not the subject
+        assertAnswered("Логопед каждый месяц собирает с нас характеристики на первоклассников. Мы обязаны их писать?",
+                "student-characteristic");
+    }
+
+    private static void assertAnswered(String question, String topic) {
+        MatchResult r = match(question);
+        assertThat(r.decision()).as(question).isEqualTo(Decision.MATCHED);
+        assertThat(r.best().topic()).as(question).isEqualTo(topic);
+    }
+
+    @Test
+    void aNegatedGapOrForeignWordStillCounts() {
+        // «не аттестован» still asks about attestation, «не платят» still about pay
+        for (var c : java.util.Map.of("Учитель не аттестован — какие документы ему теперь готовить?",
+                Decision.UNMATCHED, "Почему учителям не платят за проверку тетрадей третий месяц?",
+                Decision.OFF_TOPIC).entrySet()) {
+            assertThat(match(c.getKey()).decision()).as(c.getKey()).isEqualTo(c.getValue());
+        }
+    }
+
+    @Test
+    void aQuestionAddressedToTheServiceIsNotDeclined() {
+        // «вы», «вам» speak to the service: never declined, and read as a word of the service's own entries
+        MatchResult r = match("Сколько вы обычно рассматриваете такие вопросы?");
+        assertThat(r.decision()).isNotEqualTo(Decision.OFF_TOPIC);
+        assertAnswered("Сколько ждать, пока вы разберётесь с моим вопросом?", "appeal-process");
+        assertAnswered("О чём вас можно спрашивать?", "bot-scope");
+    }
+
+    @Test
     void liveUpdatesTakeEffectAtOnce() {
         LemmaMatcher m = matcher(MatcherSettings.defaults());
         String q = "Обязан ли учитель вести тетрадь взаимопосещения уроков?";
