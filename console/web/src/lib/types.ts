@@ -17,6 +17,9 @@ type Lenient<T, K extends keyof T> = Pick<T, K> & Partial<Omit<T, K>>;
 /** A generated shape whose fields `K` came later: an older server leaves them out. */
 type Newer<T, K extends keyof T> = Omit<T, K> & Partial<Pick<T, K>>;
 
+/** A generated request whose optional fields a form always fills in. */
+type Filled<T> = { [P in keyof T]-?: NonNullable<T[P]> };
+
 type AppealContract = 'id' | 'status' | 'region' | 'teacherFio' | 'text' | 'createdAt';
 
 export type Status = Operator['AppealSummary']['status'];
@@ -24,6 +27,13 @@ export type OrgType = 'SCHOOL' | 'SPO' | 'DOO';
 export type Role = 'OPERATOR' | 'REGIONAL_HEAD' | 'FEDERAL' | 'KB_EDITOR' | 'ADMIN';
 export type Verdict = Operator['JudgementView']['verdict'];
 export type Audience = 'ALL' | 'SCHOOL' | 'SPO' | 'DOO';
+
+/** What a login, a refresh and a password change answer (operator-service's Login). */
+export type LoginResponse = Lenient<Operator['Login'], 'accessToken'>;
+
+/** The tokens of a login answer, all the API client keeps (a stored session may have no refresh token). */
+export type Tokens = Pick<LoginResponse, 'accessToken'>
+  & { [P in 'refreshToken' | 'expiresIn']?: LoginResponse[P] | null };
 
 export interface Session {
   token: string;
@@ -52,6 +62,19 @@ export type AppealCard = Lenient<Operator['AppealCard'], AppealContract>;
 
 export type Counters = Partial<Operator['AppealCounters']>;
 
+/** A kanban column's page of cards (GET /api/console/kanban/{column}; operator-service's KanbanPage). */
+export type KanbanPage = Lenient<Omit<Operator['KanbanPage'], 'items'> & { items: AppealSummary[] },
+  'column' | 'total' | 'items'>;
+
+/** The first page of every kanban column (GET /api/console/kanban). */
+export type KanbanBoard = Omit<Operator['KanbanBoard'], 'columns'> & { columns: KanbanPage[] };
+
+/** A console user as the admin screens list them (GET /api/console/users; operator-service's UserView). */
+export type UserRow = Lenient<Operator['UserView'], 'username' | 'roles' | 'enabled'>;
+
+/** One staff action of the audit log (GET /api/console/audit). */
+export type AuditRow = Lenient<Operator['AuditEntry'], 'id' | 'actor' | 'action' | 'at'>;
+
 export interface KbEntry {
   id: string;
   topic?: string | null;
@@ -65,6 +88,9 @@ export interface KbEntry {
 
 /** A knowledge-base draft of the console (operator-service's KbDraft). */
 export type KbDraft = Lenient<Operator['KbDraft'], 'id' | 'status'>;
+
+/** A draft's fields as the console's form edits them (operator-service's KbDraftFields): all filled in, one audience. */
+export type KbDraftInput = Omit<Filled<Operator['KbDraftFields']>, 'audience'> & { audience: Audience };
 
 /**
  * A row of a statistics breakdown (GET /api/analytics/daily | regions | topics); times in seconds. Rows by region:

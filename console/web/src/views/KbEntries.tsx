@@ -5,8 +5,8 @@ import { api, ApiError } from '../lib/api';
 import { diffList, diffWords } from '../lib/diff';
 import { AUDIENCE_LABEL } from '../lib/status';
 import { formatDateTime } from '../lib/time';
-import type { Audience, Session } from '../lib/types';
-import { KbDraftForm, type KbDraftInput } from './card/KbDraftForm';
+import type { Audience, KbDraftInput, Session } from '../lib/types';
+import { KbDraftForm } from './card/KbDraftForm';
 import { draftFromGap, KbGaps, type GapCluster } from './KbGaps';
 
 /** A knowledge-base entry as answer-service shows it to editors. */

@@ -6,7 +6,7 @@ import { api, ApiError } from '../lib/api';
 import { keys } from '../lib/queries';
 import { addDays, type Period } from '../lib/period';
 import { regionName } from '../lib/regions';
-import { type KbDraftInput } from './card/KbDraftForm';
+import type { KbDraftInput } from '../lib/types';
 import { moscowToday } from './StatsPeriod';
 
 /** A group of similar routed questions, as answer-service reports it. */
