@@ -1,15 +1,16 @@
-// Shapes of the console API. Those of operator-service, analytics-service and followup-service are generated
-// (openapi-typescript, `npm run api`) from their OpenAPI descriptions, src/api/<service>.openapi.json, which each
-// service's OpenApiSpecIT keeps equal to the service; the others (answer-service, intake-service) are still written
-// here or beside their views. A field the server may leave null may also be missing: the SPA works against older and
-// newer servers alike.
+// Shapes of the console API. Those of operator-service, analytics-service, followup-service and answer-service are
+// generated (openapi-typescript, `npm run api`) from their OpenAPI descriptions, src/api/<service>.openapi.json, which
+// each service's OpenApiSpecIT keeps equal to the service; the others (intake-service) are still written beside their
+// views. A field the server may leave null may also be missing: the SPA works against older and newer servers alike.
 import type { components as AnalyticsApi } from '../api/analytics.gen';
+import type { components as AnswerApi } from '../api/answer.gen';
 import type { components as FollowupApi } from '../api/followup.gen';
 import type { components } from '../api/operator.gen';
 
 type Operator = components['schemas'];
 type Analytics = AnalyticsApi['schemas'];
 type Followup = FollowupApi['schemas'];
+type Answer = AnswerApi['schemas'];
 
 /** A generated shape as the console reads it: the fixed contract `K` is there, any other field may be absent. */
 type Lenient<T, K extends keyof T> = Pick<T, K> & Partial<Omit<T, K>>;
@@ -75,16 +76,27 @@ export type UserRow = Lenient<Operator['UserView'], 'username' | 'roles' | 'enab
 /** One staff action of the audit log (GET /api/console/audit). */
 export type AuditRow = Lenient<Operator['AuditEntry'], 'id' | 'actor' | 'action' | 'at'>;
 
-export interface KbEntry {
-  id: string;
-  topic?: string | null;
-  question: string;
-  answer: string;
-  legalBasis?: string | null;
-  audience?: Audience | Audience[] | null;
-  status?: string;
-  version?: number;
-}
+/** A knowledge-base entry as answer-service shows it to editors (GET /api/kb/entries; its EntryView). */
+export type KbEntryView = Answer['EntryView'];
+
+/** An entry found from the reply box: its text is what the operator inserts, the rest may be absent. */
+export type KbEntry = Lenient<KbEntryView, 'id' | 'question' | 'answer'>;
+
+/** One version of an entry in its history (GET /api/kb/entries/{id}/versions). */
+export type KbVersion = Answer['VersionView'];
+
+/** An operator's judgement of the AI's answer, as KB editors see it (GET /api/kb/judgements). */
+export type KbJudgement = Answer['Judgement'];
+
+/** An entry's judgements counted (GET /api/kb/judgements/summary). */
+export type KbJudgementSummary = Answer['JudgementSummary'];
+
+/** What answer-service would decide for a question, and why (POST /api/answers/preview). */
+export type AnswerPreview = Answer['PreviewResponse'];
+
+/** The KB gaps of a period (GET /api/kb/gaps) and one of them: a group of similar routed questions. */
+export type GapReport = Answer['GapReport'];
+export type GapCluster = Answer['GapCluster'];
 
 /** A knowledge-base draft of the console (operator-service's KbDraft). */
 export type KbDraft = Lenient<Operator['KbDraft'], 'id' | 'status'>;
