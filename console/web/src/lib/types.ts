@@ -1,16 +1,17 @@
-// Shapes of the console API. Those of operator-service, analytics-service, followup-service and answer-service are
-// generated (openapi-typescript, `npm run api`) from their OpenAPI descriptions, src/api/<service>.openapi.json, which
-// each service's OpenApiSpecIT keeps equal to the service; the others (intake-service) are still written beside their
-// views. A field the server may leave null may also be missing: the SPA works against older and newer servers alike.
+// Shapes of the console API, generated (openapi-typescript, `npm run api`) from the services' OpenAPI descriptions,
+// src/api/<service>.openapi.json, which each service's OpenApiSpecIT keeps equal to the service. A field the server
+// may leave null may also be missing: the SPA works against older and newer servers alike.
 import type { components as AnalyticsApi } from '../api/analytics.gen';
 import type { components as AnswerApi } from '../api/answer.gen';
 import type { components as FollowupApi } from '../api/followup.gen';
+import type { components as IntakeApi } from '../api/intake.gen';
 import type { components } from '../api/operator.gen';
 
 type Operator = components['schemas'];
 type Analytics = AnalyticsApi['schemas'];
 type Followup = FollowupApi['schemas'];
 type Answer = AnswerApi['schemas'];
+type Intake = IntakeApi['schemas'];
 
 /** A generated shape as the console reads it: the fixed contract `K` is there, any other field may be absent. */
 type Lenient<T, K extends keyof T> = Pick<T, K> & Partial<Omit<T, K>>;
@@ -101,7 +102,7 @@ export type GapCluster = Answer['GapCluster'];
 /** A knowledge-base draft of the console (operator-service's KbDraft). */
 export type KbDraft = Lenient<Operator['KbDraft'], 'id' | 'status'>;
 
-/** A draft's fields as the console's form edits them (operator-service's KbDraftFields): all filled in, one audience. */
+/** A draft's fields as the console's form edits them (operator-service's KbDraftFields): all filled, one audience. */
 export type KbDraftInput = Omit<Filled<Operator['KbDraftFields']>, 'audience'> & { audience: Audience };
 
 /**
@@ -122,3 +123,10 @@ export type CampaignRegion = Followup['RegionRow'];
 /** The audience's size (POST /api/campaigns/preview) and a created campaign (POST /api/campaigns). */
 export type CampaignPreview = Followup['Preview'];
 export type CampaignCreated = Followup['Created'];
+
+/** A teacher of the registry page (GET /api/admin/teachers; intake-service's TeacherView). */
+export type TeacherRow = Lenient<Intake['TeacherView'],
+  'teacherId' | 'channel' | 'platformUserId' | 'verified' | 'disabled'>;
+
+/** What intake-service answers to an uploaded registry file (POST /api/admin/teachers/upload). */
+export type UploadReport = Intake['Report'];
