@@ -5,6 +5,7 @@ import type { components as AnalyticsApi } from '../api/analytics.gen';
 import type { components as AnswerApi } from '../api/answer.gen';
 import type { components as FollowupApi } from '../api/followup.gen';
 import type { components as IntakeApi } from '../api/intake.gen';
+import type { components as RoutingApi } from '../api/routing.gen';
 import type { components } from '../api/operator.gen';
 
 type Operator = components['schemas'];
@@ -12,6 +13,7 @@ type Analytics = AnalyticsApi['schemas'];
 type Followup = FollowupApi['schemas'];
 type Answer = AnswerApi['schemas'];
 type Intake = IntakeApi['schemas'];
+type Routing = RoutingApi['schemas'];
 
 /** A generated shape as the console reads it: the fixed contract `K` is there, any other field may be absent. */
 type Lenient<T, K extends keyof T> = Pick<T, K> & Partial<Omit<T, K>>;
@@ -130,3 +132,9 @@ export type TeacherRow = Lenient<Intake['TeacherView'],
 
 /** What intake-service answers to an uploaded registry file (POST /api/admin/teachers/upload). */
 export type UploadReport = Intake['Report'];
+
+/** The calling operator's shift (GET /api/routing/shifts/me, POST …/start and …/end; routing-service's ShiftView). */
+export type MyShift = Lenient<Routing['ShiftView'], 'username' | 'onRoster' | 'onShift' | 'openAppeals'>;
+
+/** An operator of the roster (GET /api/routing/operators; routing-service's OperatorView). */
+export type RosterRow = Lenient<Routing['OperatorView'], 'username' | 'region' | 'onShift' | 'openAppeals'>;
