@@ -138,3 +138,10 @@ export type MyShift = Lenient<Routing['ShiftView'], 'username' | 'onRoster' | 'o
 
 /** An operator of the roster (GET /api/routing/operators; routing-service's OperatorView). */
 export type RosterRow = Lenient<Routing['OperatorView'], 'username' | 'region' | 'onShift' | 'openAppeals'>;
+
+/**
+ * A dead letter of a service (GET /api/admin/dead-letters/<service>) and what its replay did: the platform's one
+ * controller in every service, described in operator-service's.
+ */
+export type DeadLetter = Operator['DeadLetter'];
+export type DeadLetterReplayed = Operator['Replayed'];
