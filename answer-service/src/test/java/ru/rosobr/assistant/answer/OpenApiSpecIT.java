@@ -1,11 +1,7 @@
 package ru.rosobr.assistant.answer;
 
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-
 import ru.rosobr.assistant.testkit.OpenApiSpec;
 import ru.rosobr.assistant.testkit.OpenApiSpecTestBase;
-import ru.rosobr.assistant.testkit.ServiceTestSupport;
 
 /**
  * Keeps {@code console/web/src/api/answer.openapi.json}, from which the console's types of the knowledge-base API
@@ -13,11 +9,6 @@ import ru.rosobr.assistant.testkit.ServiceTestSupport;
  * rewrites it).
  */
 class OpenApiSpecIT extends OpenApiSpecTestBase {
-
-    @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) {
-        ServiceTestSupport.register(registry, "answer_openapi");
-    }
 
     OpenApiSpecIT() {
         super("answer", "/api/kb/entries");

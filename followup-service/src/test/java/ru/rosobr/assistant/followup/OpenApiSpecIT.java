@@ -1,11 +1,7 @@
 package ru.rosobr.assistant.followup;
 
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-
 import ru.rosobr.assistant.testkit.OpenApiSpec;
 import ru.rosobr.assistant.testkit.OpenApiSpecTestBase;
-import ru.rosobr.assistant.testkit.ServiceTestSupport;
 
 /**
  * Keeps {@code console/web/src/api/followup.openapi.json}, from which the console's types of the campaigns API are
@@ -13,11 +9,6 @@ import ru.rosobr.assistant.testkit.ServiceTestSupport;
  * it).
  */
 class OpenApiSpecIT extends OpenApiSpecTestBase {
-
-    @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) {
-        ServiceTestSupport.register(registry, "followup_openapi");
-    }
 
     OpenApiSpecIT() {
         super("followup", "/api/campaigns/{id}");

@@ -1,11 +1,7 @@
 package ru.rosobr.assistant.routing;
 
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-
 import ru.rosobr.assistant.testkit.OpenApiSpec;
 import ru.rosobr.assistant.testkit.OpenApiSpecTestBase;
-import ru.rosobr.assistant.testkit.ServiceTestSupport;
 
 /**
  * Keeps {@code console/web/src/api/routing.openapi.json}, from which the console's types of shifts and the roster are
@@ -13,11 +9,6 @@ import ru.rosobr.assistant.testkit.ServiceTestSupport;
  * it).
  */
 class OpenApiSpecIT extends OpenApiSpecTestBase {
-
-    @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) {
-        ServiceTestSupport.register(registry, "routing_openapi");
-    }
 
     OpenApiSpecIT() {
         super("routing", "/api/routing/operators");
