@@ -27,10 +27,10 @@ type Filled<T> = { [P in keyof T]-?: NonNullable<T[P]> };
 type AppealContract = 'id' | 'status' | 'region' | 'teacherFio' | 'text' | 'createdAt';
 
 export type Status = Operator['AppealSummary']['status'];
-export type OrgType = 'SCHOOL' | 'SPO' | 'DOO';
-export type Role = 'OPERATOR' | 'REGIONAL_HEAD' | 'FEDERAL' | 'KB_EDITOR' | 'ADMIN';
+export type OrgType = NonNullable<Intake['TeacherView']['orgType']>;
+export type Role = Operator['UserView']['roles'][number];
 export type Verdict = Operator['JudgementView']['verdict'];
-export type Audience = 'ALL' | 'SCHOOL' | 'SPO' | 'DOO';
+export type Audience = NonNullable<Operator['KbDraft']['audience']>;
 
 /** What a login, a refresh and a password change answer (operator-service's Login). */
 export type LoginResponse = Lenient<Operator['Login'], 'accessToken'>;
