@@ -1,6 +1,7 @@
 // HTTP client of the console: the token goes in the Authorization header, errors become ApiError with the
 // server's Russian reason (problem JSON «detail», the gateway's «message»). Access tokens live minutes: the client
 // swaps its refresh token for new ones before the access token expires, and once more when a request meets a 401.
+import type { Tokens } from './types';
 
 export class ApiError extends Error {
   constructor(
@@ -55,13 +56,6 @@ export function reasonOf(status: number, body: unknown): string {
 }
 
 type Listener = () => void;
-
-/** What the login (and every refresh) answers. */
-export interface Tokens {
-  accessToken: string;
-  refreshToken?: string | null;
-  expiresIn?: number | null;
-}
 
 export interface Page<T> {
   items: T[];

@@ -3,15 +3,15 @@ import { describe, expect, it } from 'vitest';
 import { Api } from './api';
 import {
   appendPage, boardUrl, byDeadline, emptyState, findCard, fromBoard, loadBoard, loadMore, moreUrl, placeCard,
-  refreshSize, type Board,
+  refreshSize,
 } from './kanban';
-import type { AppealSummary } from './types';
+import type { AppealSummary, KanbanBoard } from './types';
 
 function card(id: string, status: AppealSummary['status'], deadline: string | null, extra: Partial<AppealSummary> = {}): AppealSummary {
   return { id, status, deadline, region: '58', teacherFio: `Педагог ${id}`, text: 'Вопрос', createdAt: '2026-11-01T09:00:00Z', ...extra };
 }
 
-const board: Board = {
+const board: KanbanBoard = {
   columns: [
     { column: 'NEW', title: 'Новое', total: 1643, items: [card('n1', 'NEW', '2026-12-02T21:00:00Z'), card('n2', 'NEW', '2026-12-03T21:00:00Z')], next: 'cursor-n2' },
     { column: 'IN_PROGRESS', title: 'В работе', total: 1, items: [card('p1', 'IN_PROGRESS', '2026-12-04T21:00:00Z')], next: null },

@@ -4,25 +4,12 @@
 // browser.
 import type { Api } from './api';
 import { COLUMNS, columnOf, type ColumnId } from './status';
-import type { AppealSummary } from './types';
+import type { AppealSummary, KanbanBoard, KanbanPage } from './types';
 
 export const PAGE = 20;
 /** The server gives at most this many cards per column in one request. */
 export const MAX_PAGE = 100;
 
-export interface ColumnPage {
-  column: ColumnId;
-  title?: string;
-  /** every appeal of the column under the filters (the counters' figure) */
-  total: number;
-  items: AppealSummary[];
-  /** cursor of the next page; null when everything is loaded */
-  next?: string | null;
-}
-
-export interface Board {
-  columns: ColumnPage[];
-}
 
 export interface ColumnState {
   total: number;
@@ -59,12 +46,12 @@ export function moreUrl(column: ColumnId, after: string, f: BoardFilters, limit 
   return `/api/console/kanban/${encodeURIComponent(column)}?${p}`;
 }
 
-export function loadBoard(api: Api, f: BoardFilters, perColumn = PAGE): Promise<Board> {
-  return api.get<Board>(boardUrl(f, perColumn));
+export function loadBoard(api: Api, f: BoardFilters, perColumn = PAGE): Promise<KanbanBoard> {
+  return api.get<KanbanBoard>(boardUrl(f, perColumn));
 }
 
-export function loadMore(api: Api, column: ColumnId, after: string, f: BoardFilters): Promise<ColumnPage> {
-  return api.get<ColumnPage>(moreUrl(column, after, f));
+export function loadMore(api: Api, column: ColumnId, after: string, f: BoardFilters): Promise<KanbanPage> {
+  return api.get<KanbanPage>(moreUrl(column, after, f));
 }
 
 export function emptyState(): BoardState {
@@ -74,7 +61,7 @@ export function emptyState(): BoardState {
 }
 
 /** The server's board as the view's state (a column the server did not send stays empty). */
-export function fromBoard(board: Board): BoardState {
+export function fromBoard(board: KanbanBoard): BoardState {
   const s = emptyState();
   for (const page of board?.columns ?? []) {
     if (!(page.column in s)) continue;
@@ -85,7 +72,7 @@ export function fromBoard(board: Board): BoardState {
 }
 
 /** «Показать ещё»: the next page after the loaded cards; a card already shown is not shown twice. */
-export function appendPage(s: BoardState, page: ColumnPage): BoardState {
+export function appendPage(s: BoardState, page: KanbanPage): BoardState {
   const current = s[page.column];
   if (!current) return s;
   const known = new Set(current.items.map((a) => a.id));

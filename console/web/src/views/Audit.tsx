@@ -5,16 +5,7 @@ import { Notice, Spinner } from '../components/ui';
 import { api } from '../lib/api';
 import { asList, errorText, keys, useDebounced } from '../lib/queries';
 import { formatDateTime } from '../lib/time';
-
-interface AuditRow {
-  id: number;
-  actor: string;
-  action: string;
-  appealId?: string | null;
-  region?: string | null;
-  details?: string | null;
-  at: string;
-}
+import type { AuditRow } from '../lib/types';
 
 export const ACTION_LABEL: Record<string, string> = {
   LOGIN: 'вход',

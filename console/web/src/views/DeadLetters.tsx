@@ -5,20 +5,7 @@ import { Notice, Spinner } from '../components/ui';
 import { api, ApiError } from '../lib/api';
 import { keys } from '../lib/queries';
 import { formatDateTime } from '../lib/time';
-
-interface DeadLetter {
-  id: number;
-  consumer: string;
-  topic: string;
-  partition: number;
-  offset: number;
-  key?: string | null;
-  payload?: string | null;
-  error: string;
-  failedAt: string;
-  eventId?: string | null;
-  replayed: boolean;
-}
+import type { DeadLetter, DeadLetterReplayed } from '../lib/types';
 
 export const SERVICES = ['intake-service', 'answer-service', 'routing-service', 'operator-service',
   'analytics-service', 'followup-service'];
@@ -59,7 +46,7 @@ export function DeadLetters() {
   const replay = async (r: Row) => {
     setMessage(null);
     try {
-      const res = await api.post<{ outcome: string }>(`/api/admin/dead-letters/${r.service}/${r.id}/replay`);
+      const res = await api.post<DeadLetterReplayed>(`/api/admin/dead-letters/${r.service}/${r.id}/replay`);
       setMessage({ kind: 'ok', text: res.outcome === 'REPLAYED' ? `Событие ${r.id} (${r.service}) применено`
         : `Событие ${r.id} уже было применено — ничего не изменено` });
       load();

@@ -5,70 +5,12 @@ import { api, ApiError } from '../lib/api';
 import { diffList, diffWords } from '../lib/diff';
 import { AUDIENCE_LABEL } from '../lib/status';
 import { formatDateTime } from '../lib/time';
-import type { Audience, Session } from '../lib/types';
-import { KbDraftForm, type KbDraftInput } from './card/KbDraftForm';
-import { draftFromGap, KbGaps, type GapCluster } from './KbGaps';
-
-/** A knowledge-base entry as answer-service shows it to editors. */
-interface Entry {
-  id: string;
-  topic: string;
-  question: string;
-  phrasings: string[];
-  answer: string;
-  legalBasis?: string | null;
-  audience: Audience[];
-  status: 'DRAFT' | 'VERIFIED' | 'RETIRED';
-  version: number;
-  verifiedBy?: string | null;
-  verifiedAt?: string | null;
-  updatedBy?: string | null;
-  updatedAt?: string | null;
-}
-
-interface Version {
-  version: number;
-  status: string;
-  change: string;
-  changedBy?: string | null;
-  changedAt?: string | null;
-  question: string;
-  phrasings: string[];
-  answer: string;
-  legalBasis?: string | null;
-  topic: string;
-}
-
-interface JudgementRow {
-  appealId: string;
-  verdict: 'CORRECT' | 'PARTIAL' | 'WRONG';
-  decision?: string | null;
-  score?: number | null;
-  question?: string | null;
-  comment?: string | null;
-  judgedBy?: string | null;
-  learnedPhrasing?: string | null;
-  judgedAt: string;
-}
-
-interface Summary {
-  entryId: string;
-  correct: number;
-  partial: number;
-  wrong: number;
-  learned: number;
-}
-
-interface Preview {
-  decision: 'MATCHED' | 'UNMATCHED' | 'OFF_TOPIC';
-  topic?: string | null;
-  entryId?: string | null;
-  candidateId?: string | null;
-  score: number;
-  answer?: string | null;
-  entryVersion?: number | null;
-  matchedTerms?: { word: string; lemma: string; concept: boolean; inAnswer: boolean }[];
-}
+import type {
+  AnswerPreview as Preview, Audience, GapCluster, KbDraftInput, KbEntryView as Entry, KbJudgement as JudgementRow,
+  KbJudgementSummary as Summary, KbVersion as Version, Session,
+} from '../lib/types';
+import { KbDraftForm } from './card/KbDraftForm';
+import { draftFromGap, KbGaps } from './KbGaps';
 
 const ENTRY_STATUS: Record<string, string> = {
   DRAFT: 'черновик — не отвечает',

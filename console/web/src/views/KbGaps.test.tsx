@@ -2,11 +2,12 @@ import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 
 import { KbDraftForm } from './card/KbDraftForm';
-import { draftFromGap, type GapCluster } from './KbGaps';
+import type { GapCluster } from '../lib/types';
+import { draftFromGap } from './KbGaps';
 
 const GAP: GapCluster = {
   key: 'аттестация+категория', terms: ['аттестация', 'категория'], size: 3, previousSize: 1, trend: 'UP',
-  regions: [{ region: '58', regionName: 'Пензенская область', count: 2 }, { region: '33', count: 1 }],
+  regions: [{ region: '58', regionName: 'Пензенская область', count: 2 }, { region: '33', regionName: null, count: 1 }],
   samples: ['Как подготовиться к аттестации?', 'Можно ли пройти аттестацию досрочно?', 'Когда проходить аттестацию?'],
   firstDay: '2026-03-10', lastDay: '2026-03-15',
 };

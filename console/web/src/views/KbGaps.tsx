@@ -6,31 +6,8 @@ import { api, ApiError } from '../lib/api';
 import { keys } from '../lib/queries';
 import { addDays, type Period } from '../lib/period';
 import { regionName } from '../lib/regions';
-import { type KbDraftInput } from './card/KbDraftForm';
+import type { GapCluster, GapReport, KbDraftInput } from '../lib/types';
 import { moscowToday } from './StatsPeriod';
-
-/** A group of similar routed questions, as answer-service reports it. */
-export interface GapCluster {
-  key: string;
-  terms: string[];
-  size: number;
-  previousSize: number;
-  trend: 'NEW' | 'UP' | 'DOWN' | 'SAME';
-  regions: { region: string; regionName?: string | null; count: number }[];
-  samples: string[];
-  firstDay: string;
-  lastDay: string;
-}
-
-interface GapReport {
-  from: string;
-  to: string;
-  previousFrom: string;
-  previousTo: string;
-  questions: number;
-  truncated: boolean;
-  clusters: GapCluster[];
-}
 
 const TREND: Record<GapCluster['trend'], string> = {
   NEW: 'новая тема',

@@ -2,20 +2,7 @@ import { useState, type FormEvent } from 'react';
 
 import { Notice } from '../components/ui';
 import { api, ApiError } from '../lib/api';
-import type { Session } from '../lib/types';
-
-export interface LoginResponse {
-  accessToken: string;
-  refreshToken?: string | null;
-  expiresIn?: number | null;
-  passwordChangeRequired?: boolean;
-  username?: string;
-  roles?: string[];
-  region?: string | null;
-  regionName?: string | null;
-  fullName?: string | null;
-  expiresAt?: string | null;
-}
+import type { LoginResponse, Session } from '../lib/types';
 
 /** Roles come from the token when the login answer does not list them (older servers). */
 function rolesFromToken(token: string): string[] {

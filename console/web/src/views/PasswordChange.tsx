@@ -2,8 +2,8 @@ import { useState, type FormEvent } from 'react';
 
 import { Notice } from '../components/ui';
 import { api, ApiError } from '../lib/api';
-import type { Session } from '../lib/types';
-import { sessionOf, type LoginResponse } from './Login';
+import type { LoginResponse, Session } from '../lib/types';
+import { sessionOf } from './Login';
 
 /**
  * The own password change: forced after the first login (or an admin's reset) — until then the session opens

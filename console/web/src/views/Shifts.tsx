@@ -7,28 +7,7 @@ import { asList, errorText, keys } from '../lib/queries';
 import { seesAllRegions, worksShifts } from '../lib/roles';
 import { shorten } from '../lib/text';
 import { formatDateTime } from '../lib/time';
-import type { AppealSummary, Session } from '../lib/types';
-
-interface MyShift {
-  username: string;
-  onRoster: boolean;
-  region?: string | null;
-  regionName?: string | null;
-  onShift: boolean;
-  openAppeals: number;
-  movedAppeals?: number;
-  offShiftPolicy?: string;
-}
-
-interface RosterRow {
-  username: string;
-  region: string;
-  regionName?: string | null;
-  onShift: boolean;
-  openAppeals: number;
-  lastAssignedAt?: string | null;
-  idleSince?: string | null;
-}
+import type { AppealSummary, MyShift, RosterRow, Session } from '../lib/types';
 
 /**
  * «Смены»: an operator goes on and off shift (coming on shift takes the region's queue); heads, federal staff and

@@ -2,10 +2,8 @@ import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 
 import { managesTeachers } from '../lib/roles';
-import type { Session } from '../lib/types';
-import {
-  DEFAULT_TEACHER_FILTERS, reportSummary, TeacherTable, teachersPath, UploadReportView, type TeacherRow, type UploadReport,
-} from './Teachers';
+import type { Session, TeacherRow, UploadReport } from '../lib/types';
+import { DEFAULT_TEACHER_FILTERS, reportSummary, TeacherTable, teachersPath, UploadReportView } from './Teachers';
 
 const ANNA: TeacherRow = {
   teacherId: 't-1', channel: 'MAX', platformUserId: '1001', fio: 'Орлова Анна Павловна', region: '58',

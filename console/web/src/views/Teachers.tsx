@@ -4,38 +4,7 @@ import { Notice, Spinner } from '../components/ui';
 import { api, ApiError } from '../lib/api';
 import { REGIONS } from '../lib/regions';
 import { formatDateTime } from '../lib/time';
-
-export interface TeacherRow {
-  teacherId: string;
-  channel: string;
-  platformUserId: string;
-  fio?: string | null;
-  region?: string | null;
-  regionName?: string | null;
-  orgType?: string | null;
-  verified: boolean;
-  disabled: boolean;
-  disabledAt?: string | null;
-  disabledBy?: string | null;
-}
-
-export interface RowError {
-  row: number;
-  field: string;
-  reason: string;
-}
-
-/** What intake-service answers to an uploaded registry file. */
-export interface UploadReport {
-  format: string;
-  rows: number;
-  imported: number;
-  created: number;
-  updated: number;
-  rejected: number;
-  errors: RowError[];
-  errorsTruncated: boolean;
-}
+import type { TeacherRow, UploadReport } from '../lib/types';
 
 export interface TeacherFilters {
   q: string;

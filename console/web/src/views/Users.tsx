@@ -7,18 +7,7 @@ import { asList, errorText, keys } from '../lib/queries';
 import { REGIONS } from '../lib/regions';
 import { managesUsers, ROLE_LABEL } from '../lib/roles';
 import { formatDateTime } from '../lib/time';
-import type { Session } from '../lib/types';
-
-export interface UserRow {
-  username: string;
-  roles: string[];
-  region?: string | null;
-  regionName?: string | null;
-  fullName?: string | null;
-  enabled: boolean;
-  mustChangePassword?: boolean;
-  lockedUntil?: string | null;
-}
+import type { Session, UserRow } from '../lib/types';
 
 const ROLES = ['OPERATOR', 'REGIONAL_HEAD', 'FEDERAL', 'KB_EDITOR', 'ADMIN'];
 const regional = (role: string) => role === 'OPERATOR' || role === 'REGIONAL_HEAD';
@@ -196,7 +185,7 @@ function CreateUser({ onCreated }: { onCreated: (username: string) => void }) {
 function EditUser({ user, onSave, onCancel }: {
   user: UserRow; onSave: (body: Record<string, unknown>) => void; onCancel: () => void;
 }) {
-  const [role, setRole] = useState(user.roles[0] ?? 'OPERATOR');
+  const [role, setRole] = useState<string>(user.roles[0] ?? 'OPERATOR');
   const [region, setRegion] = useState(user.region ?? '');
   return (
     <form className="inline-edit" onSubmit={(e) => { e.preventDefault(); onSave({ roles: [role], region: regional(role) ? region : null }); }}>

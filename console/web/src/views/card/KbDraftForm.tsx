@@ -2,16 +2,7 @@ import { useState } from 'react';
 
 import { Notice } from '../../components/ui';
 import { AUDIENCE_LABEL } from '../../lib/status';
-import type { AppealCard, Audience } from '../../lib/types';
-
-export interface KbDraftInput {
-  topic: string;
-  audience: Audience;
-  question: string;
-  phrasings: string[];
-  answer: string;
-  legalBasis: string;
-}
+import type { AppealCard, Audience, KbDraftInput } from '../../lib/types';
 
 export const TOPICS: [string, string][] = [
   ['doc-list', 'перечень документов педагога'],

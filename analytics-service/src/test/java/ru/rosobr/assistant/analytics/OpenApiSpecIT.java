@@ -1,44 +1,16 @@
 package ru.rosobr.assistant.analytics;
 
-import java.util.List;
-
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.web.reactive.server.WebTestClient;
-
 import ru.rosobr.assistant.testkit.OpenApiSpec;
-import ru.rosobr.assistant.testkit.ServiceTestSupport;
-import ru.rosobr.assistant.testkit.TestJwt;
+import ru.rosobr.assistant.testkit.OpenApiSpecTestBase;
 
 /**
  * Keeps {@code console/web/src/api/analytics.openapi.json}, from which the console's types of the statistics API are
  * generated, equal to the service's OpenAPI description ({@link OpenApiSpec}; {@code -Dopenapi.write=true} rewrites
  * it).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "springdoc.api-docs.enabled=true")
-@AutoConfigureWebTestClient(timeout = "30s")
-class OpenApiSpecIT {
+class OpenApiSpecIT extends OpenApiSpecTestBase {
 
-    @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) {
-        ServiceTestSupport.register(registry, "analytics_openapi");
-    }
-
-    @Autowired
-    WebTestClient web;
-
-    @Test
-    void committedDescriptionIsTheServices() {
-        OpenApiSpec.assertCommitted(web, TestJwt.token("admin", List.of("ADMIN"), null), "analytics", "/api/analytics/regions");
-    }
-
-    @Test
-    void descriptionIsForAdministratorsOnly() {
-        OpenApiSpec.assertForAdministratorsOnly(web, TestJwt.token("federal", List.of("FEDERAL"), null));
+    OpenApiSpecIT() {
+        super("analytics", "/api/analytics/regions");
     }
 }

@@ -6,27 +6,21 @@ import static ru.rosobr.assistant.testkit.AccessMatrix.Role.KB_EDITOR;
 import static ru.rosobr.assistant.testkit.AccessMatrix.Role.OPERATOR;
 import static ru.rosobr.assistant.testkit.AccessMatrix.Role.REGIONAL_HEAD;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
-import org.springframework.context.ApplicationContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.web.reactive.server.WebTestClient;
 
 import ru.rosobr.assistant.contracts.Channel;
 import ru.rosobr.assistant.contracts.OrgType;
 import ru.rosobr.assistant.contracts.Topics;
 import ru.rosobr.assistant.contracts.events.AppealReceived;
 import ru.rosobr.assistant.testkit.AccessMatrix;
+import ru.rosobr.assistant.testkit.AccessMatrixTestBase;
 import ru.rosobr.assistant.testkit.KafkaProbe;
 import ru.rosobr.assistant.testkit.ServiceTestSupport;
 
@@ -34,9 +28,7 @@ import ru.rosobr.assistant.testkit.ServiceTestSupport;
  * Every route of the service against the access table below (also the README's «Матрица доступа»). Region 33 has two
  * questions the base does not answer; the knowledge-base gaps of region 58's users must not show them.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@AutoConfigureWebTestClient(timeout = "30s")
-class AccessMatrixIT {
+class AccessMatrixIT extends AccessMatrixTestBase {
 
     private static final String QUESTION_1 = "Обязан ли я быть наставником молодого специалиста?";
     private static final String QUESTION_2 = "Могут ли заставить быть наставником молодого специалиста без согласия?";
@@ -46,17 +38,13 @@ class AccessMatrixIT {
         ServiceTestSupport.register(registry, "answer");
     }
 
-    @Autowired
-    WebTestClient web;
-
-    @Autowired
-    ApplicationContext context;
-
-    static AccessMatrix matrix() {
+    @Override
+    protected AccessMatrix matrix() {
         return new AccessMatrix("answer-service", "33", "58")
                 .var("id", () -> "authz-no-such-entry")
                 .ownRegionData(QUESTION_1, QUESTION_2)
                 .actuator()
+                .apiDocs()
                 .route("POST /api/answers/preview").open().body(Map.of("text", "Нужно ли вести журнал?"))
                         .note("подбор ответа из базы без побочных эффектов; данных учителей нет")
                 .route("GET /api/kb/entries").allow(OPERATOR, REGIONAL_HEAD, FEDERAL, KB_EDITOR, ADMIN)
@@ -78,8 +66,8 @@ class AccessMatrixIT {
                 .and();
     }
 
-    @Test
-    void everyRouteAdmitsExactlyWhomTheMatrixSays() {
+    @Override
+    protected void prepare() {
         for (String text : List.of(QUESTION_1, QUESTION_2)) {
             AppealReceived asked = new AppealReceived(UUID.randomUUID(), Instant.now(), AppealReceived.VERSION,
                     UUID.randomUUID(), "33", "t-" + UUID.randomUUID(), Channel.WEBCHAT, "Иванова Мария Петровна",
@@ -88,11 +76,5 @@ class AccessMatrixIT {
             KafkaProbe.await(Topics.ANSWER_UNMATCHED, m -> m.appealId().equals(asked.appealId()),
                     Duration.ofSeconds(30));
         }
-        matrix().assertKeptBy(context, web);
-    }
-
-    @Test
-    void readmeShowsTheMatrix() {
-        matrix().assertShownIn(Path.of("README.md"));
     }
 }

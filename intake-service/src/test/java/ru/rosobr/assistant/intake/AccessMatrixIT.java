@@ -26,6 +26,7 @@ class AccessMatrixIT extends IntakeTestBase {
     static AccessMatrix matrix() {
         return new AccessMatrix("intake-service", "33", "58")
                 .actuator()
+                .apiDocs()
                 .route("POST /webhooks/max").body("{}")
                         .webhook("X-Max-Bot-Api-Secret", MAX_SECRET, () -> "{}")
                         .note("секрет — заголовок X-Max-Bot-Api-Secret")

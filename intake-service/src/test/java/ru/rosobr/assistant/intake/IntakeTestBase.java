@@ -29,7 +29,8 @@ import ru.rosobr.assistant.testkit.TestJwt;
  * API as plain HTTP servers, configured through the same environment variables as production, and a clock the
  * tests can move.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "springdoc.api-docs.enabled=true")
 @AutoConfigureWebTestClient(timeout = "30s")
 @Import(TestClockConfiguration.class)
 public abstract class IntakeTestBase {

@@ -35,6 +35,7 @@ class AccessMatrixIT extends AccessMatrixTestBase {
         return new AccessMatrix("routing-service", "33", "58")
                 .ownRegionData(OPERATOR_33)
                 .actuator()
+                .apiDocs()
                 .route("GET /api/routing/operators").allow(FEDERAL, ADMIN).ownRegion(REGIONAL_HEAD)
                         .listsOwnRegionData()
                 .route("PUT /api/routing/operators/{username}").allow(ADMIN).var("username", () -> "authz-roster-x")

@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 
+import org.jspecify.annotations.Nullable;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -24,6 +26,9 @@ import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.Schema.RequiredMode;
+
 import ru.rosobr.assistant.answer.kb.KbEntry;
 import ru.rosobr.assistant.answer.kb.KbException;
 import ru.rosobr.assistant.answer.kb.KbRecord;
@@ -43,34 +48,40 @@ public class KbAdminController {
 
     /** An entry as the editor sees it. */
     public record EntryView(String id, String topic, String question, List<String> phrasings, String answer,
-                            String legalBasis, Set<Audience> audience, String status, int version,
-                            String createdBy, String verifiedBy, Instant verifiedAt, String updatedBy,
-                            Instant updatedAt) {
+                            @Nullable String legalBasis, Set<Audience> audience, KbEntry.Status status, int version,
+                            @Nullable String createdBy, @Nullable String verifiedBy, @Nullable Instant verifiedAt,
+                            @Nullable String updatedBy, Instant updatedAt) {
 
         static EntryView of(KbRecord r) {
             KbEntry e = r.entry();
             return new EntryView(e.id(), e.topic(), e.question(), e.phrasings(), e.answer(), e.legalBasis(),
-                    e.audience(), e.status().name(), e.version(), r.createdBy(), r.verifiedBy(), r.verifiedAt(),
+                    e.audience(), e.status(), e.version(), r.createdBy(), r.verifiedBy(), r.verifiedAt(),
                     r.updatedBy(), r.updatedAt());
         }
     }
 
     /** One version in the history. */
-    public record VersionView(int version, String status, String change, String changedBy, Instant changedAt,
-                              String topic, String question, List<String> phrasings, String answer,
-                              String legalBasis, Set<Audience> audience) {
+    public record VersionView(int version, KbEntry.Status status, KbVersion.Change change, @Nullable String changedBy,
+                              Instant changedAt, String topic, String question, List<String> phrasings,
+                              String answer, @Nullable String legalBasis, Set<Audience> audience) {
 
         static VersionView of(KbVersion v) {
             KbEntry e = v.content();
-            return new VersionView(e.version(), e.status().name(), v.change().name(), v.changedBy(),
+            return new VersionView(e.version(), e.status(), v.change(), v.changedBy(),
                     v.changedAt(), e.topic(), e.question(), e.phrasings(), e.answer(), e.legalBasis(),
                     e.audience());
         }
     }
 
-    /** Body of create and edit; {@code version} (edit) is the version the editor started from. */
-    public record EntryRequest(String id, String topic, String question, List<String> phrasings, String answer,
-                               String legalBasis, List<Audience> audience, Integer version) {
+    /**
+     * Body of create and edit; {@code version} (edit) is the version the editor started from. Without {@code id}
+     * a new entry gets one; without phrasings it has none; without an audience it is for everyone (ALL).
+     */
+    public record EntryRequest(@Schema(requiredMode = RequiredMode.NOT_REQUIRED) String id, String topic,
+                               String question, @Schema(requiredMode = RequiredMode.NOT_REQUIRED) List<String> phrasings,
+                               String answer, @Schema(requiredMode = RequiredMode.NOT_REQUIRED) String legalBasis,
+                               @Schema(requiredMode = RequiredMode.NOT_REQUIRED) List<Audience> audience,
+                               @Schema(requiredMode = RequiredMode.NOT_REQUIRED) Integer version) {
 
         KbEntry toEntry(String entryId) {
             return new KbEntry(entryId, topic, question, phrasings, answer, legalBasis,
@@ -79,6 +90,7 @@ public class KbAdminController {
     }
 
     /** Body of verify and retire (optional): the version the editor looked at. */
+    @Schema(requiredMode = RequiredMode.NOT_REQUIRED)
     public record TransitionRequest(Integer version) {
     }
 

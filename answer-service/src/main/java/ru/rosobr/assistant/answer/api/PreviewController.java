@@ -2,12 +2,17 @@ package ru.rosobr.assistant.answer.api;
 
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
+
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.Schema.RequiredMode;
 
 import ru.rosobr.assistant.answer.matching.Decision;
 import ru.rosobr.assistant.answer.matching.MatchResult;
@@ -21,7 +26,7 @@ import ru.rosobr.assistant.contracts.OrgType;
 public class PreviewController {
 
     /** Request body; orgType is optional. */
-    public record PreviewRequest(String text, OrgType orgType) {
+    public record PreviewRequest(String text, @Schema(requiredMode = RequiredMode.NOT_REQUIRED) OrgType orgType) {
     }
 
     /**
@@ -31,8 +36,9 @@ public class PreviewController {
      * with its terms, so an editor sees what was near; OFF_TOPIC has neither. {@code answer} and
      * {@code entryVersion}: the text a teacher would get now and its version (MATCHED only).
      */
-    public record PreviewResponse(String decision, String topic, String entryId, double score, String candidateId,
-                                  List<MatchedTerm> matchedTerms, String answer, Integer entryVersion) {
+    public record PreviewResponse(Decision decision, @Nullable String topic, @Nullable String entryId, double score,
+                                  @Nullable String candidateId, List<MatchedTerm> matchedTerms,
+                                  @Nullable String answer, @Nullable Integer entryVersion) {
     }
 
     private final Matcher matcher;
@@ -58,7 +64,7 @@ public class PreviewController {
         }
         MatchResult r = matcher.match(request.text(), request.orgType());
         boolean showEntry = r.decision() == Decision.MATCHED;
-        return new PreviewResponse(r.decision().name(), showEntry ? r.best().topic() : null,
+        return new PreviewResponse(r.decision(), showEntry ? r.best().topic() : null,
                 showEntry ? r.best().id() : null, r.score(), r.best() == null ? null : r.best().id(), r.terms(),
                 showEntry ? r.best().answer() : null, showEntry ? r.best().version() : null);
     }

@@ -3,6 +3,8 @@ package ru.rosobr.assistant.answer.gaps;
 import java.time.LocalDate;
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A group of similar routed questions — a subject the knowledge base does not cover.
  *
@@ -21,6 +23,6 @@ public record GapCluster(String key, List<String> terms, int size, int previousS
 
     public enum Trend { NEW, UP, DOWN, SAME }
 
-    public record RegionCount(String region, String regionName, int count) {
+    public record RegionCount(String region, @Nullable String regionName, int count) {
     }
 }

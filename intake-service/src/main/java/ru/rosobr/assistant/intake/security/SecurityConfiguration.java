@@ -21,7 +21,8 @@ import ru.rosobr.assistant.platform.security.JwtSupport;
 
 /**
  * The admin API ({@code /api/admin/**}: teacher registry, deliveries) needs a valid operator-service token with the
- * ADMIN role — checked here too, behind the gateway. Webhooks (they carry their own secrets), the web chat, the
+ * ADMIN role — checked here too, behind the gateway — and so does the OpenAPI description where it is switched on
+ * (springdoc, off in operation). Webhooks (they carry their own secrets), the web chat, the
  * simulator and the actuator stay open.
  */
 @Configuration(proxyBeanMethods = false)
@@ -55,13 +56,13 @@ public class SecurityConfiguration {
                 .logout(ServerHttpSecurity.LogoutSpec::disable)
                 .authorizeExchange(auth -> auth
                         .pathMatchers("/api/admin/**").hasRole("ADMIN")
+                        .pathMatchers(ApiSecurity.apiDocsPaths()).hasRole("ADMIN")
                         .anyExchange().permitAll())
                 .oauth2ResourceServer(rs -> rs
-                        // a token is read on the admin API only: a stale one elsewhere must not break a webhook
-                        .bearerTokenConverter(exchange -> exchange.getRequest().getPath().pathWithinApplication()
-                                .value().startsWith("/api/admin/") || exchange.getRequest().getPath()
-                                .pathWithinApplication().value().equals("/api/admin")
-                                ? ADMIN_TOKENS.convert(exchange) : Mono.empty())
+                        // a token is read on the admin API (and the API's description) only: a stale one elsewhere
+                        // must not break a webhook
+                        .bearerTokenConverter(exchange -> admin(exchange.getRequest().getPath()
+                                .pathWithinApplication().value()) ? ADMIN_TOKENS.convert(exchange) : Mono.empty())
                         .jwt(jwt -> jwt.jwtDecoder(decoder)
                                 .jwtAuthenticationConverter(JwtSupport.authenticationConverter()))
                         .authenticationEntryPoint((exchange, e) -> json(exchange, HttpStatus.UNAUTHORIZED,
@@ -74,6 +75,10 @@ public class SecurityConfiguration {
                         .accessDeniedHandler((exchange, e) -> json(exchange, HttpStatus.FORBIDDEN,
                                 "Недостаточно прав: нужна роль администратора (ADMIN)")))
                 .build();
+    }
+
+    private static boolean admin(String path) {
+        return path.startsWith("/api/admin/") || path.equals("/api/admin") || ApiSecurity.isApiDocs(path);
     }
 
     private static Mono<Void> json(ServerWebExchange exchange, HttpStatus status, String detail) {

@@ -1,5 +1,7 @@
 package ru.rosobr.assistant.intake.teacher;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 import ru.rosobr.assistant.contracts.Channel;
 import ru.rosobr.assistant.contracts.OrgType;
 
@@ -8,5 +10,7 @@ import ru.rosobr.assistant.contracts.OrgType;
  *
  * @param region two-digit code, or null when the registry does not know it (the bot then asks the teacher)
  */
-public record RegistryEntry(Channel channel, String platformUserId, String fio, String region, OrgType orgType) {
+public record RegistryEntry(Channel channel, String platformUserId, String fio,
+                            @Schema(requiredMode = Schema.RequiredMode.NOT_REQUIRED) String region,
+                            OrgType orgType) {
 }

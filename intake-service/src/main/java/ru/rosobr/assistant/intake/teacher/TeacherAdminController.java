@@ -4,11 +4,12 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
+
+import org.jspecify.annotations.Nullable;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,6 +33,12 @@ import org.springframework.web.server.ResponseStatusException;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+
 import ru.rosobr.assistant.contracts.Channel;
 import ru.rosobr.assistant.contracts.OrgType;
 import ru.rosobr.assistant.platform.reference.Regions;
@@ -49,6 +56,24 @@ public class TeacherAdminController {
     private static final Logger log = LoggerFactory.getLogger(TeacherAdminController.class);
     static final int MAX_PAGE = 200;
 
+    /** A teacher as the registry page lists them. */
+    public record TeacherView(String teacherId, Channel channel, String platformUserId, @Nullable String fio,
+                              @Nullable String region, @Nullable String regionName, @Nullable OrgType orgType,
+                              boolean verified, boolean disabled, @Nullable Instant disabledAt,
+                              @Nullable String disabledBy, Instant updatedAt) {
+
+        static TeacherView of(TeacherEntry t) {
+            return new TeacherView(t.teacherId(), t.channel(), t.platformUserId(), t.fio(), t.region(),
+                    t.region() == null ? null : Regions.find(t.region()).map(Regions.Region::name).orElse(null),
+                    t.orgType(), t.verified(), t.disabled(), t.disabledAt(), t.disabledBy(), t.updatedAt());
+        }
+    }
+
+    /** A teacher after being disabled or enabled. */
+    public record TeacherState(String teacherId, Channel channel, String platformUserId, boolean verified,
+                               boolean disabled) {
+    }
+
     private final Teachers teachers;
     private final RegistryUpload upload;
     private final TransactionalOperator tx;
@@ -64,7 +89,10 @@ public class TeacherAdminController {
 
     /** A page of the registry, by name; the number of all matching teachers in {@code X-Total-Count}. */
     @GetMapping
-    public Mono<ResponseEntity<List<Map<String, Object>>>> search(
+    @ApiResponse(responseCode = "200", description = "a page of the registry", headers = @Header(
+            name = "X-Total-Count", description = "teachers matching the filters",
+            schema = @Schema(type = "integer")))
+    public Mono<ResponseEntity<List<TeacherView>>> search(
             @RequestParam(required = false) String q, @RequestParam(required = false) String region,
             @RequestParam(required = false) String orgType, @RequestParam(required = false) String channel,
             @RequestParam(required = false) String verified, @RequestParam(required = false) String disabled,
@@ -88,22 +116,22 @@ public class TeacherAdminController {
                 flag("verified", verified), flag("disabled", disabled), limit, offset);
         return teachers.search(query).map(page -> ResponseEntity.ok()
                 .header("X-Total-Count", String.valueOf(page.total()))
-                .body(page.items().stream().map(TeacherAdminController::view).toList()));
+                .body(page.items().stream().map(TeacherView::of).toList()));
     }
 
     @PostMapping("/{channel}/{platformUserId}/disable")
-    public Mono<Map<String, Object>> disable(@PathVariable String channel, @PathVariable String platformUserId,
+    public Mono<TeacherState> disable(@PathVariable String channel, @PathVariable String platformUserId,
                                              Authentication who) {
         return setDisabled(channel, platformUserId, true, who);
     }
 
     @PostMapping("/{channel}/{platformUserId}/enable")
-    public Mono<Map<String, Object>> enable(@PathVariable String channel, @PathVariable String platformUserId,
+    public Mono<TeacherState> enable(@PathVariable String channel, @PathVariable String platformUserId,
                                             Authentication who) {
         return setDisabled(channel, platformUserId, false, who);
     }
 
-    private Mono<Map<String, Object>> setDisabled(String channel, String platformUserId, boolean disable,
+    private Mono<TeacherState> setDisabled(String channel, String platformUserId, boolean disable,
                                                   Authentication who) {
         Channel ch = channel(channel);
         return teachers.setDisabled(ch, platformUserId, disable, who.getName())
@@ -112,15 +140,7 @@ public class TeacherAdminController {
                         "Педагог не найден")))
                 .doOnNext(t -> log.info("audit: {} {} teacher {}", who.getName(),
                         disable ? "disabled" : "enabled", t.id()))
-                .map(t -> {
-                    Map<String, Object> m = new LinkedHashMap<>();
-                    m.put("teacherId", t.id());
-                    m.put("channel", t.channel());
-                    m.put("platformUserId", t.platformUserId());
-                    m.put("verified", t.verified());
-                    m.put("disabled", t.disabled());
-                    return m;
-                });
+                .map(t -> new TeacherState(t.id(), t.channel(), t.platformUserId(), t.verified(), t.disabled()));
     }
 
     /**
@@ -129,6 +149,12 @@ public class TeacherAdminController {
      * otherwise 200 with the report, the good rows imported.
      */
     @PostMapping(path = "/upload", consumes = MediaType.ALL_VALUE)
+    @Operation(requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+            description = "the registry file, CSV or XLSX", content = @Content(mediaType = MediaType.ALL_VALUE,
+                    schema = @Schema(type = "string", format = "binary"))))
+    @ApiResponse(responseCode = "200", description = "the good rows imported, the bad ones reported",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+                    schema = @Schema(implementation = RegistryUpload.Report.class)))
     public Mono<ResponseEntity<Object>> upload(ServerHttpRequest request, Authentication who) {
         long declared = request.getHeaders().getContentLength();
         if (declared > maxUploadBytes) {
@@ -184,24 +210,6 @@ public class TeacherAdminController {
         } catch (IOException e) {
             log.warn("temporary registry file {} not deleted: {}", file, e.toString());
         }
-    }
-
-    private static Map<String, Object> view(TeacherEntry t) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("teacherId", t.teacherId());
-        m.put("channel", t.channel());
-        m.put("platformUserId", t.platformUserId());
-        m.put("fio", t.fio());
-        m.put("region", t.region());
-        m.put("regionName", t.region() == null ? null : Regions.find(t.region()).map(Regions.Region::name)
-                .orElse(null));
-        m.put("orgType", t.orgType());
-        m.put("verified", t.verified());
-        m.put("disabled", t.disabled());
-        m.put("disabledAt", t.disabledAt());
-        m.put("disabledBy", t.disabledBy());
-        m.put("updatedAt", t.updatedAt());
-        return m;
     }
 
     private static boolean blank(String s) {

@@ -20,6 +20,12 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+
 import ru.rosobr.assistant.contracts.events.StaffActionAudited;
 import ru.rosobr.assistant.platform.outbox.Outbox;
 
@@ -45,6 +51,15 @@ public class TeacherRegistryController {
     }
 
     @PostMapping(consumes = {MediaType.APPLICATION_JSON_VALUE, "text/csv", MediaType.TEXT_PLAIN_VALUE})
+    @Operation(requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+            description = "the verified teachers: a JSON list, or CSV with a header row", content = {
+                    @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+                            array = @ArraySchema(schema = @Schema(implementation = RegistryEntry.class))),
+                    @Content(mediaType = "text/csv", schema = @Schema(type = "string")),
+                    @Content(mediaType = MediaType.TEXT_PLAIN_VALUE, schema = @Schema(type = "string"))}))
+    @ApiResponse(responseCode = "200", description = "every row imported",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+                    schema = @Schema(implementation = ImportResult.class)))
     public Mono<ResponseEntity<Object>> importRegistry(@RequestBody(required = false) String body,
                                                        @RequestHeader(value = "Content-Type", required = false)
                                                        String contentType, Authentication who) {

@@ -3,6 +3,8 @@ package ru.rosobr.assistant.operator.auth;
 import java.time.Instant;
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -40,7 +42,8 @@ public class AuthController {
     public record PasswordChange(String currentPassword, String newPassword) {
     }
 
-    public record Me(String username, List<String> roles, String region, String regionName, Instant expiresAt,
+    public record Me(String username, List<String> roles, @Nullable String region, @Nullable String regionName,
+                     Instant expiresAt,
                      boolean passwordChangeRequired) {
     }
 

@@ -5,6 +5,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -37,8 +39,8 @@ public class AuthService {
     private static final Duration SKEW = Duration.ofSeconds(60);
 
     public record Login(String accessToken, String tokenType, long expiresIn, Instant expiresAt, String refreshToken,
-                        Instant refreshExpiresAt, String username, List<String> roles, String region,
-                        String regionName, String fullName, boolean passwordChangeRequired) {
+                        Instant refreshExpiresAt, String username, List<String> roles, @Nullable String region,
+                        @Nullable String regionName, @Nullable String fullName, boolean passwordChangeRequired) {
     }
 
     private final Users users;

@@ -13,6 +13,8 @@ import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 import ru.rosobr.assistant.contracts.events.AccessRevoked;
 import ru.rosobr.assistant.contracts.events.StaffUserChanged;
 import ru.rosobr.assistant.operator.audit.AuditTrail;
@@ -33,6 +35,7 @@ public class UserAdmin {
     static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9._-]{3,50}");
 
     /** A new user, or changes to one (null = keep as is). */
+    @Schema(requiredMode = Schema.RequiredMode.NOT_REQUIRED)
     public record UserRequest(String username, String password, List<String> roles, String region,
                               String fullName, Boolean enabled) {
     }

@@ -2,6 +2,8 @@ package ru.rosobr.assistant.routing.api;
 
 import java.time.Instant;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -12,6 +14,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+
+import io.swagger.v3.oas.annotations.media.Schema;
 
 import ru.rosobr.assistant.platform.reference.Regions;
 import ru.rosobr.assistant.platform.security.Viewer;
@@ -28,8 +32,8 @@ import ru.rosobr.assistant.routing.roster.RosterEntry;
 public class RosterController {
 
     /** One operator as the console shows them. */
-    public record OperatorView(String username, String region, String regionName, boolean onShift, int openAppeals,
-                               Instant lastAssignedAt, Instant idleSince) {
+    public record OperatorView(String username, String region, @Nullable String regionName, boolean onShift,
+                               int openAppeals, @Nullable Instant lastAssignedAt, Instant idleSince) {
         static OperatorView of(RosterEntry e) {
             return new OperatorView(e.username(), e.region(),
                     Regions.find(e.region()).map(Regions.Region::name).orElse(null), e.onShift(), e.openAppeals(),
@@ -38,6 +42,7 @@ public class RosterController {
     }
 
     /** {@code region} and {@code onShift} are both optional; a new operator needs a region. */
+    @Schema(requiredMode = Schema.RequiredMode.NOT_REQUIRED)
     public record OperatorUpdate(String region, Boolean onShift) {
     }
 

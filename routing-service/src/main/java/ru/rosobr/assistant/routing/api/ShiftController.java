@@ -2,6 +2,8 @@ package ru.rosobr.assistant.routing.api;
 
 import java.time.Instant;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -27,8 +29,9 @@ public class ShiftController {
      * @param onRoster     false: routing does not know the operator yet (they join it by coming on shift)
      * @param movedAppeals appeals taken from the region's queue (start) or handed on (end, RETURN policy)
      */
-    public record ShiftView(String username, boolean onRoster, String region, String regionName, boolean onShift,
-                            int openAppeals, Instant idleSince, int movedAppeals, OffShiftPolicy offShiftPolicy) {
+    public record ShiftView(String username, boolean onRoster, @Nullable String region, @Nullable String regionName,
+                            boolean onShift, int openAppeals, @Nullable Instant idleSince, int movedAppeals,
+                            OffShiftPolicy offShiftPolicy) {
         static ShiftView of(Shifts.ShiftChange c) {
             RosterEntry e = c.operator();
             return new ShiftView(e.username(), true, e.region(), ShiftController.regionName(e.region()),

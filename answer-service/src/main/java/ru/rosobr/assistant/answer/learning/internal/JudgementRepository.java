@@ -80,7 +80,7 @@ public class JudgementRepository {
             spec = spec.bind("verdict", verdict);
         }
         return spec.map(r -> new Judgement(r.get("appeal_id", UUID.class), r.get("entry_id", String.class),
-                        r.get("entry_version", Integer.class), r.get("verdict", String.class),
+                        r.get("entry_version", Integer.class), AiJudged.Verdict.valueOf(r.get("verdict", String.class)),
                         r.get("decision", String.class), r.get("score", Double.class), r.get("question", String.class),
                         r.get("comment", String.class), r.get("judged_by", String.class),
                         r.get("learned_phrasing", String.class), r.get("judged_at", Instant.class)))

@@ -1,7 +1,5 @@
 package ru.rosobr.assistant.platform.deadletter;
 
-import java.util.Map;
-
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -22,6 +20,10 @@ import reactor.core.publisher.Mono;
 @RequestMapping("/api/admin/dead-letters/${assistant.service-name}")
 public class DeadLetterController {
 
+    /** What a replay of dead letter {@code id} did. */
+    public record Replayed(long id, DeadLetters.Outcome outcome) {
+    }
+
     private final DeadLetters deadLetters;
 
     public DeadLetterController(DeadLetters deadLetters) {
@@ -38,9 +40,9 @@ public class DeadLetterController {
     }
 
     @PostMapping("/{id}/replay")
-    public Mono<Map<String, Object>> replay(@PathVariable long id) {
+    public Mono<Replayed> replay(@PathVariable long id) {
         return deadLetters.replay(id)
-                .map(outcome -> Map.<String, Object>of("id", id, "outcome", outcome.name()))
+                .map(outcome -> new Replayed(id, outcome))
                 .switchIfEmpty(Mono.error(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
                         "Недоставленное событие " + id + " не найдено")))
                 .onErrorMap(DeadLetters.NotReplayable.class,

@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -33,8 +35,10 @@ public class DeadLetters {
     private static final String REPLAYED = "exists (select 1 from processed_events p where p.consumer = d.consumer"
             + " || ':' || d.topic and p.event_id = (" + EVENT_ID + ")::uuid)";
 
-    public record DeadLetter(long id, String consumer, String topic, int partition, long offset, String key,
-                             String payload, String error, Instant failedAt, String eventId, boolean replayed) {
+    /** A dead letter; {@code eventId} is null when the payload names none (or is not JSON). */
+    public record DeadLetter(long id, String consumer, String topic, int partition, long offset, @Nullable String key,
+                             @Nullable String payload, String error, Instant failedAt, @Nullable String eventId,
+                             boolean replayed) {
     }
 
     /** What a replay did. */

@@ -1,10 +1,12 @@
 package ru.rosobr.assistant.platform.apidocs;
 
+import java.lang.reflect.Field;
 import java.lang.reflect.RecordComponent;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -20,6 +22,7 @@ import io.swagger.v3.core.converter.AnnotatedType;
 import io.swagger.v3.core.converter.ModelConverter;
 import io.swagger.v3.core.converter.ModelConverterContext;
 import io.swagger.v3.core.util.Json;
+import io.swagger.v3.oas.annotations.media.Schema.RequiredMode;
 import io.swagger.v3.oas.models.media.Schema;
 
 import org.springdoc.core.utils.SpringDocUtils;
@@ -58,6 +61,9 @@ public class ApiDocsAutoConfiguration {
     /**
      * Jackson writes every component of a record, null or not: each is a required property of the schema (without
      * this every field would be optional in the generated TypeScript); one marked {@code @Nullable} may be null.
+     * Jackson reads a missing component as null, so a request body's record says which of its components the
+     * service does without: {@code @Schema(requiredMode = NOT_REQUIRED)} on such a component, or on the record for
+     * all of them; such a component is optional and, unless primitive, nullable.
      */
     static final class RecordComponents implements ModelConverter {
 
@@ -79,17 +85,25 @@ public class ApiDocsAutoConfiguration {
             if (model == null || model.getProperties() == null) {
                 return schema;
             }
+            boolean allOptional = optional(raw.getAnnotation(
+                    io.swagger.v3.oas.annotations.media.Schema.class));
             for (RecordComponent c : raw.getRecordComponents()) {
                 String name = jsonName(raw, c);
                 Schema<?> property = model.getProperties().get(name);
                 if (property == null) {
                     continue;
                 }
+                boolean optional = allOptional || optional(field(raw, c)
+                        .map(f -> f.getAnnotation(io.swagger.v3.oas.annotations.media.Schema.class)).orElse(null));
                 List<String> required = model.getRequired();
-                if (required == null || !required.contains(name)) {
+                if (optional) {
+                    if (required != null) {
+                        required.remove(name);
+                    }
+                } else if (required == null || !required.contains(name)) {
                     model.addRequiredItem(name);
                 }
-                if (!c.getType().isPrimitive() && property.get$ref() == null && nullable(c)) {
+                if (!c.getType().isPrimitive() && property.get$ref() == null && (optional || nullable(c))) {
                     property.setNullable(true);
                 }
             }
@@ -98,12 +112,21 @@ public class ApiDocsAutoConfiguration {
 
         /** The component's name in JSON: its own, or the one {@code @JsonProperty} gives it (kept on the field). */
         private static String jsonName(Class<?> record, RecordComponent c) {
+            return field(record, c).map(f -> f.getAnnotation(JsonProperty.class))
+                    .filter(renamed -> !renamed.value().isEmpty()).map(JsonProperty::value).orElse(c.getName());
+        }
+
+        /** The component's field, where annotations of the component that apply to fields are kept. */
+        private static Optional<Field> field(Class<?> record, RecordComponent c) {
             try {
-                JsonProperty renamed = record.getDeclaredField(c.getName()).getAnnotation(JsonProperty.class);
-                return renamed != null && !renamed.value().isEmpty() ? renamed.value() : c.getName();
+                return Optional.of(record.getDeclaredField(c.getName()));
             } catch (NoSuchFieldException e) {
-                return c.getName();
+                return Optional.empty();
             }
+        }
+
+        private static boolean optional(io.swagger.v3.oas.annotations.media.Schema schema) {
+            return schema != null && schema.requiredMode() == RequiredMode.NOT_REQUIRED;
         }
 
         /** JSpecify's, Jakarta's or Spring's {@code @Nullable}, on the component or its type. */

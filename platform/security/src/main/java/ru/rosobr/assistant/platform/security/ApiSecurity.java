@@ -39,6 +39,16 @@ public final class ApiSecurity {
     private ApiSecurity() {
     }
 
+    /** The OpenAPI description's paths, for a service whose chain is its own: it keeps them for administrators too. */
+    public static String[] apiDocsPaths() {
+        return API_DOCS.clone();
+    }
+
+    /** Whether {@code path} (within the application) is one of the OpenAPI description's. */
+    public static boolean isApiDocs(String path) {
+        return path.equals("/v3/api-docs") || path.startsWith("/v3/api-docs/") || path.equals("/v3/api-docs.yaml");
+    }
+
     public static SecurityWebFilterChain jwtApi(ServerHttpSecurity http, ReactiveJwtDecoder decoder,
                                                 Customizer<ServerHttpSecurity.AuthorizeExchangeSpec> rules) {
         return jwtApi(http, decoder, rules, UNAUTHORIZED, FORBIDDEN);

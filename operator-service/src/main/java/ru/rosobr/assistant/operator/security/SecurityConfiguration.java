@@ -1,15 +1,11 @@
-package ru.rosobr.assistant.operator.auth;
-
+package ru.rosobr.assistant.operator.security;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
-import org.springframework.security.oauth2.jwt.BadJwtException;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.web.server.SecurityWebFilterChain;
-import reactor.core.publisher.Flux;
-import reactor.core.publisher.Mono;
 
 import ru.rosobr.assistant.platform.security.ApiSecurity;
 import ru.rosobr.assistant.platform.security.JwtSupport;
@@ -17,40 +13,14 @@ import ru.rosobr.assistant.platform.security.JwtSupport;
 /**
  * Login, refresh, the public keys and actuator are open; the console and the rest of {@code /api/auth} need a
  * token signed by this service's key whose session was not ended and whose user was not changed since (checked here
- * too, not only by the gateway). Missing, bad or revoked token → 401, wrong role → 403, both as problem JSON.
+ * too, not only by the gateway: the decoder is auth's). Missing, bad or revoked token → 401, wrong role → 403, both
+ * as problem JSON.
  */
 @Configuration(proxyBeanMethods = false)
 public class SecurityConfiguration {
 
     static final String CONSOLE_ROLES_MESSAGE = "Недостаточно прав для этого действия";
     static final String NO_TOKEN_MESSAGE = "Требуется вход: нет действительного токена доступа";
-
-    static final String REVOKED_MESSAGE = "Сеанс завершён (выполнен выход): войдите снова";
-    static final String CHANGED_MESSAGE = "Учётная запись изменена или отключена: войдите снова";
-
-    /**
-     * Verified against the own published keys, locally; a valid signature is not enough: a token of an ended session
-     * or of a user changed since is refused too.
-     */
-    @Bean
-    ReactiveJwtDecoder jwtDecoder(SigningKeys keys, AccessCheck access) {
-        ReactiveJwtDecoder signature = JwtSupport.decoder(jwt -> {
-            var key = keys.published().getKeyByKeyId(jwt.getHeader().getKeyID());
-            return key == null ? Flux.empty() : Flux.just(key);
-        });
-        return token -> signature.decode(token).flatMap(jwt -> access.verdict(jwt).flatMap(v -> switch (v) {
-            case ACTIVE -> Mono.just(jwt);
-            case SESSION_ENDED -> Mono.error(new RevokedTokenException(REVOKED_MESSAGE));
-            case USER_CHANGED -> Mono.error(new RevokedTokenException(CHANGED_MESSAGE));
-        }));
-    }
-
-    /** Marks the refusal of a revoked token, so that the 401 says why. */
-    static final class RevokedTokenException extends BadJwtException {
-        RevokedTokenException(String reason) {
-            super(reason);
-        }
-    }
 
     @Bean
     SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http, ReactiveJwtDecoder decoder) {
