@@ -251,23 +251,18 @@ public final class BenchPipeline {
         l.awaitReplies(step, options.grace());
         l.stopRetrying();
         Result r = Result.of(step, l);
-        Map<String, String> audit = Chaos.audit(stack.postgres(), stack.config().database(), step, runId);
+        Chaos.Audit audit = Chaos.audit(stack.postgres(), stack.config().database(), step, runId);
         Map<String, Long> lag = backlog.consumerLag();
         Map<String, Long> queues = backlog.queues();
-        List<String> rows = Chaos.recovery(outcomes.get(), step, chaos);
+        List<String> rows = chaos.recovery(outcomes.get(), step);
         System.out.println();
-        System.out.println("| сбой | начало, с | длился, с | первый ответ на новый вопрос через, с | p50 ответа, мс | "
-                + "p99 ответа, мс | что было |");
-        System.out.println("|---|---:|---:|---:|---:|---:|---|");
+        System.out.println(Chaos.TABLE_HEAD);
         rows.forEach(System.out::println);
         System.out.println();
         System.out.print(Chaos.summary(r, audit, lag, queues));
         Path out = Chaos.write(root.resolve("target").resolve("bench"), options, notes, rows, r, audit, lag, queues);
         System.out.println("[chaos] отчёт: " + out);
-        boolean exact = r.lost == 0 && r.duplicates == 0 && audit.values().stream()
-                .noneMatch(v -> v.contains("НЕ ") || v.contains("РАСХОДЯТСЯ"))
-                && audit.getOrDefault("записаны дважды", "0").equals("0");
-        return exact ? 0 : 1;
+        return r.lost == 0 && r.duplicates == 0 && audit.exact() ? 0 : 1;
     }
 
     private static void deliver(AtomicReference<Load> load, FakeMax.Received r) {

@@ -34,6 +34,39 @@ final class Chaos {
     }
 
     private static final Duration RESTART = Duration.ofSeconds(240);
+    /** The fault table's head, printed and written alike. */
+    static final String TABLE_HEAD = "| сбой | начало, с | длился, с | первый ответ на новый вопрос через, с | "
+            + "p50 ответа, мс | p99 ответа, мс | что было |\n|---|---:|---:|---:|---:|---:|---|";
+
+    /**
+     * What the databases say of a run; {@link #exact()} is the verdict, {@link #lines()} the same figures in words.
+     *
+     * @param accepted accepted messages of teachers (questions and follow-ups); {@code stored} of them are in intake's
+     *                 journal, {@code storedTwice} more than once
+     * @param questions accepted new questions; {@code appeals} of the run's teachers in intake
+     */
+    record Audit(long accepted, long stored, long storedTwice, long questions, long appeals, long intakeAppeals,
+                 long decisions, long received) {
+
+        boolean exact() {
+            return stored == accepted && storedTwice == 0 && appeals == questions && intakeAppeals == decisions
+                    && decisions == received;
+        }
+
+        Map<String, String> lines() {
+            Map<String, String> out = new LinkedHashMap<>();
+            out.put("принятые сообщения педагогов (вопросы и дополнения)", String.valueOf(accepted));
+            out.put("из них записаны в журнал intake", stored + (stored == accepted ? " — все" : " — НЕ ВСЕ"));
+            out.put("записаны дважды", String.valueOf(storedTwice));
+            out.put("принятые новые вопросы", String.valueOf(questions));
+            out.put("обращения педагогов прогона в intake", appeals + (appeals == questions ? " — по одному на вопрос"
+                    : " — НЕ РАВНО числу вопросов"));
+            out.put("все обращения: intake / решения answer-service / analytics (received)",
+                    intakeAppeals + " / " + decisions + " / " + received
+                            + (intakeAppeals == decisions && decisions == received ? " — совпадают" : " — РАСХОДЯТСЯ"));
+            return out;
+        }
+    }
 
     private final DevStack stack;
     private final FakeMax fake;
@@ -145,7 +178,7 @@ final class Chaos {
     // ---- after the run ----
 
     /** Per fault: the first answer to a question asked after it began, and the answers of questions asked meanwhile. */
-    static List<String> recovery(List<Outcome> outcomes, Load.Step step, Chaos chaos) {
+    List<String> recovery(List<Outcome> outcomes, Load.Step step) {
         List<String> rows = new ArrayList<>();
         for (Outcome o : outcomes) {
             long firstAnswer = Long.MAX_VALUE;
@@ -160,7 +193,7 @@ final class Chaos {
                 }
             }
             long[] sorted = during.stream().mapToLong(Long::longValue).sorted().toArray();
-            rows.add(String.format("| %s | %.0f | %.1f | %s | %s | %s | %s |", o.label(), chaos.seconds(o.startNanos()),
+            rows.add(String.format("| %s | %.0f | %.1f | %s | %s | %s | %s |", o.label(), seconds(o.startNanos()),
                     (o.endNanos() - o.startNanos()) / 1e9,
                     firstAnswer == Long.MAX_VALUE ? "—" : String.format("%.1f", (firstAnswer - o.startNanos()) / 1e9),
                     sorted.length == 0 ? "—" : String.valueOf(sorted[sorted.length / 2]),
@@ -174,8 +207,7 @@ final class Chaos {
      * What the databases say of the run: accepted updates stored once each, appeals of the run's teachers against the
      * accepted questions, and the appeals as intake, answer-service and analytics count them.
      */
-    static Map<String, String> audit(LocalPostgres.Server pg, String database, Load.Step step, long runId)
-            throws SQLException {
+    static Audit audit(LocalPostgres.Server pg, String database, Load.Step step, long runId) throws SQLException {
         List<String> mids = new ArrayList<>();
         long questions = 0;
         for (Load.Sent s : step.sent) {
@@ -186,7 +218,6 @@ final class Chaos {
                 }
             }
         }
-        Map<String, String> out = new LinkedHashMap<>();
         try (Connection c = pg.connect(database)) {
             long stored = 0;
             long twice = 0;
@@ -202,26 +233,18 @@ final class Chaos {
                     }
                 }
             }
-            out.put("принятые сообщения педагогов (вопросы и дополнения)", String.valueOf(mids.size()));
-            out.put("из них записаны в журнал intake", stored + (stored == mids.size() ? " — все" : " — НЕ ВСЕ"));
-            out.put("записаны дважды", String.valueOf(twice));
+            // the run's teachers: platform user ids runId·10⁶ + i (BenchPipeline.register)
             String teachers = "select t.teacher_id from intake.teachers t where t.channel = 'MAX' "
                     + "and t.platform_user_id like '" + runId + "%' and length(t.platform_user_id) = "
                     + (String.valueOf(runId).length() + 6);
             try (Statement st = c.createStatement()) {
-                long appeals = count(st, "select count(*) from intake.appeals where teacher_id in (" + teachers + ")");
-                out.put("принятые новые вопросы", String.valueOf(questions));
-                out.put("обращения педагогов прогона в intake", appeals + (appeals == questions ? " — по одному на вопрос"
-                        : " — НЕ РАВНО числу вопросов"));
-                long intake = count(st, "select count(*) from intake.appeals");
-                long decided = count(st, "select count(*) from answer.match_decisions");
-                long received = count(st, "select coalesce(sum(received), 0) from analytics.region_day_stats");
-                out.put("все обращения: intake / решения answer-service / analytics (received)",
-                        intake + " / " + decided + " / " + received
-                                + (intake == decided && decided == received ? " — совпадают" : " — РАСХОДЯТСЯ"));
+                return new Audit(mids.size(), stored, twice, questions,
+                        count(st, "select count(*) from intake.appeals where teacher_id in (" + teachers + ")"),
+                        count(st, "select count(*) from intake.appeals"),
+                        count(st, "select count(*) from answer.match_decisions"),
+                        count(st, "select coalesce(sum(received), 0) from analytics.region_day_stats"));
             }
         }
-        return out;
     }
 
     private static long count(Statement st, String sql) throws SQLException {
@@ -232,7 +255,7 @@ final class Chaos {
     }
 
     static Path write(Path dir, Options options, Map<String, String> notes, List<String> faults, Result r,
-                      Map<String, String> audit, Map<String, Long> lag, Map<String, Long> queues) throws IOException {
+                      Audit audit, Map<String, Long> lag, Map<String, Long> queues) throws IOException {
         Files.createDirectories(dir);
         Path file = dir.resolve("chaos-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"))
                 + ".md");
@@ -241,8 +264,7 @@ final class Chaos {
                 + "вебхук, отклонённый во время сбоя, драйвер повторяет раз в секунду (как платформа).%n%n",
                 options.rates().getFirst(), options.faultGap().toSeconds()));
         notes.forEach((k, v) -> b.append("- ").append(k).append(": ").append(v).append('\n'));
-        b.append("\n| сбой | начало, с | длился, с | первый ответ на новый вопрос через, с | p50 ответа, мс | "
-                + "p99 ответа, мс | что было |\n|---|---:|---:|---:|---:|---:|---|\n");
+        b.append('\n').append(TABLE_HEAD).append('\n');
         faults.forEach(row -> b.append(row).append('\n'));
         b.append("\n## Итог\n\n");
         b.append(summary(r, audit, lag, queues));
@@ -250,11 +272,11 @@ final class Chaos {
         return file;
     }
 
-    static String summary(Result r, Map<String, String> audit, Map<String, Long> lag, Map<String, Long> queues) {
+    static String summary(Result r, Audit audit, Map<String, Long> lag, Map<String, Long> queues) {
         StringBuilder b = new StringBuilder();
         b.append(String.format("- отправлено %d, принято %d; ответов %d, потеряно (нет ответа) %d, дублей %d%n",
                 r.offered, r.accepted, r.accepted - r.lost, r.lost, r.duplicates));
-        audit.forEach((k, v) -> b.append("- ").append(k).append(": ").append(v).append('\n'));
+        audit.lines().forEach((k, v) -> b.append("- ").append(k).append(": ").append(v).append('\n'));
         b.append("- отставание потребителей в конце: ").append(lag).append('\n');
         b.append("- очереди в базе в конце: ").append(queues).append('\n');
         return b.toString();
