@@ -105,8 +105,6 @@ final class Load implements AutoCloseable {
         volatile Reply reply;
         /** The update's id as MAX gives it (body.mid or callback_id): intake keeps it, so a run can be audited. */
         volatile String mid;
-        /** Webhook requests made for this update (more than one when refusals are retried as the platform does). */
-        volatile int attempts;
 
         Sent(Kind kind, Teacher teacher, String callbackId, long sentNanos, boolean measured) {
             this.kind = kind;
@@ -326,15 +324,16 @@ final class Load implements AutoCloseable {
             }
         }
         long seq = sequence.incrementAndGet();
+        String mid = "bench." + runId + "." + seq;
         long nowMillis = System.currentTimeMillis();
         String body;
         Sent sent;
         if (kind == Kind.RATING) {
-            String callbackId = "bench." + runId + "." + seq;
-            sent = new Sent(kind, rate.teacher(), callbackId, System.nanoTime(), measured);
-            callbacks.put(callbackId, sent);
+            // a callback's id is its update's id
+            sent = new Sent(kind, rate.teacher(), mid, System.nanoTime(), measured);
+            callbacks.put(mid, sent);
             body = "{\"update_type\":\"message_callback\",\"timestamp\":" + nowMillis + ",\"callback\":{\"timestamp\":"
-                    + nowMillis + ",\"callback_id\":\"" + callbackId + "\",\"payload\":\"rate:" + rate.appealId() + ":"
+                    + nowMillis + ",\"callback_id\":\"" + mid + "\",\"payload\":\"rate:" + rate.appealId() + ":"
                     + (1 + random.nextInt(5)) + "\",\"user\":" + user(rate.teacher()) + "},\"user_locale\":\"ru\"}";
         } else {
             List<String> options = texts.get(kind);
@@ -344,18 +343,17 @@ final class Load implements AutoCloseable {
             teacher.sentAt.add(sent.sentNanos);
             body = "{\"update_type\":\"message_created\",\"timestamp\":" + nowMillis + ",\"message\":{\"sender\":"
                     + user(teacher) + ",\"recipient\":{\"chat_id\":" + teacher.userId
-                    + ",\"chat_type\":\"dialog\",\"user_id\":1},\"timestamp\":" + nowMillis + ",\"body\":{\"mid\":\"bench."
-                    + runId + "." + seq + "\",\"seq\":" + seq + ",\"text\":" + quote(text) + "}},\"user_locale\":\"ru\"}";
+                    + ",\"chat_type\":\"dialog\",\"user_id\":1},\"timestamp\":" + nowMillis + ",\"body\":{\"mid\":\""
+                    + mid + "\",\"seq\":" + seq + ",\"text\":" + quote(text) + "}},\"user_locale\":\"ru\"}";
         }
         if (measured) {
             step.sent.add(sent);
         }
-        sent.mid = "bench." + runId + "." + seq;
+        sent.mid = mid;
         post(sent, rate, body.getBytes(java.nio.charset.StandardCharsets.UTF_8), seq);
     }
 
     private void post(Sent s, Rateable r, byte[] bytes, long turn) {
-        s.attempts++;
         String url = webhookUrls.get((int) (turn % webhookUrls.size()));
         http.post().uri(url).send(ByteBufFlux.fromInbound(Mono.just(Unpooled.wrappedBuffer(bytes))))
                 .responseSingle((res, content) -> content.asString().defaultIfEmpty("").map(text -> {
